@@ -1,0 +1,51 @@
+package dev.kiln.cli;
+
+import dev.kiln.config.KilnException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kiln} command. Exit status: 0 ok, 1 internal error (with a stack trace), 2 usage,
+ * config or data error (one coded message, no trace), 130 interrupted.
+ */
+@Command(
+    name = "kiln",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Train machine-learning models on the JVM from one config file.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs kiln with the given arguments and streams; returns the exit status. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine(out, err);
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (exception, commandLine, parseResult) -> {
+          if (exception instanceof KilnException kiln) {
+            commandLine.getErr().println(kiln.getMessage());
+            return ExitCodes.USER_ERROR;
+          }
+          exception.printStackTrace(commandLine.getErr());
+          return ExitCodes.INTERNAL_ERROR;
+        });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

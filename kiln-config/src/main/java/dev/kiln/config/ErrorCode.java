@@ -1,0 +1,70 @@
+package dev.kiln.config;
+
+/**
+ * The catalogue of kiln's coded messages: every error a user can act on has one code here.
+ *
+ * <p>Each message says what was expected, what was found and what to try. Placeholders are
+ * {@code {0}}, {@code {1}}, ... in order; {@link #format} refuses a wrong number of arguments,
+ * and a test checks that codes are unique and placeholders contiguous.
+ *
+ * <p>Ranges, so that modules do not collide: E001–E099 the config language and registries,
+ * E100–E199 kiln-nn, E200–E299 kiln-train, E300–E399 kiln-text, E400–E499 the CLI.
+ */
+public enum ErrorCode {
+  // --- config syntax (E001-E019)
+  E001("{0}: line {1}: a key appears before any [section]. Put it under a section header such as [paths]."),
+  E002("{0}: line {1}: the section header \"{2}\" is not closed. Write it as [{3}]."),
+  E003("{0}: line {1}: duplicate key \"{2}\" in section [{3}] (first set on line {4}). Remove one of them."),
+  E004("{0}: line {1}: duplicate section [{2}] (first on line {3}). Merge the two sections."),
+  E005("{0}: line {1}: expected \"key = value\", found \"{2}\". Add \"=\" between key and value, or comment the line out with #."),
+  E006("{0}: line {1}: [{2}] nests in [{3}], but {3} is a value, not a section. Rename one of them."),
+  E007("{0}: line {1}: the section name \"{2}\" is not valid: {3}."),
+  // --- interpolation and overrides (E020-E039)
+  E020("{0}: the reference $'{'{1}'}' names nothing: no key \"{2}\" in section [{3}]. Available there: {4}."),
+  E021("{0}: the reference $'{'{1}'}' names nothing: no section [{2}]. Sections: {3}."),
+  E022("{0}: references form a cycle: {1}. Break the cycle by writing one value out."),
+  E023("{0}: the reference $'{'{1}'}' inside a string names the section [{1}]; only values can be put inside text. Reference the whole value on its own instead."),
+  E024("override {0}: there is no such key in the config. Overrides may only change existing keys{1}."),
+  E025("override {0}: expected a dotted path \"section.key\", found \"{1}\". Write it as --section.key value."),
+  E026("override {0}: {1} is a section, so it cannot be replaced by a value. Override one of its keys instead: {2}."),
+  // --- registries and resolution (E040-E079)
+  E040("unknown registry category \"{0}\". Known categories: {1}."),
+  E041("{0}: \"{1}\" is not registered in @{2}.{3} Run \"kiln registry list {2}\" to see every name."),
+  E042("the config has {0} problem(s):\n{1}"),
+  E043("{0}: {1} is registered twice in @{2} ({3} and {4}). Give one of them a new version."),
+  E044("plugin {0}: {1}. Pass a .jar, a folder of classes or a single .java file to --code."),
+  E045("plugin {0} does not compile:\n{1}"),
+  E046("{0}: a section may call one registered function, found {1}. Keep one @category key."),
+  // --- reading files (E080-E099)
+  E080("{0}: cannot read the file: {1}. Check the path and its permissions."),
+  E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8.");
+
+  private final String template;
+
+  ErrorCode(String template) {
+    this.template = template;
+  }
+
+  /** The raw template, placeholders unfilled. */
+  public String template() {
+    return template;
+  }
+
+  /** How many distinct placeholders the template uses. */
+  public int arity() {
+    return MessageTemplates.arity(template);
+  }
+
+  /**
+   * The message for these arguments, prefixed with the code, e.g. {@code [E001] ...}.
+   *
+   * @throws IllegalArgumentException if the number of arguments does not match the template
+   */
+  public String format(Object... args) {
+    if (args.length != arity()) {
+      throw new IllegalArgumentException(
+          name() + " takes " + arity() + " argument(s), got " + args.length);
+    }
+    return "[" + name() + "] " + MessageTemplates.fill(template, args);
+  }
+}

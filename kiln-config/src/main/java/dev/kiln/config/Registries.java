@@ -1,0 +1,101 @@
+package dev.kiln.config;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The registered functions that configs can call, by category and versioned name.
+ *
+ * <p>Built from {@link RegistryProvider}s found by {@link ServiceLoader}, so the built-ins and
+ * any plugin on the class path (or added with {@code --code}) are populated the same way.
+ */
+public final class Registries {
+  /** The categories of DESIGN.md; a {@code @category} outside this list is an error. */
+  public static final List<String> CATEGORIES =
+      List.of(
+          "layers", "architectures", "optimizers", "schedules", "losses", "initializers",
+          "readers", "batchers", "loggers", "hooks", "callbacks", "scorers", "augmenters");
+
+  private final Map<String, Map<String, RegisteredFunction>> byCategory = new TreeMap<>();
+  private final Conversions conversions = new Conversions();
+
+  public Registries() {
+    for (String category : CATEGORIES) {
+      byCategory.put(category, new TreeMap<>());
+    }
+  }
+
+  /** Registries filled by every provider visible to {@code loader}. */
+  public static Registries load(ClassLoader loader) {
+    Registries registries = new Registries();
+    for (RegistryProvider provider : ServiceLoader.load(RegistryProvider.class, loader)) {
+      provider.register(registries);
+    }
+    return registries;
+  }
+
+  /** Registries filled by every provider on the class path of this library. */
+  public static Registries load() {
+    return load(Registries.class.getClassLoader());
+  }
+
+  /** Registers every public static method of {@code holder} annotated with {@link Registered}. */
+  public void addAll(Class<?> holder) {
+    for (Method method : holder.getMethods()) {
+      Registered registered = method.getAnnotation(Registered.class);
+      if (registered != null && Modifier.isStatic(method.getModifiers())) {
+        add(new RegisteredFunction(registered.category(), registered.name(), method));
+      }
+    }
+  }
+
+  /** Registers one function; a second function under the same category and name is an error. */
+  public void add(RegisteredFunction function) {
+    Map<String, RegisteredFunction> names = byCategory.get(function.category());
+    if (names == null) {
+      throw new KilnException(
+          ErrorCode.E040, function.category(), String.join(", ", CATEGORIES));
+    }
+    RegisteredFunction earlier = names.putIfAbsent(function.name(), function);
+    if (earlier != null && !earlier.method().equals(function.method())) {
+      throw new KilnException(
+          ErrorCode.E043, function.category() + "." + function.name(), function.name(),
+          function.category(), earlier.describe(), function.describe());
+    }
+  }
+
+  /**
+   * Lets a value of type {@code source} stand where a parameter wants {@code target}: a number
+   * where an optimizer wants a schedule, for example.
+   */
+  public <S, T> void addConversion(Class<S> source, Class<T> target, Function<S, T> conversion) {
+    conversions.add(source, target, conversion);
+  }
+
+  public Conversions conversions() {
+    return conversions;
+  }
+
+  public Set<String> categories() {
+    return Collections.unmodifiableSet(byCategory.keySet());
+  }
+
+  /** The names registered in {@code category}, sorted. */
+  public Set<String> names(String category) {
+    Map<String, RegisteredFunction> names = byCategory.get(category);
+    return names == null ? Set.of() : Collections.unmodifiableSet(names.keySet());
+  }
+
+  public Optional<RegisteredFunction> find(String category, String name) {
+    Map<String, RegisteredFunction> names = byCategory.get(category);
+    return names == null ? Optional.empty() : Optional.ofNullable(names.get(name));
+  }
+}

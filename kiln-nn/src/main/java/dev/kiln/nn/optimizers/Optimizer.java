@@ -1,0 +1,22 @@
+package dev.kiln.nn.optimizers;
+
+/**
+ * Updates parameters from their gradients; Thinc's {@code Optimizer.__call__}, in place.
+ *
+ * <p>{@code Model.finishUpdate(optimizer)} calls {@link #update} once per parameter with a key
+ * that is stable across processes for the same config (the model's position in its tree plus the
+ * parameter name), so that state saved by key can be restored on resume.
+ */
+public interface Optimizer {
+  /**
+   * Applies one update to {@code weights} from {@code gradient}, both of the same length, and
+   * zeroes {@code gradient}. Keeps per-key state (moments, averages).
+   */
+  void update(String key, float[] weights, float[] gradient);
+
+  /** Advances every scheduled hyperparameter by one step (Thinc's {@code step_schedules}). */
+  void stepSchedules();
+
+  /** The averaged weights by key when {@code use_averages} is on, else an empty map. */
+  java.util.Map<String, float[]> averages();
+}
