@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Train machine-learning models on the JVM from one config file.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      ConfigCommand.class, InitCommand.class, DebugCommand.class, RegistryCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,91 @@
+package dev.kiln.cli;
+
+import dev.kiln.config.Config;
+import dev.kiln.config.Registries;
+import dev.kiln.config.Resolver;
+import dev.kiln.config.Section;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kiln debug config CONFIG}: resolves the config (calling every registered function, so
+ * every problem is found) and lists the functions it calls and the variables it references.
+ */
+@Command(name = "config", description = "Validate a config and show its functions and variables.")
+final class DebugConfigCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "The config file.")
+  Path configFile;
+
+  @Mixin ConfigArguments arguments = new ConfigArguments();
+
+  @Override
+  public Integer call() {
+    Config raw = arguments.read(configFile);
+    Config interpolated = raw.interpolate();
+    Registries registries = arguments.registries();
+    Resolver.resolve(interpolated.root(), registries);
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Config is valid: " + configFile);
+    out.println();
+    out.println("Functions");
+    walk(interpolated.root(), new ArrayList<>(), (path, section) -> section.promiseCategory()
+        .ifPresent(category -> {
+          String name = String.valueOf(section.get("@" + category));
+          String where = registries.find(category, name).map(f -> f.describe()).orElse("?");
+          out.println("  " + pathText(path) + "  @" + category + " = " + name + "  (" + where + ")");
+        }));
+    out.println();
+    out.println("Variables");
+    walk(raw.root(), new ArrayList<>(), (path, section) -> {
+      for (Map.Entry<String, Object> entry : section.entries().entrySet()) {
+        if (!(entry.getValue() instanceof Section) && String.valueOf(entry.getValue()).contains("${")) {
+          List<String> keyPath = new ArrayList<>(path);
+          keyPath.add(entry.getKey());
+          out.println("  " + pathText(keyPath) + " = " + entry.getValue()
+              + "  ->  " + Config.valueText(valueAt(interpolated.root(), keyPath)));
+        }
+      }
+    });
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private interface SectionVisitor {
+    void visit(List<String> path, Section section);
+  }
+
+  private static void walk(Section section, List<String> path, SectionVisitor visitor) {
+    visitor.visit(path, section);
+    for (Map.Entry<String, Object> entry : section.entries().entrySet()) {
+      if (entry.getValue() instanceof Section child) {
+        path.add(entry.getKey());
+        walk(child, path, visitor);
+        path.remove(path.size() - 1);
+      }
+    }
+  }
+
+  private static Object valueAt(Section root, List<String> path) {
+    Object value = root;
+    for (String key : path) {
+      value = ((Section) value).get(key);
+    }
+    return value;
+  }
+
+  private static String pathText(List<String> path) {
+    return path.isEmpty() ? "(root)" : String.join(" -> ", path);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.kiln.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code kiln init}: commands that write configs. */
+@Command(name = "init", description = "Create and complete configs.", subcommands = {FillConfigCommand.class})
+final class InitCommand {}
