@@ -37,7 +37,14 @@ public enum ErrorCode {
   E046("{0}: a section may call one registered function, found {1}. Keep one @category key."),
   // --- reading files (E080-E099)
   E080("{0}: cannot read the file: {1}. Check the path and its permissions."),
-  E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8.");
+  E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8."),
+  // --- kiln-train: corpora, batches, the loop (E200-E299)
+  E200("Could not create any training batches (pass {0} over the training corpus gave none): check your input. Is the corpus empty, or does the batcher discard every example (discard_oversize)? Are the train and dev paths defined?"),
+  E201("[training] max_epochs = {0} is not valid: use 0 for no limit, a positive number of epochs, or -1 to stream the corpus without loading it."),
+  E202("cannot resume: the training stream was at batch {0} of pass {1}, but that pass now has only {2} batches. Did the training data change? Pass --resume-force to start over from the last pass."),
+  E203("batch {0} of epoch {1} is empty. Set [training] on_empty_batch = \"warn\" or \"ignore\" to skip empty batches."),
+  E204("[training.score_weights] weighs the metric \"{0}\", but the pipeline reports no such score. Available scores: {1}. Fix the name, or remove it from score_weights."),
+  E205("[training.score_weights] weighs the metric \"{0}\", whose value is a {1}, not a number. Give it a null weight to log it without weighing it.");
 
   private final String template;
 

@@ -17,6 +17,12 @@ public interface Optimizer {
   /** Advances every scheduled hyperparameter by one step (Thinc's {@code step_schedules}). */
   void stepSchedules();
 
+  /** How many times {@link #stepSchedules} was called: the step schedules are read at. */
+  long scheduleStep();
+
+  /** Records an evaluation's main score (Thinc's {@code last_score}) for score-driven schedules. */
+  void lastScore(long step, double score);
+
   /** The averaged weights by key when {@code use_averages} is on, else an empty map. */
   java.util.Map<String, float[]> averages();
 }

@@ -1,0 +1,38 @@
+package dev.kiln.train;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+
+/**
+ * How many passes over the training corpus: spaCy's {@code max_epochs}, as a type. The config
+ * keeps spaCy's spelling (0 unlimited, N epochs, -1 streaming); {@link #fromConfig} converts it.
+ */
+public sealed interface EpochLimit {
+  /** Load the corpus once, shuffle it every epoch, never stop for epochs. */
+  record Unlimited() implements EpochLimit {}
+
+  /** Load the corpus once, shuffle it every epoch, stop after {@code epochs}. */
+  record Fixed(int epochs) implements EpochLimit {}
+
+  /** Re-read the corpus every epoch without loading or shuffling it (for corpora larger than memory). */
+  record Streaming() implements EpochLimit {}
+
+  /** spaCy's {@code max_epochs}: 0 unlimited, N &gt; 0 epochs, -1 streaming. */
+  static EpochLimit fromConfig(int maxEpochs) {
+    if (maxEpochs == 0) {
+      return new Unlimited();
+    }
+    if (maxEpochs == -1) {
+      return new Streaming();
+    }
+    if (maxEpochs > 0) {
+      return new Fixed(maxEpochs);
+    }
+    throw new KilnException(ErrorCode.E201, maxEpochs);
+  }
+
+  /** Whether another epoch may start after {@code epochsDone} complete ones. */
+  default boolean allowsEpoch(int epoch) {
+    return !(this instanceof Fixed fixed) || epoch < fixed.epochs();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.kiln.train;
+
+import dev.kiln.nn.optimizers.Optimizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Named components run in order over records; spaCy's {@code Language}, for training. */
+public final class Pipeline<D extends Datum> {
+  private final List<Component<D>> components;
+
+  public Pipeline(List<? extends Component<D>> components) {
+    this.components = List.copyOf(components);
+  }
+
+  public List<Component<D>> components() {
+    return components;
+  }
+
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (Component<D> component : components) {
+      names.add(component.name());
+    }
+    return names;
+  }
+
+  /**
+   * Accumulates gradients of every trainable component not in {@code exclude}; components in
+   * {@code annotates} then set their predictions on the batch, so later components see them.
+   */
+  public void update(
+      List<Example<D>> batch, double dropout, LossTotals losses, Set<String> exclude, Set<String> annotates) {
+    for (Component<D> component : components) {
+      if (!exclude.contains(component.name()) && component instanceof Trainable<D> trainable) {
+        trainable.update(batch, dropout, losses);
+      }
+      if (annotates.contains(component.name()) && component instanceof Annotator<D> annotator) {
+        annotatePredicted(annotator, batch);
+      }
+    }
+  }
+
+  /** One optimizer step for every trainable component not in {@code exclude}. */
+  public void finishUpdate(Optimizer optimizer, Set<String> exclude) {
+    for (Component<D> component : components) {
+      if (!exclude.contains(component.name()) && component instanceof Trainable<D> trainable) {
+        trainable.finishUpdate(optimizer);
+      }
+    }
+  }
+
+  /** Runs every annotator over the predicted records, then merges every scorer's scores. */
+  public Map<String, Object> evaluate(List<Example<D>> examples) {
+    for (Component<D> component : components) {
+      if (component instanceof Annotator<D> annotator) {
+        annotatePredicted(annotator, examples);
+      }
+    }
+    Map<String, Object> scores = new LinkedHashMap<>();
+    for (Component<D> component : components) {
+      if (component instanceof Scorer<D> scorer) {
+        scores.putAll(scorer.score(examples));
+      }
+    }
+    return scores;
+  }
+
+  /** Swaps averaged weights into every trainable component until the handle is closed. */
+  public Trainable.ParamsSwap useParams(Map<String, float[]> averages) {
+    List<Trainable.ParamsSwap> swaps = new ArrayList<>();
+    if (!averages.isEmpty()) {
+      for (Component<D> component : components) {
+        if (component instanceof Trainable<D> trainable) {
+          swaps.add(trainable.useParams(averages));
+        }
+      }
+    }
+    return () -> {
+      for (int i = swaps.size() - 1; i >= 0; i--) {
+        swaps.get(i).close();
+      }
+    };
+  }
+
+  /** The default score weights of every scorer, in pipeline order. */
+  public Map<String, Double> defaultScoreWeights() {
+    Map<String, Double> weights = new LinkedHashMap<>();
+    for (Component<D> component : components) {
+      if (component instanceof Scorer<D> scorer) {
+        weights.putAll(scorer.defaultScoreWeights());
+      }
+    }
+    return weights;
+  }
+
+  private static <D extends Datum> void annotatePredicted(Annotator<D> annotator, List<Example<D>> examples) {
+    List<D> records = new ArrayList<>(examples.size());
+    for (Example<D> example : examples) {
+      records.add(example.predicted());
+    }
+    List<D> annotated = annotator.annotate(records);
+    for (int i = 0; i < examples.size(); i++) {
+      examples.get(i).setPredicted(annotated.get(i));
+    }
+  }
+}

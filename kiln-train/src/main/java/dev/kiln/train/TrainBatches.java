@@ -1,0 +1,156 @@
+package dev.kiln.train;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stream of training batches with their epochs: spaCy's {@code create_train_batches}, plus
+ * emloop's {@code fixed_epoch_size} and empty-batch policy, and a cursor for exact resume.
+ *
+ * <p>Unlike spaCy, which shuffles with Python's global RNG, each pass over the corpus is shuffled
+ * with an RNG seeded from the run's seed and the pass number, so a resumed run rebuilds the same
+ * order from the {@link BatchCursor} alone.
+ *
+ * <p>With {@code fixed_epoch_size = N} every epoch is exactly N batches and the stream carries on
+ * across epoch boundaries, starting a new (reshuffled) pass whenever one runs out, as emloop's
+ * stream wrapper does.
+ */
+public final class TrainBatches<D extends Datum> implements Iterator<EpochBatch<D>> {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainBatches.class);
+
+  private final Corpus<D> corpus;
+  private final Batcher<D> batcher;
+  private final EpochLimit limit;
+  private final long seed;
+  private final OptionalLong fixedEpochSize;
+  private final EmptyPolicy onEmptyBatch;
+  private final List<Example<D>> loaded;
+
+  private Iterator<List<Example<D>>> pass;
+  private boolean passYieldedBatch;
+  private BatchCursor cursor;
+  private EpochBatch<D> pending;
+
+  public TrainBatches(
+      Corpus<D> corpus, Batcher<D> batcher, EpochLimit limit, long seed,
+      OptionalLong fixedEpochSize, EmptyPolicy onEmptyBatch, BatchCursor start) {
+    this.corpus = corpus;
+    this.batcher = batcher;
+    this.limit = limit;
+    this.seed = seed;
+    this.fixedEpochSize = fixedEpochSize;
+    this.onEmptyBatch = onEmptyBatch;
+    this.loaded = limit instanceof EpochLimit.Streaming ? null : load(corpus);
+    this.cursor = start;
+    openPass(start.pass());
+    for (long skipped = 0; skipped < start.batchInPass(); skipped++) {
+      if (!pass.hasNext()) {
+        throw new KilnException(ErrorCode.E202, start.batchInPass(), start.pass(), skipped);
+      }
+      pass.next();
+      passYieldedBatch = true;
+    }
+  }
+
+  /** Where the stream is now: the position of the next batch. */
+  public BatchCursor cursor() {
+    return cursor;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (pending == null) {
+      pending = advance();
+    }
+    return pending != null;
+  }
+
+  @Override
+  public EpochBatch<D> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    EpochBatch<D> batch = pending;
+    pending = null;
+    return batch;
+  }
+
+  private EpochBatch<D> advance() {
+    while (true) {
+      if (fixedEpochSize.isPresent() && cursor.batchInEpoch() >= fixedEpochSize.getAsLong()) {
+        cursor = new BatchCursor(cursor.epoch() + 1, cursor.pass(), cursor.batchInPass(), 0);
+      }
+      if (!limit.allowsEpoch(cursor.epoch())) {
+        return null;
+      }
+      if (!pass.hasNext()) {
+        if (!passYieldedBatch) {
+          throw new KilnException(ErrorCode.E200, cursor.pass());
+        }
+        int nextEpoch = fixedEpochSize.isPresent() ? cursor.epoch() : cursor.epoch() + 1;
+        long batchInEpoch = fixedEpochSize.isPresent() ? cursor.batchInEpoch() : 0;
+        cursor = new BatchCursor(nextEpoch, cursor.pass() + 1, 0, batchInEpoch);
+        if (!limit.allowsEpoch(cursor.epoch())) {
+          return null;
+        }
+        openPass(cursor.pass());
+        continue;
+      }
+      List<Example<D>> batch = pass.next();
+      cursor = new BatchCursor(
+          cursor.epoch(), cursor.pass(), cursor.batchInPass() + 1, cursor.batchInEpoch());
+      if (batch.isEmpty()) {
+        handleEmptyBatch();
+        continue;
+      }
+      passYieldedBatch = true;
+      cursor = new BatchCursor(
+          cursor.epoch(), cursor.pass(), cursor.batchInPass(), cursor.batchInEpoch() + 1);
+      return new EpochBatch<>(cursor.epoch(), batch);
+    }
+  }
+
+  private void handleEmptyBatch() {
+    switch (onEmptyBatch) {
+      case ERROR -> throw new KilnException(ErrorCode.E203, cursor.batchInPass() - 1, cursor.epoch());
+      case WARN -> LOG.warn("batch {} of epoch {} is empty; skipped (on_empty_batch = \"warn\")",
+          cursor.batchInPass() - 1, cursor.epoch());
+      case IGNORE -> { }
+    }
+  }
+
+  private void openPass(int passNumber) {
+    Iterable<Example<D>> examples = loaded == null ? corpus.read() : shuffled(loaded, passNumber);
+    pass = batcher.batch(examples).iterator();
+    passYieldedBatch = false;
+  }
+
+  private List<Example<D>> shuffled(List<Example<D>> examples, int passNumber) {
+    List<Example<D>> order = new ArrayList<>(examples);
+    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + passNumber);
+    for (int i = order.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      Example<D> swap = order.get(i);
+      order.set(i, order.get(j));
+      order.set(j, swap);
+    }
+    return order;
+  }
+
+  private static <D extends Datum> List<Example<D>> load(Corpus<D> corpus) {
+    List<Example<D>> examples = new ArrayList<>();
+    corpus.read().forEach(examples::add);
+    if (examples.isEmpty()) {
+      throw new KilnException(ErrorCode.E200, 0);
+    }
+    return examples;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.kiln.train;
+
+import dev.kiln.nn.optimizers.Optimizer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** A component with weights that the training loop updates. */
+public interface Trainable<D extends Datum> extends Component<D> {
+  /** Fits labels and dimensions from examples, then initializes the weights. */
+  void initialize(Supplier<Iterable<Example<D>>> examples);
+
+  /**
+   * Computes the gradients for {@code batch} and adds them to the accumulated gradients, without
+   * an optimizer step; adds the batch loss to {@code losses} under this component's name.
+   */
+  void update(List<Example<D>> batch, double dropout, LossTotals losses);
+
+  /** Applies the accumulated gradients with {@code optimizer} and zeroes them. */
+  void finishUpdate(Optimizer optimizer);
+
+  /**
+   * Swaps in the averaged weights by key until the returned handle is closed (for evaluation and
+   * saving under the optimizer's averages).
+   */
+  ParamsSwap useParams(Map<String, float[]> averages);
+
+  /** Restores the weights a {@link #useParams} call replaced. */
+  interface ParamsSwap extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,193 @@
+package dev.kiln.train;
+
+import dev.kiln.nn.optimizers.Optimizer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * spaCy's {@code train_while_improving}, step for step, as an iterator a library user can drive.
+ *
+ * <p>Each step: the before-update callback, dropout from its schedule at the optimizer's step,
+ * the batch split into {@code accumulate_gradient} sub-batches updated without an optimizer step,
+ * one {@code finishUpdate} per trainable non-frozen component, {@code stepSchedules}; then, when
+ * {@code step % eval_frequency == 0}, an evaluation under the optimizer's averages. Training
+ * stops after {@code patience} steps past the earliest best score, after step {@code max_steps},
+ * when the batches run out, or when {@link #requestStop} was called.
+ */
+public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<D>> {
+  /** Called before every update with the step and epoch (spaCy's {@code before_update}). */
+  @FunctionalInterface
+  public interface BeforeUpdate<D extends Datum> {
+    void call(Pipeline<D> pipeline, long step, int epoch);
+  }
+
+  private final Pipeline<D> pipeline;
+  private final Optimizer optimizer;
+  private final Iterator<EpochBatch<D>> batches;
+  private final Evaluator evaluator;
+  private final LoopSettings settings;
+  private final BeforeUpdate<D> beforeUpdate;
+
+  private final List<ScoreAtStep> checkpoints;
+  private final LossTotals losses = new LossTotals();
+  private long step;
+  private long words;
+  private final double secondsBefore;
+  private final long startNanos = System.nanoTime();
+  private StopReason stopReason;
+  private StopReason requestedStop;
+
+  public TrainingLoop(
+      Pipeline<D> pipeline, Optimizer optimizer, Iterator<EpochBatch<D>> batches,
+      Evaluator evaluator, LoopSettings settings, BeforeUpdate<D> beforeUpdate, LoopState start) {
+    this.pipeline = pipeline;
+    this.optimizer = optimizer;
+    this.batches = batches;
+    this.evaluator = evaluator;
+    this.settings = settings;
+    this.beforeUpdate = beforeUpdate;
+    this.checkpoints = new ArrayList<>(start.checkpoints());
+    start.losses().forEach(losses::add);
+    this.step = start.nextStep();
+    this.words = start.words();
+    this.secondsBefore = start.seconds();
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (stopReason != null) {
+      return false;
+    }
+    if (requestedStop != null) {
+      stopReason = requestedStop;
+      return false;
+    }
+    if (!batches.hasNext()) {
+      stopReason = new StopReason(StopReason.Kind.MAX_EPOCHS, "");
+      return false;
+    }
+    return true;
+  }
+
+  /** Runs one step. */
+  @Override
+  public StepResult<D> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("training has stopped: " + stopReason);
+    }
+    EpochBatch<D> batch = batches.next();
+    beforeUpdate.call(pipeline, step, batch.epoch());
+    update(batch.examples());
+    Optional<EvalResult> evaluation = maybeEvaluate();
+    Checkpoint checkpoint = evaluation.map(result -> isBest(result.score())).orElse(Checkpoint.NONE);
+    for (Example<D> example : batch.examples()) {
+      words += example.length();
+    }
+    StepInfo info = new StepInfo(
+        batch.epoch(), step,
+        evaluation.map(EvalResult::score).orElse(null),
+        evaluation.map(EvalResult::scores).orElse(Map.of()),
+        losses.snapshot(), checkpoints, (long) seconds(), words);
+    if (checkpoint != Checkpoint.NONE) {
+      losses.clear();
+    }
+    checkStop();
+    step++;
+    return new StepResult<>(batch.examples(), info, checkpoint);
+  }
+
+  /** Runs up to {@code steps} steps; returns the last, if any ran (flax_extra's {@code run}). */
+  public Optional<StepResult<D>> run(long steps) {
+    StepResult<D> last = null;
+    for (long i = 0; i < steps && hasNext(); i++) {
+      last = next();
+    }
+    return Optional.ofNullable(last);
+  }
+
+  /** Runs until a step evaluates, or training stops (flax_extra's {@code next_checkpoint}). */
+  public Optional<StepResult<D>> nextCheckpoint() {
+    while (hasNext()) {
+      StepResult<D> result = next();
+      if (result.checkpoint() != Checkpoint.NONE) {
+        return Optional.of(result);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Asks the loop to stop before its next step (a hook's request, or Ctrl-C). */
+  public void requestStop(StopReason reason) {
+    if (requestedStop == null) {
+      requestedStop = reason;
+    }
+  }
+
+  /** Why training stopped, once it has. */
+  public Optional<StopReason> stopReason() {
+    return Optional.ofNullable(stopReason);
+  }
+
+  /** The state to save for resume: valid between steps. */
+  public LoopState state() {
+    return new LoopState(step, checkpoints, losses.snapshot(), words, seconds());
+  }
+
+  private void update(List<Example<D>> batch) {
+    double dropout = settings.dropout().applyAsDouble(optimizer.scheduleStep());
+    for (List<Example<D>> subbatch : Subbatches.split(batch, settings.accumulateGradient())) {
+      pipeline.update(subbatch, dropout, losses, settings.frozen(), settings.annotating());
+    }
+    pipeline.finishUpdate(optimizer, settings.frozen());
+    optimizer.stepSchedules();
+  }
+
+  private Optional<EvalResult> maybeEvaluate() {
+    if (step % settings.evalFrequency() != 0) {
+      return Optional.empty();
+    }
+    EvalResult result;
+    try (Trainable.ParamsSwap swap = pipeline.useParams(optimizer.averages())) {
+      result = evaluator.evaluate();
+    }
+    optimizer.lastScore(step, result.score());
+    checkpoints.add(new ScoreAtStep(result.score(), step));
+    return Optional.of(result);
+  }
+
+  private Checkpoint isBest(double score) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (ScoreAtStep checkpoint : checkpoints) {
+      best = Math.max(best, checkpoint.score());
+    }
+    return score == best ? Checkpoint.BEST : Checkpoint.NOT_BEST;
+  }
+
+  private void checkStop() {
+    if (settings.patience() > 0 && step - bestStep() >= settings.patience()) {
+      stopReason = new StopReason(StopReason.Kind.PATIENCE,
+          settings.patience() + " steps without improvement since step " + bestStep());
+    } else if (settings.maxSteps() > 0 && step >= settings.maxSteps()) {
+      stopReason = new StopReason(StopReason.Kind.MAX_STEPS, "step " + step);
+    }
+  }
+
+  /** The earliest step with the highest score; ties go to the earliest, as in spaCy. */
+  private long bestStep() {
+    ScoreAtStep best = null;
+    for (ScoreAtStep checkpoint : checkpoints) {
+      if (best == null || checkpoint.score() > best.score()) {
+        best = checkpoint;
+      }
+    }
+    return best == null ? 0 : best.step();
+  }
+
+  private double seconds() {
+    return secondsBefore + (System.nanoTime() - startNanos) / 1e9;
+  }
+}

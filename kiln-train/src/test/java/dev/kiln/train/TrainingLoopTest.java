@@ -1,0 +1,167 @@
+package dev.kiln.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.train.Scripted.Doc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TrainingLoopTest {
+  /** What the seed's {@code train_while_improving} gives for a score sequence. */
+  record SeedRun(List<Long> evaluatedSteps, List<Long> bestSteps, long lastStep) {}
+
+  /** The seed's algorithm transcribed literally, as the reference the loop is checked against. */
+  static SeedRun seed(double[] scores, long evalFrequency, long patience, long maxSteps, long stepsAvailable) {
+    List<double[]> results = new ArrayList<>();
+    List<Long> evaluated = new ArrayList<>();
+    List<Long> best = new ArrayList<>();
+    int evaluations = 0;
+    long step = 0;
+    for (; step < stepsAvailable; step++) {
+      if (step % evalFrequency == 0) {
+        double score = scores[Math.min(evaluations++, scores.length - 1)];
+        results.add(new double[] {score, step});
+        double max = results.stream().mapToDouble(r -> r[0]).max().orElseThrow();
+        evaluated.add(step);
+        if (score == max) {
+          best.add(step);
+        }
+      }
+      double bestScore = Double.NEGATIVE_INFINITY;
+      long bestStep = 0;
+      for (double[] r : results) {
+        if (r[0] > bestScore || (r[0] == bestScore && -r[1] > -bestStep)) {
+          bestScore = r[0];
+          bestStep = (long) r[1];
+        }
+      }
+      if (patience > 0 && step - bestStep >= patience) {
+        break;
+      }
+      if (maxSteps > 0 && step >= maxSteps) {
+        break;
+      }
+    }
+    return new SeedRun(evaluated, best, Math.min(step, stepsAvailable - 1));
+  }
+
+  static LoopSettings settings(long evalFrequency, long patience, long maxSteps) {
+    return new LoopSettings(step -> 0.1, evalFrequency, 1, patience, maxSteps, Set.of(), Set.of());
+  }
+
+  static TrainingLoop<Doc> loop(Scripted.Component component, LoopSettings settings, int maxEpochs, int examples) {
+    int[] lengths = new int[examples];
+    java.util.Arrays.fill(lengths, 3);
+    List<Example<Doc>> data = Scripted.examples(lengths);
+    Pipeline<Doc> pipeline = new Pipeline<>(List.of(component));
+    TrainBatches<Doc> batches = new TrainBatches<>(
+        () -> data, Scripted.batchesOf(1), EpochLimit.fromConfig(maxEpochs), 7,
+        OptionalLong.empty(), EmptyPolicy.ERROR, BatchCursor.START);
+    ScoreWeights weights = new ScoreWeights(pipeline.defaultScoreWeights());
+    Evaluator evaluator = () -> {
+      Map<String, Object> scores = pipeline.evaluate(Scripted.examples(2, 2));
+      return new EvalResult(weights.mainScore(scores), scores);
+    };
+    return new TrainingLoop<>(pipeline, new Scripted.CountingOptimizer(), batches, evaluator,
+        settings, (p, step, epoch) -> {}, LoopState.START);
+  }
+
+  static SeedRun drive(TrainingLoop<Doc> loop) {
+    List<Long> evaluated = new ArrayList<>();
+    List<Long> best = new ArrayList<>();
+    long last = -1;
+    while (loop.hasNext()) {
+      StepResult<Doc> result = loop.next();
+      last = result.info().step();
+      if (result.checkpoint() != Checkpoint.NONE) {
+        evaluated.add(last);
+      }
+      if (result.checkpoint() == Checkpoint.BEST) {
+        best.add(last);
+      }
+    }
+    return new SeedRun(evaluated, best, last);
+  }
+
+  @Test
+  void patienceCountsFromTheEarliestBestScoreAndTiesStillSaveBest() {
+    double[] scores = {0.1, 0.5, 0.5, 0.3, 0.2, 0.5, 0.4};
+    SeedRun run = drive(loop(new Scripted.Component("c", scores), settings(2, 6, 0), 0, 100));
+    // Best 0.5 first at step 2; ties at 4 and 10 count as best (model-best is saved again), but
+    // patience counts from step 2, so training stops at step 8.
+    assertThat(run).isEqualTo(new SeedRun(List.of(0L, 2L, 4L, 6L, 8L), List.of(0L, 2L, 4L), 8));
+    assertThat(run).isEqualTo(seed(scores, 2, 6, 0, 100));
+  }
+
+  @Test
+  void maxStepsRunsTheStepNumberedMaxSteps() {
+    TrainingLoop<Doc> loop = loop(new Scripted.Component("c", 1.0), settings(3, 0, 5), 0, 4);
+    SeedRun run = drive(loop);
+    assertThat(run.lastStep()).isEqualTo(5);
+    assertThat(run.evaluatedSteps()).containsExactly(0L, 3L);
+    assertThat(loop.stopReason()).map(StopReason::kind).contains(StopReason.Kind.MAX_STEPS);
+    assertThat(run).isEqualTo(seed(new double[] {1.0}, 3, 0, 5, 100));
+  }
+
+  @Test
+  void matchesTheSeedOverManyRandomScoreSequences() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    for (int trial = 0; trial < 300; trial++) {
+      double[] scores = new double[30];
+      for (int i = 0; i < scores.length; i++) {
+        scores[i] = random.nextInt(5) / 4.0;
+      }
+      long frequency = 1 + random.nextInt(4);
+      long patience = random.nextInt(12);
+      long maxSteps = random.nextInt(40);
+      int epochs = 1 + random.nextInt(3);
+      SeedRun actual = drive(loop(new Scripted.Component("c", scores), settings(frequency, patience, maxSteps), epochs, 10));
+      assertThat(actual).as("trial %d", trial).isEqualTo(seed(scores, frequency, patience, maxSteps, 10L * epochs));
+    }
+  }
+
+  @Test
+  void fixedEpochsEndTheStreamAndLabelEachBatchWithItsEpoch() {
+    TrainingLoop<Doc> loop = loop(new Scripted.Component("c", 1.0), settings(100, 0, 0), 3, 4);
+    List<Integer> epochs = new ArrayList<>();
+    while (loop.hasNext()) {
+      epochs.add(loop.next().info().epoch());
+    }
+    assertThat(epochs).containsExactly(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2);
+    assertThat(loop.stopReason()).map(StopReason::kind).contains(StopReason.Kind.MAX_EPOCHS);
+  }
+
+  @Test
+  void lossesAccumulateUntilAnEvaluationThenReset() {
+    TrainingLoop<Doc> loop = loop(new Scripted.Component("c", 1.0), settings(3, 0, 0), 1, 7);
+    List<Double> losses = new ArrayList<>();
+    while (loop.hasNext()) {
+      losses.add(loop.next().info().losses().get("c"));
+    }
+    // One example per batch adds 1.0; steps 0, 3, 6 evaluate and reset afterwards.
+    assertThat(losses).containsExactly(1.0, 1.0, 2.0, 3.0, 1.0, 2.0, 3.0);
+  }
+
+  @Test
+  void runAndNextCheckpointDriveTheLoopInChunks() {
+    TrainingLoop<Doc> loop = loop(new Scripted.Component("c", 0.1, 0.2, 0.3), settings(4, 0, 0), 0, 50);
+    assertThat(loop.run(3)).map(r -> r.info().step()).contains(2L);
+    assertThat(loop.nextCheckpoint()).map(r -> r.info().step()).contains(4L);
+    assertThat(loop.nextCheckpoint()).map(r -> r.info().score()).contains(0.3);
+    loop.requestStop(new StopReason(StopReason.Kind.HOOK, "enough"));
+    assertThat(loop.hasNext()).isFalse();
+    assertThat(loop.stopReason()).map(Object::toString).contains("hook: enough");
+  }
+
+  @Test
+  void dropoutIsReadAtTheOptimizersStep() {
+    Scripted.Component component = new Scripted.Component("c", 1.0);
+    LoopSettings settings = new LoopSettings(step -> step / 10.0, 100, 1, 0, 3, Set.of(), Set.of());
+    drive(loop(component, settings, 0, 10));
+    assertThat(component.dropouts).containsExactly(0.0, 0.1, 0.2, 0.3);
+  }
+}
