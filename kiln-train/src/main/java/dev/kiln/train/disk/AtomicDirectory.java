@@ -1,0 +1,116 @@
+package dev.kiln.train.disk;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Replaces a directory such as {@code model-last/} so that a crash at any instant leaves either
+ * the old complete version or the new complete one.
+ *
+ * <p>The new version is written to {@code .NAME.new}, its manifest last, and forced to disk;
+ * then the old directory is renamed to {@code .NAME.old}, the new one to {@code NAME}, and the
+ * old one deleted. Renames are atomic, but two renames are not one: a crash between them leaves
+ * no {@code NAME}, only the two complete copies. {@link #recover} — run before every load and at
+ * the start of training — finishes such a commit (or rolls back a half-written one), so a reader
+ * never sees a partial directory.
+ */
+public final class AtomicDirectory {
+  /** Writes the contents of a new version into the (empty) staging directory. */
+  @FunctionalInterface
+  public interface Contents {
+    void writeTo(Path staging) throws IOException;
+  }
+
+  private AtomicDirectory() {}
+
+  /** Replaces {@code target} with what {@code contents} writes, atomically as described above. */
+  public static void commit(Path target, Contents contents) {
+    Path staging = sibling(target, ".new");
+    Path old = sibling(target, ".old");
+    try {
+      recover(target);
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      deleteTree(staging);
+      Files.createDirectory(staging);
+      contents.writeTo(staging);
+      Durable.syncTree(staging);
+      Manifest.of(staging).write(staging);
+      Durable.sync(staging);
+      if (Files.exists(target)) {
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      Durable.sync(target.toAbsolutePath().getParent());
+      deleteTree(old);
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, target, e.getMessage());
+    }
+  }
+
+  /**
+   * Brings {@code target} back to a complete version after a crash: finishes an interrupted
+   * commit whose new version is complete, else restores the old version, and removes leftovers.
+   */
+  public static void recover(Path target) {
+    Path staging = sibling(target, ".new");
+    Path old = sibling(target, ".old");
+    try {
+      if (!Files.exists(target)) {
+        if (Files.exists(staging) && isComplete(staging)) {
+          Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } else if (Files.exists(old)) {
+          Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      deleteTree(staging);
+      deleteTree(old);
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, target, e.getMessage());
+    }
+  }
+
+  /** Whether {@code directory} has a manifest that matches its files. */
+  public static boolean isComplete(Path directory) {
+    try {
+      Manifest.verify(directory);
+      return true;
+    } catch (KilnException e) {
+      return false;
+    }
+  }
+
+  /** Deletes a directory tree if it exists. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+        if (failure != null) {
+          throw failure;
+        }
+        Files.delete(directory);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static Path sibling(Path target, String suffix) {
+    Path absolute = target.toAbsolutePath();
+    return absolute.resolveSibling("." + absolute.getFileName() + suffix);
+  }
+}
