@@ -1,0 +1,13 @@
+package dev.kiln.train;
+
+import dev.kiln.config.Registries;
+import dev.kiln.config.RegistryProvider;
+import dev.kiln.train.log.Loggers;
+
+/** kiln-train's registered functions: loggers, hooks, batchers, readers. */
+public final class TrainRegistryProvider implements RegistryProvider {
+  @Override
+  public void register(Registries registries) {
+    registries.addAll(Loggers.class);
+  }
+}

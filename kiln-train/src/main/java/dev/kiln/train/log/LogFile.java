@@ -1,0 +1,83 @@
+package dev.kiln.train.log;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+/**
+ * An append-only log file that a resumed run continues exactly: its saved state is the file's
+ * length at the checkpoint, and on resume anything written after that (by the run that was
+ * killed) is cut off before appending.
+ */
+final class LogFile implements AutoCloseable {
+  private static final String LENGTH = "bytes";
+
+  private final Path path;
+  private final FileChannel channel;
+  private final Writer writer;
+
+  private LogFile(Path path, FileChannel channel) {
+    this.path = path;
+    this.channel = channel;
+    this.writer = Channels.newWriter(channel, StandardCharsets.UTF_8);
+  }
+
+  /** Opens {@code file} (relative to the output directory) fresh, or continued from a saved state. */
+  static LogFile open(Path file, LogContext context) {
+    Path path = context.outputDirectory().map(dir -> dir.resolve(file)).orElse(file);
+    try {
+      Files.createDirectories(path.toAbsolutePath().getParent());
+      FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      Object saved = context.resumedState().get(LENGTH);
+      long keep = saved instanceof Number length ? length.longValue() : 0;
+      channel.truncate(keep);
+      channel.position(keep);
+      return new LogFile(path, channel);
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+    }
+  }
+
+  boolean isEmpty() {
+    try {
+      return channel.size() == 0;
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+    }
+  }
+
+  void writeLine(String line) {
+    try {
+      writer.write(line);
+      writer.write('\n');
+      writer.flush();
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+    }
+  }
+
+  Map<String, Object> state() {
+    try {
+      return Map.of(LENGTH, channel.size());
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      writer.close();
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+    }
+  }
+}
