@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * across epoch boundaries, starting a new (reshuffled) pass whenever one runs out, as emloop's
  * stream wrapper does.
  */
-public final class TrainBatches<D extends Datum> implements Iterator<EpochBatch<D>> {
+public final class TrainBatches<D extends Datum> implements BatchStream<D> {
   private static final Logger LOG = LoggerFactory.getLogger(TrainBatches.class);
 
   private final Corpus<D> corpus;
@@ -38,6 +38,7 @@ public final class TrainBatches<D extends Datum> implements Iterator<EpochBatch<
   private boolean passYieldedBatch;
   private BatchCursor cursor;
   private EpochBatch<D> pending;
+  private BatchCursor beforePending;
 
   public TrainBatches(
       Corpus<D> corpus, Batcher<D> batcher, EpochLimit limit, long seed,
@@ -60,17 +61,26 @@ public final class TrainBatches<D extends Datum> implements Iterator<EpochBatch<
     }
   }
 
-  /** Where the stream is now: the position of the next batch. */
+  @Override
   public BatchCursor cursor() {
-    return cursor;
+    return pending != null ? beforePending : cursor;
   }
 
   @Override
   public boolean hasNext() {
     if (pending == null) {
+      beforePending = cursor;
       pending = advance();
     }
     return pending != null;
+  }
+
+  @Override
+  public EpochBatch<D> peek() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return pending;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.kiln.train;
 
 import dev.kiln.config.Registries;
 import dev.kiln.config.RegistryProvider;
+import dev.kiln.train.hooks.Hooks;
 import dev.kiln.train.log.Loggers;
 
 /** kiln-train's registered functions: loggers, hooks, batchers, readers. */
@@ -9,5 +10,6 @@ public final class TrainRegistryProvider implements RegistryProvider {
   @Override
   public void register(Registries registries) {
     registries.addAll(Loggers.class);
+    registries.addAll(Hooks.class);
   }
 }

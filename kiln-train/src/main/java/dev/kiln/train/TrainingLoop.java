@@ -27,10 +27,11 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
 
   private final Pipeline<D> pipeline;
   private final Optimizer optimizer;
-  private final Iterator<EpochBatch<D>> batches;
+  private final BatchStream<D> batches;
   private final Evaluator evaluator;
   private final LoopSettings settings;
   private final BeforeUpdate<D> beforeUpdate;
+  private final List<Hook> hooks;
 
   private final List<ScoreAtStep> checkpoints;
   private final LossTotals losses = new LossTotals();
@@ -40,16 +41,20 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
   private final long startNanos = System.nanoTime();
   private StopReason stopReason;
   private StopReason requestedStop;
+  private int epoch = -1;
+  private EpochProfile profile = EpochProfile.ZERO;
 
   public TrainingLoop(
-      Pipeline<D> pipeline, Optimizer optimizer, Iterator<EpochBatch<D>> batches,
-      Evaluator evaluator, LoopSettings settings, BeforeUpdate<D> beforeUpdate, LoopState start) {
+      Pipeline<D> pipeline, Optimizer optimizer, BatchStream<D> batches,
+      Evaluator evaluator, LoopSettings settings, BeforeUpdate<D> beforeUpdate, List<Hook> hooks,
+      LoopState start) {
     this.pipeline = pipeline;
     this.optimizer = optimizer;
     this.batches = batches;
     this.evaluator = evaluator;
     this.settings = settings;
     this.beforeUpdate = beforeUpdate;
+    this.hooks = List.copyOf(hooks);
     this.checkpoints = new ArrayList<>(start.checkpoints());
     start.losses().forEach(losses::add);
     this.step = start.nextStep();
@@ -66,9 +71,21 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
       stopReason = requestedStop;
       return false;
     }
-    if (!batches.hasNext()) {
-      stopReason = new StopReason(StopReason.Kind.MAX_EPOCHS, "");
+    long started = System.nanoTime();
+    boolean more = batches.hasNext();
+    time(EpochProfile.Phase.DATA, started);
+    if (!more) {
+      endEpoch();
+      stopReason = requestedStop != null ? requestedStop : new StopReason(StopReason.Kind.MAX_EPOCHS, "");
       return false;
+    }
+    if (batches.peek().epoch() != epoch) {
+      endEpoch();
+      epoch = batches.peek().epoch();
+      if (requestedStop != null) {
+        stopReason = requestedStop;
+        return false;
+      }
     }
     return true;
   }
@@ -79,10 +96,16 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     if (!hasNext()) {
       throw new NoSuchElementException("training has stopped: " + stopReason);
     }
+    long started = System.nanoTime();
     EpochBatch<D> batch = batches.next();
+    time(EpochProfile.Phase.DATA, started);
+    started = System.nanoTime();
     beforeUpdate.call(pipeline, step, batch.epoch());
-    update(batch.examples());
+    StepResult.Update update = update(batch.examples());
+    time(EpochProfile.Phase.UPDATE, started);
+    started = System.nanoTime();
     Optional<EvalResult> evaluation = maybeEvaluate();
+    time(EpochProfile.Phase.EVALUATION, started);
     Checkpoint checkpoint = evaluation.map(result -> isBest(result.score())).orElse(Checkpoint.NONE);
     for (Example<D> example : batch.examples()) {
       words += example.length();
@@ -95,9 +118,17 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     if (checkpoint != Checkpoint.NONE) {
       losses.clear();
     }
+    started = System.nanoTime();
+    for (Hook hook : hooks) {
+      consider(hook.afterBatch(info));
+      if (checkpoint != Checkpoint.NONE) {
+        consider(hook.afterEvaluation(info, checkpoint == Checkpoint.BEST));
+      }
+    }
+    time(EpochProfile.Phase.HOOKS, started);
     checkStop();
     step++;
-    return new StepResult<>(batch.examples(), info, checkpoint);
+    return new StepResult<>(batch.examples(), info, checkpoint, update);
   }
 
   /** Runs up to {@code steps} steps; returns the last, if any ran (flax_extra's {@code run}). */
@@ -137,13 +168,46 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     return new LoopState(step, checkpoints, losses.snapshot(), words, seconds());
   }
 
-  private void update(List<Example<D>> batch) {
+  private StepResult.Update update(List<Example<D>> batch) {
     double dropout = settings.dropout().applyAsDouble(optimizer.scheduleStep());
+    Map<String, Double> before = losses.snapshot();
     for (List<Example<D>> subbatch : Subbatches.split(batch, settings.accumulateGradient())) {
       pipeline.update(subbatch, dropout, losses, settings.frozen(), settings.annotating());
     }
+    LossGuard.Action action = guard(before);
+    if (action != LossGuard.Action.APPLY) {
+      pipeline.finishUpdate(GradientSink.INSTANCE, settings.frozen());
+      losses.clear();
+      before.forEach(losses::add);
+      if (action == LossGuard.Action.STOP) {
+        requestStop(new StopReason(StopReason.Kind.HOOK, "the loss is not finite at step " + step));
+      }
+      return action == LossGuard.Action.ROLLBACK ? StepResult.Update.ROLLBACK : StepResult.Update.SKIPPED;
+    }
     pipeline.finishUpdate(optimizer, settings.frozen());
     optimizer.stepSchedules();
+    return StepResult.Update.APPLIED;
+  }
+
+  /** The strictest action any loss guard asks for when this step's loss is not finite. */
+  private LossGuard.Action guard(Map<String, Double> before) {
+    Map<String, Double> stepLosses = new java.util.LinkedHashMap<>();
+    boolean finite = true;
+    for (Map.Entry<String, Double> total : losses.snapshot().entrySet()) {
+      double delta = total.getValue() - before.getOrDefault(total.getKey(), 0.0);
+      stepLosses.put(total.getKey(), delta);
+      finite &= Double.isFinite(delta);
+    }
+    LossGuard.Action action = LossGuard.Action.APPLY;
+    if (!finite) {
+      for (Hook hook : hooks) {
+        if (hook instanceof LossGuard lossGuard) {
+          LossGuard.Action asked = lossGuard.onNonFiniteLoss(step, stepLosses);
+          action = asked.compareTo(action) > 0 ? asked : action;
+        }
+      }
+    }
+    return action;
   }
 
   private Optional<EvalResult> maybeEvaluate() {
@@ -189,5 +253,29 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
 
   private double seconds() {
     return secondsBefore + (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private void endEpoch() {
+    if (epoch < 0) {
+      return;
+    }
+    long started = System.nanoTime();
+    EpochProfile finished = profile;
+    for (Hook hook : hooks) {
+      consider(hook.afterEpoch(epoch, finished));
+    }
+    profile = EpochProfile.ZERO;
+    time(EpochProfile.Phase.HOOKS, started);
+    epoch = -1;
+  }
+
+  private void consider(StopDecision decision) {
+    if (decision.stop()) {
+      requestStop(new StopReason(StopReason.Kind.HOOK, decision.reason()));
+    }
+  }
+
+  private void time(EpochProfile.Phase phase, long startedNanos) {
+    profile = profile.plus(phase, (System.nanoTime() - startedNanos) / 1e9);
   }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** Test fixtures: records of a given length, and a component that reports scripted scores. */
-final class Scripted {
+public final class Scripted {
   private Scripted() {}
 
   /** A record with a length and the names of the components that annotated it. */
-  record Doc(int id, int length, List<String> annotatedBy) implements Datum {
+  public record Doc(int id, int length, List<String> annotatedBy) implements Datum {
     Doc(int id, int length) {
       this(id, length, List.of());
     }
@@ -54,7 +54,7 @@ final class Scripted {
    * A trainable, annotating, scoring component whose score at its n-th evaluation is
    * {@code scores[n]}; it records what the loop asked of it.
    */
-  static final class Component implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc> {
+  public static final class Component implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc> {
     final String name;
     final double[] scores;
     int evaluations;
@@ -62,6 +62,8 @@ final class Scripted {
     final List<List<Integer>> updatedLengths = new ArrayList<>();
     final List<List<List<String>>> annotationsSeenInUpdate = new ArrayList<>();
     final List<Double> dropouts = new ArrayList<>();
+    /** The update (counted from 0) whose loss is NaN; -1 for none. */
+    int nanAtUpdate = -1;
 
     Component(String name, double... scores) {
       this.name = name;
@@ -87,11 +89,15 @@ final class Scripted {
       updatedLengths.add(lengths);
       annotationsSeenInUpdate.add(annotations);
       dropouts.add(dropout);
-      losses.add(name, batch.size());
+      losses.add(name, updatedLengths.size() - 1 == nanAtUpdate ? Double.NaN : batch.size());
     }
 
     @Override
     public void finishUpdate(Optimizer optimizer) {
+      // Discarded steps clear their gradients through the sink; only real steps count here.
+      if (optimizer instanceof GradientSink) {
+        return;
+      }
       finishUpdates++;
       optimizer.update(name + ".W", new float[] {0f}, new float[] {0f});
     }

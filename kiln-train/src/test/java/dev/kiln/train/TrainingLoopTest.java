@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class TrainingLoopTest {
+public class TrainingLoopTest {
   /** What the seed's {@code train_while_improving} gives for a score sequence. */
   record SeedRun(List<Long> evaluatedSteps, List<Long> bestSteps, long lastStep) {}
 
@@ -53,7 +53,11 @@ class TrainingLoopTest {
     return new LoopSettings(step -> 0.1, evalFrequency, 1, patience, maxSteps, Set.of(), Set.of());
   }
 
-  static TrainingLoop<Doc> loop(Scripted.Component component, LoopSettings settings, int maxEpochs, int examples) {
+  public static TrainingLoop<Doc> loop(Scripted.Component component, LoopSettings settings, int maxEpochs, int examples) {
+    return loop(component, settings, maxEpochs, examples, List.of());
+  }
+
+  public static TrainingLoop<Doc> loop(Scripted.Component component, LoopSettings settings, int maxEpochs, int examples, List<Hook> hooks) {
     int[] lengths = new int[examples];
     java.util.Arrays.fill(lengths, 3);
     List<Example<Doc>> data = Scripted.examples(lengths);
@@ -67,7 +71,7 @@ class TrainingLoopTest {
       return new EvalResult(weights.mainScore(scores), scores);
     };
     return new TrainingLoop<>(pipeline, new Scripted.CountingOptimizer(), batches, evaluator,
-        settings, (p, step, epoch) -> {}, LoopState.START);
+        settings, (p, step, epoch) -> {}, hooks, LoopState.START);
   }
 
   static SeedRun drive(TrainingLoop<Doc> loop) {

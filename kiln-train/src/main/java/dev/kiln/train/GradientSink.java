@@ -1,0 +1,32 @@
+package dev.kiln.train;
+
+import dev.kiln.nn.optimizers.Optimizer;
+import java.util.Map;
+
+/** An "optimizer" that discards gradients: how a skipped step clears what it accumulated. */
+final class GradientSink implements Optimizer {
+  static final GradientSink INSTANCE = new GradientSink();
+
+  private GradientSink() {}
+
+  @Override
+  public void update(String key, float[] weights, float[] gradient) {
+    java.util.Arrays.fill(gradient, 0f);
+  }
+
+  @Override
+  public void stepSchedules() {}
+
+  @Override
+  public long scheduleStep() {
+    return 0;
+  }
+
+  @Override
+  public void lastScore(long step, double score) {}
+
+  @Override
+  public Map<String, float[]> averages() {
+    return Map.of();
+  }
+}

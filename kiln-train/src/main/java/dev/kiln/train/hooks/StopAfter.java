@@ -1,0 +1,41 @@
+package dev.kiln.train.hooks;
+
+import dev.kiln.train.EpochProfile;
+import dev.kiln.train.Hook;
+import dev.kiln.train.StepInfo;
+import dev.kiln.train.StopDecision;
+
+/**
+ * Stops training after a number of steps, of epochs, or of seconds of training time, whichever
+ * comes first; 0 turns a limit off. Seconds count across resumes.
+ */
+public final class StopAfter implements Hook {
+  private final long steps;
+  private final int epochs;
+  private final double seconds;
+
+  public StopAfter(long steps, int epochs, double seconds) {
+    this.steps = steps;
+    this.epochs = epochs;
+    this.seconds = seconds;
+  }
+
+  @Override
+  public StopDecision afterBatch(StepInfo info) {
+    if (steps > 0 && info.step() + 1 >= steps) {
+      return StopDecision.stop("stop_after: " + steps + " steps done");
+    }
+    if (seconds > 0 && info.seconds() >= seconds) {
+      return StopDecision.stop("stop_after: " + seconds + " seconds of training");
+    }
+    return StopDecision.CONTINUE;
+  }
+
+  @Override
+  public StopDecision afterEpoch(int epoch, EpochProfile profile) {
+    if (epochs > 0 && epoch + 1 >= epochs) {
+      return StopDecision.stop("stop_after: " + epochs + " epochs done");
+    }
+    return StopDecision.CONTINUE;
+  }
+}
