@@ -47,7 +47,8 @@ public enum ErrorCode {
   E205("[training.score_weights] weighs the metric \"{0}\", whose value is a {1}, not a number. Give it a null weight to log it without weighing it."),
   E210("{0} is incomplete: it has no manifest.json, so it was not written to the end. Use another checkpoint (model-best, model-last) or train again."),
   E211("{0} does not match its manifest: {1}. The files were changed or damaged after saving; use another checkpoint or train again."),
-  E212("cannot write {0}: {1}. Check free disk space and permissions of the output directory.");
+  E212("cannot write {0}: {1}. Check free disk space and permissions of the output directory."),
+  E213("cannot resume from {0}: the training state is not readable ({1}). Resume from another checkpoint, or train again without --resume.");
 
   private final String template;
 

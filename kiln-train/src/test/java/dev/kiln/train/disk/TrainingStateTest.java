@@ -1,0 +1,44 @@
+package dev.kiln.train.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.train.BatchCursor;
+import dev.kiln.train.LoopState;
+import dev.kiln.train.ScoreAtStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingStateTest {
+  @TempDir Path directory;
+
+  @Test
+  void writesAndReadsEveryFieldBitForBit() throws IOException {
+    double awkward = 0.1 + 0.2;
+    TrainingState state = new TrainingState(
+        new LoopState(42, List.of(new ScoreAtStep(awkward, 0), new ScoreAtStep(1.0 / 3, 40)),
+            Map.of("textcat", 1e-310, "tagger", Math.PI), 1234, 12.5),
+        new BatchCursor(3, 4, 17, 2),
+        List.of(Map.of(), Map.of("rollbacks", 1)),
+        Map.of("0", Map.of("bytes", 512)));
+    state.write(directory);
+    TrainingState read = TrainingState.read(directory);
+    assertThat(read.loop().checkpoints()).isEqualTo(state.loop().checkpoints());
+    assertThat(read.loop().losses()).isEqualTo(state.loop().losses());
+    assertThat(read.loop().nextStep()).isEqualTo(42);
+    assertThat(read.cursor()).isEqualTo(state.cursor());
+    assertThat(read.hooks()).isEqualTo(state.hooks());
+    assertThat(read.logger()).isEqualTo(state.logger());
+  }
+
+  @Test
+  void aDamagedStateFileIsACodedError() throws IOException {
+    Files.writeString(directory.resolve(TrainingState.FILE_NAME), "{\"loop\": 3}");
+    assertThatThrownBy(() -> TrainingState.read(directory)).hasMessageStartingWith("[E213] cannot resume from");
+  }
+}
