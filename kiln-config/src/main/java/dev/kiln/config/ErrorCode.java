@@ -35,6 +35,18 @@ public enum ErrorCode {
   E044("plugin {0}: {1}. Pass a .jar, a folder of classes or a single .java file to --code."),
   E045("plugin {0} does not compile:\n{1}"),
   E046("{0}: a section may call one registered function, found {1}. Keep one @category key."),
+  E047("{0}: expected {1}, found {2}. Change the value to {1}."),
+  E048("{0}: {1} does not fit in {2} (from {3} to {4}). Use a value inside that range."),
+  E049("{0}: expected a whole number ({1}), found {2}. Remove the fractional part."),
+  E050("{0}: \"{1}\" is not one of the allowed values: {2}. Use one of them (case does not matter)."),
+  E051("{0}: missing required argument \"{1}\" ({2}) of {3}. Add {1} = ... to the section."),
+  E052("{0}: unknown argument \"{1}\" for {2}. Accepted: {3}.{4} Remove it or correct its spelling."),
+  E053("{0}: {1} rejected its arguments: {2}"),
+  E054("{0}: expected {1}, found null. Give a value; only optional arguments may be null."),
+  E055("{0}: {1} takes {2} positional argument(s), found {3}. Pass the others by name."),
+  E056("{0}: argument \"{1}\" of {2} is given both by position and by name. Keep one of them."),
+  E057("{0}: \"{1}\" is not a valid file path ({2}). Correct the path."),
+  E058("{0}: unknown registry category \"@{1}\".{2} Known categories: {3}."),
   // --- reading files (E080-E099)
   E080("{0}: cannot read the file: {1}. Check the path and its permissions."),
   E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8.");
