@@ -100,12 +100,19 @@ final class TypeNames {
       return "one of " + allowed(raw);
     }
     if (raw.isRecord()) {
-      return "an object with the keys of " + raw.getSimpleName();
+      List<String> keys = ArgumentSpec.ofRecord(raw).stream().map(ArgumentSpec::key).toList();
+      return article(raw.getSimpleName()) + " (an object with keys " + String.join(", ", keys)
+          + ")";
     }
     if (raw == Object.class) {
       return "any value";
     }
-    return "a " + raw.getSimpleName();
+    return article(raw.getSimpleName());
+  }
+
+  /** {@code an Optimizer}, {@code a Schedule}. */
+  private static String article(String noun) {
+    return ("AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   /** The names an enum accepts, as a config would write them. */
