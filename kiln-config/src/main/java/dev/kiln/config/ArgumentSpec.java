@@ -24,13 +24,22 @@ import java.util.Optional;
 record ArgumentSpec(
     String key, Type type, Optional<String> defaultText, boolean nullable, boolean takesRest) {
 
-  /** The specs of a method's or constructor's parameters, in order. */
+  /**
+   * The specs of a method's or constructor's parameters, in order.
+   *
+   * @throws IllegalStateException if a parameter has neither a compiled name nor {@link Name}
+   */
   static List<ArgumentSpec> of(Executable executable) {
     Parameter[] parameters = executable.getParameters();
     List<ArgumentSpec> specs = new ArrayList<>(parameters.length);
     for (int i = 0; i < parameters.length; i++) {
       Parameter p = parameters[i];
       boolean varargs = executable.isVarArgs() && i == parameters.length - 1;
+      if (!p.isNamePresent() && p.getAnnotation(Name.class) == null) {
+        throw new IllegalStateException(executable.getDeclaringClass().getName() + "."
+            + executable.getName() + " was compiled without -parameters, so its config keys "
+            + "are unknown: compile it with javac -parameters or put @Name on each parameter");
+      }
       specs.add(of(p, p.getName(), varargs));
     }
     return specs;

@@ -80,8 +80,9 @@ public final class Plugins {
   }
 
   private static void checkJar(Path jar) {
-    try (JarFile ignored = new JarFile(jar.toFile())) {
-      // Opening reads the central directory: enough to know it is a jar.
+    // Opening reads the central directory: enough to know it is a jar.
+    try (JarFile opened = new JarFile(jar.toFile())) {
+      opened.size();
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E044, jar, "it is not a readable jar (" + e.getMessage() + ")");
     }

@@ -57,8 +57,14 @@ public final class Registries {
     }
   }
 
-  /** Registers one function; a second function under the same category and name is an error. */
+  /**
+   * Registers one function; a second function under the same category and name is an error.
+   *
+   * @throws IllegalStateException if its parameters' config keys are unknown (compiled without
+   *     {@code -parameters} and not named with {@link Name}): a bug in the registering code
+   */
   public void add(RegisteredFunction function) {
+    ArgumentSpec.of(function.method());
     Map<String, RegisteredFunction> names = byCategory.get(function.category());
     if (names == null) {
       throw new KilnException(
