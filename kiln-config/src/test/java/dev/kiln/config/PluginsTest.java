@@ -4,7 +4,6 @@ import static dev.kiln.config.Sections.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,18 +167,8 @@ class PluginsTest {
             + "implementing dev.kiln.config.RegistryProvider");
   }
 
-  /** Compiles one source into a fresh folder, as a plugin author's build would. */
   private Path compile(String code, String fileName) throws IOException {
-    Path src = Files.createDirectories(dir.resolve("src"));
-    Path out = Files.createDirectories(dir.resolve("classes"));
-    Path file = Files.writeString(src.resolve(fileName), code);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    String classPath = System.getProperty("java.class.path") + File.pathSeparator
-        + Path.of(Registries.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-    int status = javac.run(null, null, null, "-d", out.toString(), "-cp", classPath,
-        "-parameters", "-proc:none", file.toString());
-    assertThat(status).as("test plugin compiles").isZero();
-    return out;
+    return TestCompiler.compile(dir, fileName, code, "-parameters");
   }
 
   /** Packs a folder of classes into a jar whose service file names {@code provider}. */
