@@ -47,6 +47,7 @@ public enum ErrorCode {
   E056("{0}: argument \"{1}\" of {2} is given both by position and by name. Keep one of them."),
   E057("{0}: \"{1}\" is not a valid file path ({2}). Correct the path."),
   E058("{0}: unknown registry category \"@{1}\".{2} Known categories: {3}."),
+  E059("{0}: the registered name \"{1}\" has no version. Register it as \"{1}.v1\": names never change meaning, so a changed function gets the next version."),
   // --- reading files (E080-E099)
   E080("{0}: cannot read the file: {1}. Check the path and its permissions."),
   E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8.");

@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The registered functions that configs can call, by category and versioned name.
@@ -23,6 +24,9 @@ public final class Registries {
       List.of(
           "layers", "architectures", "optimizers", "schedules", "losses", "initializers",
           "readers", "batchers", "loggers", "hooks", "callbacks", "scorers", "augmenters");
+
+  /** A registered name ends in its version: {@code Adam.v1}, {@code kiln.TextCat.v2}. */
+  private static final Pattern VERSIONED = Pattern.compile(".+\\.v\\d+");
 
   private final Map<String, Map<String, RegisteredFunction>> byCategory = new TreeMap<>();
   private final Conversions conversions = new Conversions();
@@ -58,12 +62,16 @@ public final class Registries {
   }
 
   /**
-   * Registers one function; a second function under the same category and name is an error.
+   * Registers one function; a name without a {@code .vN} version (E059), or a second function
+   * under the same category and name (E043), is an error.
    *
    * @throws IllegalStateException if its parameters' config keys are unknown (compiled without
    *     {@code -parameters} and not named with {@link Name}): a bug in the registering code
    */
   public void add(RegisteredFunction function) {
+    if (!VERSIONED.matcher(function.name()).matches()) {
+      throw new KilnException(ErrorCode.E059, function.describe(), function.name());
+    }
     ArgumentSpec.of(function.method());
     Map<String, RegisteredFunction> names = byCategory.get(function.category());
     if (names == null) {

@@ -121,10 +121,25 @@ final class Resolution {
     }
     Optional<RegisteredFunction> found = registries.find(category, text);
     if (found.isEmpty()) {
-      problems.add(nameAt, ErrorCode.E041, text, category,
-          Suggestions.didYouMean(text, registries.names(category)));
+      problems.add(nameAt, ErrorCode.E041, text, category, suggestion(text, category));
     }
     return found;
+  }
+
+  /** Close names in the category, else the categories where the exact name is registered. */
+  private String suggestion(String name, String category) {
+    String similar = Suggestions.didYouMean(name, registries.names(category));
+    if (!similar.isEmpty()) {
+      return similar;
+    }
+    List<String> elsewhere = new ArrayList<>();
+    for (String other : registries.categories()) {
+      if (registries.find(other, name).isPresent()) {
+        elsewhere.add("@" + other);
+      }
+    }
+    return elsewhere.isEmpty() ? "" : " It is registered in " + String.join(" and ", elsewhere)
+        + ": write " + elsewhere.get(0) + " = \"" + name + "\".";
   }
 
   private Positional positional(Section section, Location at) {

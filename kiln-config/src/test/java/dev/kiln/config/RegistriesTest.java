@@ -32,6 +32,17 @@ class RegistriesTest {
   }
 
   @Test
+  void nameWithoutVersionIsRefused() throws NoSuchMethodException {
+    RegisteredFunction f = new RegisteredFunction("loggers", "broken",
+        TestFunctions.class.getMethod("broken"));
+
+    assertThatThrownBy(() -> new Registries().add(f)).hasMessage(
+        "[E059] dev.kiln.config.TestFunctions.broken: the registered name \"broken\" has no "
+            + "version. Register it as \"broken.v1\": names never change meaning, so a changed "
+            + "function gets the next version.");
+  }
+
+  @Test
   void unknownCategoryIsRefused() throws NoSuchMethodException {
     RegisteredFunction f = new RegisteredFunction("widgets", "w.v1",
         TestFunctions.class.getMethod("broken"));

@@ -134,6 +134,15 @@ class ResolverTest {
   }
 
   @Test
+  void nameRegisteredInAnotherCategoryIsPointedOut() {
+    KilnException e = failure(of("o", of("@schedules", "Adam.v1")));
+
+    assertThat(e.problems().get(0).message()).isEqualTo("[E041] o -> @schedules: \"Adam.v1\" "
+        + "is not registered in @schedules. It is registered in @optimizers: write @optimizers = "
+        + "\"Adam.v1\". Run \"kiln registry list schedules\" to see every name.");
+  }
+
+  @Test
   void unknownCategoryIsAProblemWithASuggestion() {
     KilnException e = failure(of("o", of("@optimizer", "Adam.v1")));
 
