@@ -52,7 +52,9 @@ public final class Filler {
 
   private static void addDefaults(Section promise, RegisteredFunction f, Registries registries) {
     List<ArgumentSpec> specs = ArgumentSpec.of(f.method());
-    int positional = promise.section(Section.POSITIONAL).map(s -> s.keys().size()).orElse(0);
+    Object star = promise.get(Section.POSITIONAL);
+    int positional =
+        star instanceof Section s ? s.keys().size() : star instanceof List<?> l ? l.size() : 0;
     for (int i = 0; i < specs.size(); i++) {
       ArgumentSpec spec = specs.get(i);
       boolean givenByPosition = !spec.takesRest() && i < positional && !hasRestBefore(specs, i);

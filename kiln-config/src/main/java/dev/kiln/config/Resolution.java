@@ -78,6 +78,8 @@ final class Resolution {
       }
       if (key.equals(Section.POSITIONAL) && e.getValue() instanceof Section args) {
         positional = positional(args, child);
+      } else if (key.equals(Section.POSITIONAL) && e.getValue() instanceof List<?> args) {
+        positional = positional(args, child);
       } else {
         keywords.put(key, value(e.getValue(), child), child.line());
       }
@@ -148,6 +150,18 @@ final class Resolution {
     for (Map.Entry<String, Object> e : section.entries().entrySet()) {
       Location child = at.child(e.getKey(), section.lineOf(e.getKey()));
       values.add(value(e.getValue(), child));
+      locations.add(child);
+    }
+    return new Positional(values, locations);
+  }
+
+  /** Positional arguments written as a JSON list ({@code * = [1, 2]}), as confection allows. */
+  private Positional positional(List<?> items, Location at) {
+    List<Object> values = new ArrayList<>();
+    List<Location> locations = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Location child = at.child("[" + i + "]", at.line());
+      values.add(value(items.get(i), child));
       locations.add(child);
     }
     return new Positional(values, locations);

@@ -70,6 +70,15 @@ class ResolverTest {
   }
 
   @Test
+  void positionalArgumentsMayBeAJsonList() {
+    Section pair = of("@layers", "kiln.Pair.v1", "*", List.of(
+        Map.of("@layers", "Relu.v1", "nO", 1L), Map.of("@layers", "Relu.v1", "nO", 2L)));
+
+    assertThat(((Layer) resolve(of("pair", pair)).get("pair")).children())
+        .extracting(Layer::name).containsExactly("relu1", "relu2");
+  }
+
+  @Test
   void positionalSectionOutsideAPromiseBecomesAList() {
     Map<String, Object> resolved =
         resolve(of("things", of("*", of("a", 1L, "b", of("@schedules", "constant.v1", "rate", 2L)))));
