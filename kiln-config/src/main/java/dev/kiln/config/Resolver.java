@@ -11,8 +11,9 @@ import java.util.Map;
  * <ul>
  *   <li>A section (or inline JSON object) with one {@code @category = "name"} key is a promise:
  *       its other keys are keyword arguments, its {@code *} section's values are positional
- *       arguments in order. Nested promises are resolved first. Values inside JSON lists are
- *       taken as written.
+ *       arguments in order ({@code * = [...]}, a JSON list, works too). Nested promises are
+ *       resolved first. Other JSON lists are taken as written, as in confection (which also
+ *       leaves objects in a {@code *} list unresolved; kiln resolves them).
  *   <li>Positional arguments fill the leading parameters, then a varargs parameter or one named
  *       {@code "*"} with {@link Name} takes the rest.
  *   <li>Numbers become {@code int}, {@code long}, {@code float} or {@code double} if they fit
