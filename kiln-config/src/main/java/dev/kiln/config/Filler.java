@@ -31,7 +31,12 @@ public final class Filler {
   private static Section fillSection(Section section, Registries registries) {
     Section copy = new Section(section.line());
     for (Map.Entry<String, Object> e : section.entries().entrySet()) {
-      copy.put(e.getKey(), fillValue(e.getValue(), registries), section.lineOf(e.getKey()));
+      Object value = e.getValue();
+      Object filled =
+          e.getKey().equals(Section.POSITIONAL) && value instanceof List<?> list
+              ? list.stream().map(item -> fillValue(item, registries)).toList()
+              : fillValue(value, registries);
+      copy.put(e.getKey(), filled, section.lineOf(e.getKey()));
     }
     function(copy, registries).ifPresent(f -> addDefaults(copy, f, registries));
     return copy;

@@ -4,6 +4,7 @@ import static dev.kiln.config.Sections.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,19 @@ class FillerTest {
     assertThat(model.get("reduce")).isEqualTo("sum");
     Section relu = model.section("*").orElseThrow().section("relu").orElseThrow();
     assertThat(relu).isEqualTo(of("@layers", "Relu.v1", "nO", null, "dropout", 0.0));
+  }
+
+  @Test
+  void fillsPromisesInAPositionalJsonList() {
+    Section root = of("pair", of("@layers", "kiln.Pair.v1", "*", List.of(
+        Map.of("@layers", "Relu.v1", "nO", 1L), Map.of("@layers", "Relu.v1", "nO", 2L))));
+
+    List<?> positional =
+        (List<?>) Filler.fill(root, registries).section("pair").orElseThrow().get("*");
+
+    List<Object> dropouts =
+        positional.stream().map(item -> (Object) ((Map<?, ?>) item).get("dropout")).toList();
+    assertThat(dropouts).containsExactly(0.0, 0.0);
   }
 
   @Test
