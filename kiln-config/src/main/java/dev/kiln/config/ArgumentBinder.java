@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,8 @@ final class ArgumentBinder {
         values[i] = missing(specs.get(i), target, at, defaults);
       }
     }
-    return problems.count() > before ? Optional.empty() : Optional.of(values);
+    boolean invalid = problems.count() > before || Arrays.asList(values).contains(Invalid.VALUE);
+    return invalid ? Optional.empty() : Optional.of(values);
   }
 
   /** Builds a record of {@code recordType} from a JSON object or a resolved section. */

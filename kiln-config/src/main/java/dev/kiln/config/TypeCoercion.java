@@ -163,7 +163,7 @@ final class TypeCoercion {
     for (int i = 0; i < values.size(); i++) {
       out.add(coerce(values.get(i), element, at.child("[" + i + "]", at.line())));
     }
-    return problems.count() > before ? Invalid.VALUE : out;
+    return problems.count() > before || out.contains(Invalid.VALUE) ? Invalid.VALUE : out;
   }
 
   private Object array(List<?> values, Type type, Location at) {
@@ -193,7 +193,7 @@ final class TypeCoercion {
       Location child = at.child(key, ResolvedMap.lineOf(values, key, at.line()));
       out.put(key, coerce(e.getValue(), valueType, child));
     }
-    return problems.count() > before ? Invalid.VALUE : out;
+    return problems.count() > before || out.containsValue(Invalid.VALUE) ? Invalid.VALUE : out;
   }
 
   private Object enumConstant(String name, Class<?> enumType, Location at) {

@@ -229,6 +229,25 @@ class ResolverTest {
   }
 
   @Test
+  void functionsDependingOnAFailedPromiseAreNotCalledAndNotReportedAgain() {
+    Section root = of("model", of("@layers", "chain.v1", "*", of(
+        "a", of("@layers", "Relu.v1", "nO", "wide"))),
+        "pair", of("@layers", "kiln.Pair.v1",
+            "first", of("@layers", "Relu.v1"), "second", of("@loggers", "rejects.v1", "level", 1L)),
+        "list", of("@layers", "kiln.Concat.v1", "*", of("a", of("@layers", "Nope.v1"))),
+        "everything", of("@scorers", "everything.v1", "i", 1L, "l", 1L, "f", 1L, "d", 1L,
+            "b", true, "s", "", "reduce", "sum", "path", "p", "ints", List.of(),
+            "weights", Map.of("w", Map.of("@schedules", "constant.v1")), "point", Map.of("x", 1L),
+            "anything", null));
+
+    KilnException e = failure(root);
+
+    assertThat(e.problems()).extracting(Problem::pathText).containsExactly(
+        "model -> * -> a -> nO", "pair -> second", "list -> * -> a -> @layers",
+        "everything -> weights -> w -> rate");
+  }
+
+  @Test
   void userErrorThrownByAFunctionIsReportedAtItsPath() {
     KilnException e = failure(of("logger", of("@loggers", "rejects.v1", "level", 3L)));
 
