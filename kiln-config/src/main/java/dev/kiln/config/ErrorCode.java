@@ -48,6 +48,7 @@ public enum ErrorCode {
   E057("{0}: \"{1}\" is not a valid file path ({2}). Correct the path."),
   E058("{0}: unknown registry category \"@{1}\".{2} Known categories: {3}."),
   E059("{0}: the registered name \"{1}\" has no version. Register it as \"{1}.v1\": names never change meaning, so a changed function gets the next version."),
+  E060("a registry provider cannot be loaded: {0}. Check the class names listed in META-INF/services/dev.kiln.config.RegistryProvider of the --code entries."),
   // --- reading files (E080-E099)
   E080("{0}: cannot read the file: {1}. Check the path and its permissions."),
   E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8.");

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,11 +38,19 @@ public final class Registries {
     }
   }
 
-  /** Registries filled by every provider visible to {@code loader}. */
+  /**
+   * Registries filled by every provider visible to {@code loader}.
+   *
+   * @throws KilnException {@link ErrorCode#E060} if a listed provider class is missing or broken
+   */
   public static Registries load(ClassLoader loader) {
     Registries registries = new Registries();
-    for (RegistryProvider provider : ServiceLoader.load(RegistryProvider.class, loader)) {
-      provider.register(registries);
+    try {
+      for (RegistryProvider provider : ServiceLoader.load(RegistryProvider.class, loader)) {
+        provider.register(registries);
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new KilnException(ErrorCode.E060, List.of(), e, e.getMessage());
     }
     return registries;
   }

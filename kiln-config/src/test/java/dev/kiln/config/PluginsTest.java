@@ -126,6 +126,19 @@ class PluginsTest {
   }
 
   @Test
+  void jarListingAMissingProviderFailsToLoadWithACodedError() throws IOException {
+    Path classes = compile(STEP_SOURCE, "StepProvider.java");
+    Path jar = dir.resolve("typo.jar");
+    jar(classes, jar, "plugin.step.StepProvidr");
+    ClassLoader loader = Plugins.load(List.of(jar), getClass().getClassLoader());
+
+    assertThatThrownBy(() -> Registries.load(loader))
+        .isInstanceOf(KilnException.class)
+        .hasMessageStartingWith("[E060] a registry provider cannot be loaded: ")
+        .hasMessageContaining("plugin.step.StepProvidr");
+  }
+
+  @Test
   void missingEntryIsAnError() {
     Path missing = dir.resolve("nothing.jar");
 
