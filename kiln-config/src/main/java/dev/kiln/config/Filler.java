@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /**
  * Writes every default back into a config ({@code kiln init fill-config}), so that a saved config
- * has no hidden defaults, and validates the result as the {@link Resolver} would, without
- * calling any function.
+ * has no hidden defaults, and validates the result with the {@link Validator}.
  */
 public final class Filler {
   private Filler() {}
@@ -22,9 +21,7 @@ public final class Filler {
    */
   public static Section fill(Section root, Registries registries) {
     Section filled = fillSection(root, registries);
-    Problems problems = new Problems();
-    new Resolution(registries, problems, false).section(filled, Location.ROOT);
-    problems.throwIfAny();
+    Validator.validate(filled, registries);
     return filled;
   }
 
