@@ -2,6 +2,7 @@ package dev.kiln.nn.optimizers;
 
 import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.nn.schedules.ScoreHistory;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,6 +110,24 @@ public abstract class GradientDescent implements Optimizer {
       }
     });
     return Collections.unmodifiableMap(averages);
+  }
+
+  /**
+   * Writes the whole state (moments, averages, update counts, schedule step, scores) into
+   * {@code dir} as {@code optimizer.safetensors} and {@code optimizer.json}, so that
+   * {@link #readState} can continue bit-identically.
+   */
+  public final void writeState(Path dir) {
+    OptimizerStateFiles.write(this, dir);
+  }
+
+  /**
+   * Replaces this optimizer's state with the one {@link #writeState} wrote into {@code dir}. The
+   * optimizer must be of the same class; its hyperparameters and schedules come from its own
+   * construction (the config), not from the files.
+   */
+  public final void readState(Path dir) {
+    OptimizerStateFiles.read(this, dir);
   }
 
   /** How many times {@link #stepSchedules} was called. */
