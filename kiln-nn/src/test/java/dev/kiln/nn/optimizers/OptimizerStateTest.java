@@ -25,18 +25,18 @@ class OptimizerStateTest {
   void adamWithSchedulesAveragesAndScoresResumesBitIdentically() {
     assertResumesExactly(() -> new Adam(
         new Plateau(2, 0.5, new Decaying(0.01, 0.1, 0)), new Constant(0.9), new Constant(0.999),
-        new Constant(1e-8), OptimizerOptions.defaults().withL2(1e-3, true)));
+        new Constant(1e-8), OptimizerOptions.defaults().withL2(1e-3, true)), true);
   }
 
   @Test
   void radamResumesBitIdentically() {
-    assertResumesExactly(() -> new RAdam(0.01));
+    assertResumesExactly(() -> new RAdam(0.01), true);
   }
 
   @Test
   void sgdWithoutAveragesResumesBitIdentically() {
     assertResumesExactly(() -> new SGD(new Constant(0.1),
-        OptimizerOptions.defaults().withAverages(false).withL2(0.01, false)));
+        OptimizerOptions.defaults().withAverages(false).withL2(0.01, false)), false);
   }
 
   @Test
@@ -46,7 +46,8 @@ class OptimizerStateTest {
         .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.E165));
   }
 
-  private void assertResumesExactly(Supplier<GradientDescent> make) {
+  /** {@code stateful}: whether forgetting the state would change the result (not for SGD). */
+  private void assertResumesExactly(Supplier<GradientDescent> make, boolean stateful) {
     Run uninterrupted = new Run(make.get());
     for (int step = 0; step < STEPS; step++) {
       uninterrupted.step(step);
@@ -71,6 +72,9 @@ class OptimizerStateTest {
     uninterrupted.optimizer.averages().forEach((key, average) ->
         assertThat(resumed.optimizer.averages().get(key)).containsExactly(average));
 
+    if (!stateful) {
+      return;
+    }
     // Without the saved state the same continuation ends elsewhere, so the state mattered.
     Run forgetful = new Run(make.get());
     System.arraycopy(first.a, 0, forgetful.a, 0, first.a.length);
