@@ -159,6 +159,17 @@ def make_losses():
     cce("CategoricalCrossentropy", {"missing_value": 2, "normalize": False}, "floats",
         numpy.eye(4, dtype="float32")[labels])
 
+    names = ["A", "B", "C", "D"]
+    string_labels = ["A", "!D", "B", "", "C", "!A"]
+    for kwargs in ({"names": names, "missing_value": "", "neg_prefix": "!"},
+                   {"names": names, "missing_value": "", "neg_prefix": "!", "normalize": False},
+                   {"names": names, "label_smoothing": 0.2}):
+        truths = string_labels if "neg_prefix" in kwargs else ["A", "D", "B", "B", "C", "A"]
+        loss = CategoricalCrossentropy(**kwargs)
+        grad, value = loss(guesses, list(truths))
+        cases.append({"loss": "CategoricalCrossentropy", "kwargs": kwargs, "truths_kind": "names",
+                      "truths": list(truths), "gradient": floats(grad), "value": float(value)})
+
     seq_guesses = [guesses[:2], guesses[2:]]
     seq_truths = [labels[:2], labels[2:]]
     for kwargs in ({}, {"normalize": False}, {"label_smoothing": 0.2}):
@@ -183,6 +194,34 @@ def make_losses():
             "cases": cases}
 
 
+REGISTERED = {
+    "optimizers": ["Adam.v1", "RAdam.v1", "SGD.v1"],
+    "schedules": ["constant.v1", "constant_then.v1", "decaying.v1", "compounding.v1",
+                  "warmup_linear.v1", "slanted_triangular.v1", "cyclic_triangular.v1"],
+    "losses": ["CategoricalCrossentropy.v1", "CategoricalCrossentropy.v3",
+               "SequenceCategoricalCrossentropy.v1", "SequenceCategoricalCrossentropy.v3",
+               "L2Distance.v1", "CosineDistance.v1"],
+}
+
+
+def make_signatures():
+    """Parameter names and defaults of the registered functions kiln mirrors."""
+    import inspect
+
+    functions = []
+    for category, names in REGISTERED.items():
+        for name in names:
+            func = getattr(registry, category).get(name)
+            params = []
+            for p in inspect.signature(func).parameters.values():
+                entry = {"name": p.name}
+                if p.default is not inspect.Parameter.empty:
+                    entry["default"] = p.default
+                params.append(entry)
+            functions.append({"category": category, "name": name, "parameters": params})
+    return {"thinc": thinc.__version__, "functions": functions}
+
+
 def write(name, data):
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / name).write_text(json.dumps(data, indent=1) + "\n")
@@ -192,3 +231,4 @@ if __name__ == "__main__":
     write("schedules.json", make_schedules())
     write("optimizers.json", make_optimizers())
     write("losses.json", make_losses())
+    write("signatures.json", make_signatures())

@@ -52,6 +52,7 @@ public enum ErrorCode {
   E171("loss {0}: {1} must lie in [0, 1], found {2} at row {3}. Apply a softmax (or sigmoid) before this loss."),
   E172("loss {0}: {1} must be {2}, got {3}."),
   E173("loss {0}: class id {1} at row {2} is outside 0..{3}. Check the labels against the output width."),
+  E174("loss {0}: label \"{1}\" at row {2} is not one of the names: {3}. Add it to names, or fix the data."),
   E180("batching: {0} must be {1}, got {2}.");
 
   private final String template;

@@ -12,6 +12,7 @@ import dev.kiln.nn.array.Ints;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,17 +40,22 @@ class ThincLossTest {
     JsonNode kwargs = c.get("kwargs");
     boolean normalize = kwargs.path("normalize").asBoolean(true);
     double smoothing = kwargs.path("label_smoothing").asDouble(0.0);
-    OptionalInt missing = kwargs.has("missing_value")
+    OptionalInt missing = kwargs.path("missing_value").isInt()
         ? OptionalInt.of(kwargs.get("missing_value").asInt()) : OptionalInt.empty();
-    boolean intTruths = c.get("truths_kind").asText().equals("ints");
+    String kind = c.get("truths_kind").asText();
     float[] gradient;
     double loss;
     switch (c.get("loss").asText()) {
       case "CategoricalCrossentropy" -> {
         var cce = new CategoricalCrossentropy(normalize, smoothing, missing);
-        LossResult<Floats> result = intTruths
-            ? cce.compute(guesses, Ints.of(ints(c.get("truths"))))
-            : cce.compute(guesses, Floats.of(floats(c.get("truths")), shape));
+        LossResult<Floats> result = switch (kind) {
+          case "ints" -> cce.compute(guesses, Ints.of(ints(c.get("truths"))));
+          case "floats" -> cce.compute(guesses, Floats.of(floats(c.get("truths")), shape));
+          default -> cce.withNames(strings(kwargs.get("names")),
+                  Optional.ofNullable(kwargs.path("missing_value").textValue()),
+                  Optional.ofNullable(kwargs.path("neg_prefix").textValue()))
+              .computeNames(guesses, strings(c.get("truths")));
+        };
         gradient = result.gradient().data();
         loss = result.loss();
       }
@@ -93,6 +99,12 @@ class ThincLossTest {
           .isLessThan(1e-6);
     }
     assertThat(relativeError(loss, c.get("value").asDouble())).as(label).isLessThan(1e-6);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
   }
 
   private static float[] concat(List<Floats> parts) {
