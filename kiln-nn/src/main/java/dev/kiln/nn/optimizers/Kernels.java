@@ -19,15 +19,27 @@ final class Kernels {
    * threshold is rescaled too, as in Thinc.
    */
   static void clipNorm(float[] gradient, float threshold) {
-    double sumOfSquares = 0;
-    for (float g : gradient) {
-      sumOfSquares += g * (double) g;
+    // Four running sums let the CPU overlap the additions (a single sum is a serial chain).
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < gradient.length; i += 4) {
+      s0 += gradient[i] * (double) gradient[i];
+      s1 += gradient[i + 1] * (double) gradient[i + 1];
+      s2 += gradient[i + 2] * (double) gradient[i + 2];
+      s3 += gradient[i + 3] * (double) gradient[i + 3];
     }
-    float norm = (float) Math.sqrt((float) sumOfSquares);
+    for (; i < gradient.length; i++) {
+      s0 += gradient[i] * (double) gradient[i];
+    }
+    // numpy takes the square root of a float32 sum of squares
+    float norm = (float) Math.sqrt((float) ((s0 + s1) + (s2 + s3)));
     if (norm >= threshold) {
       float factor = threshold / norm;
-      for (int i = 0; i < gradient.length; i++) {
-        gradient[i] *= factor;
+      for (int j = 0; j < gradient.length; j++) {
+        gradient[j] *= factor;
       }
     }
   }
