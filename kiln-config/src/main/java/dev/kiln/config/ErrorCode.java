@@ -47,7 +47,6 @@ public enum ErrorCode {
   E160("schedule {0}: {1} must be {2}, got {3}."),
   E161("schedule {0}: scores must be given in step order; got a score for step {1} after one for step {2}."),
   E165("optimizer state {0}: {1}. Resume from a checkpoint written by the same optimizer and model."),
-  E166("optimizer {0}: {1} must be {2}, got {3}."),
   E170("loss {0}: guesses have shape {1} but the truths give {2}. Check that the output layer has one column per class."),
   E171("loss {0}: {1} must lie in [0, 1], found {2} at row {3}. Apply a softmax (or sigmoid) before this loss."),
   E172("loss {0}: {1} must be {2}, got {3}."),

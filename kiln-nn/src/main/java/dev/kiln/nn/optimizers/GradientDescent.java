@@ -18,7 +18,7 @@ import java.util.Map;
  * Arithmetic is float32 in Thinc's order of operations, so results agree with Thinc's to float
  * rounding.
  */
-public abstract class GradientDescent implements Optimizer {
+public abstract sealed class GradientDescent implements Optimizer permits SGD, Adam, RAdam {
   private final Schedule learnRateSchedule;
   private final OptimizerOptions options;
   private final Map<String, ParamState> states = new HashMap<>();
@@ -26,12 +26,12 @@ public abstract class GradientDescent implements Optimizer {
   private ScoreHistory scores = ScoreHistory.EMPTY;
 
   /** The current hyperparameter values, refreshed whenever the step or the scores change. */
-  protected double learnRate;
+  double learnRate;
 
-  protected double l2;
-  protected double gradClip;
+  double l2;
+  double gradClip;
 
-  protected GradientDescent(Schedule learnRate, OptimizerOptions options) {
+  GradientDescent(Schedule learnRate, OptimizerOptions options) {
     this.learnRateSchedule = learnRate;
     this.options = options;
   }
@@ -69,7 +69,7 @@ public abstract class GradientDescent implements Optimizer {
    * The algorithm's step: updates {@code weights} from the (regularised, clipped) gradient and
    * zeroes {@code gradient}. {@code updates} counts this parameter's updates, from 1.
    */
-  protected abstract void step(ParamState state, float[] weights, float[] gradient, int updates);
+  abstract void step(ParamState state, float[] weights, float[] gradient, int updates);
 
   @Override
   public final void stepSchedules() {
@@ -87,14 +87,14 @@ public abstract class GradientDescent implements Optimizer {
   }
 
   /** Reads every scheduled hyperparameter at the current step; subclasses add their own. */
-  protected void refresh() {
+  void refresh() {
     learnRate = learnRateSchedule.valueAt(scheduleStep, scores);
     l2 = options.l2().valueAt(scheduleStep, scores);
     gradClip = options.gradClip().valueAt(scheduleStep, scores);
   }
 
   /** Reads a schedule at the current step. */
-  protected final double valueOf(Schedule schedule) {
+  final double valueOf(Schedule schedule) {
     return schedule.valueAt(scheduleStep, scores);
   }
 

@@ -37,7 +37,7 @@ public final class RAdam extends GradientDescent {
   }
 
   @Override
-  protected void refresh() {
+  void refresh() {
     super.refresh();
     beta1 = valueOf(beta1Schedule);
     beta2 = valueOf(beta2Schedule);
@@ -45,7 +45,7 @@ public final class RAdam extends GradientDescent {
   }
 
   @Override
-  protected void step(ParamState state, float[] weights, float[] gradient, int updates) {
+  void step(ParamState state, float[] weights, float[] gradient, int updates) {
     if (state.mom1 == null) {
       state.mom1 = new float[state.size];
       state.mom2 = new float[state.size];

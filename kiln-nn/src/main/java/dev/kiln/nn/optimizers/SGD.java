@@ -16,7 +16,7 @@ public final class SGD extends GradientDescent {
   }
 
   @Override
-  protected void step(ParamState state, float[] weights, float[] gradient, int updates) {
+  void step(ParamState state, float[] weights, float[] gradient, int updates) {
     float rate = (float) learnRate;
     for (int i = 0; i < weights.length; i++) {
       weights[i] -= rate * gradient[i];
