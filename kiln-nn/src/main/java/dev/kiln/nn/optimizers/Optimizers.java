@@ -10,7 +10,7 @@ public final class Optimizers {
   private Optimizers() {}
 
   @Registered(category = "optimizers", name = "Adam.v1")
-  public static Optimizer adam(
+  public static Adam adam(
       @Name("learn_rate") @Default("0.001") Schedule learnRate,
       @Name("L2") @Default("0.0") Schedule l2,
       @Default("0.9") Schedule beta1,
@@ -24,7 +24,7 @@ public final class Optimizers {
   }
 
   @Registered(category = "optimizers", name = "RAdam.v1")
-  public static Optimizer radam(
+  public static RAdam radam(
       @Name("learn_rate") @Default("0.001") Schedule learnRate,
       @Default("0.9") Schedule beta1,
       @Default("0.999") Schedule beta2,
@@ -38,7 +38,7 @@ public final class Optimizers {
   }
 
   @Registered(category = "optimizers", name = "SGD.v1")
-  public static Optimizer sgd(
+  public static SGD sgd(
       @Name("learn_rate") Schedule learnRate,
       @Name("L2") @Default("0.0") Schedule l2,
       @Name("grad_clip") @Default("1.0") Schedule gradClip,
