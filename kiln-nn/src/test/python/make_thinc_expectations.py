@@ -222,6 +222,29 @@ def make_signatures():
     return {"thinc": thinc.__version__, "functions": functions}
 
 
+BATCHING = [
+    {"length": 10, "size": 4},
+    {"length": 12, "size": 12},
+    {"length": 5, "size": 8},
+    {"length": 100, "size": {"name": "compounding.v1", "args": {"start": 1.0, "stop": 32.0, "compound": 1.5}}},
+    {"length": 50, "size": {"name": "decaying.v1", "args": {"base_rate": 9.0, "decay": 0.1}}},
+]
+
+
+def make_batching():
+    """Batches of range(length) in order: Thinc's sizes and contents (shuffling is kiln's own)."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps()
+    cases = []
+    for case in BATCHING:
+        size = case["size"]
+        size_arg = size if isinstance(size, int) else schedule_generator(size)
+        batches = ops.minibatch(size_arg, list(range(case["length"])))
+        cases.append({**case, "count": len(batches), "batches": [list(b) for b in batches]})
+    return {"thinc": thinc.__version__, "cases": cases}
+
+
 def write(name, data):
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / name).write_text(json.dumps(data, indent=1) + "\n")
@@ -232,3 +255,4 @@ if __name__ == "__main__":
     write("optimizers.json", make_optimizers())
     write("losses.json", make_losses())
     write("signatures.json", make_signatures())
+    write("batching.json", make_batching())
