@@ -25,4 +25,18 @@ public final class Conversions {
     }
     return Optional.empty();
   }
+
+  /**
+   * Whether some conversion could turn a value of type {@code source} into {@code target}; used
+   * when validating without calling functions, where only declared return types are known.
+   */
+  public boolean canConvert(Class<?> source, Class<?> target) {
+    for (Conversion c : conversions) {
+      if (c.target().equals(target)
+          && (c.source().isAssignableFrom(source) || source.isAssignableFrom(c.source()))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

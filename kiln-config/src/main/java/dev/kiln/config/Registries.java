@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The registered functions that configs can call, by category and versioned name.
@@ -24,6 +26,9 @@ public final class Registries {
           "layers", "architectures", "optimizers", "schedules", "losses", "initializers",
           "readers", "batchers", "loggers", "hooks", "callbacks", "scorers", "augmenters");
 
+  /** A registered name ends in its version: {@code Adam.v1}, {@code kiln.TextCat.v2}. */
+  private static final Pattern VERSIONED = Pattern.compile(".+\\.v\\d+");
+
   private final Map<String, Map<String, RegisteredFunction>> byCategory = new TreeMap<>();
   private final Conversions conversions = new Conversions();
 
@@ -33,11 +38,19 @@ public final class Registries {
     }
   }
 
-  /** Registries filled by every provider visible to {@code loader}. */
+  /**
+   * Registries filled by every provider visible to {@code loader}.
+   *
+   * @throws KilnException {@link ErrorCode#E060} if a listed provider class is missing or broken
+   */
   public static Registries load(ClassLoader loader) {
     Registries registries = new Registries();
-    for (RegistryProvider provider : ServiceLoader.load(RegistryProvider.class, loader)) {
-      provider.register(registries);
+    try {
+      for (RegistryProvider provider : ServiceLoader.load(RegistryProvider.class, loader)) {
+        provider.register(registries);
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new KilnException(ErrorCode.E060, List.of(), e, e.getMessage());
     }
     return registries;
   }
@@ -57,8 +70,18 @@ public final class Registries {
     }
   }
 
-  /** Registers one function; a second function under the same category and name is an error. */
+  /**
+   * Registers one function; a name without a {@code .vN} version (E059), or a second function
+   * under the same category and name (E043), is an error.
+   *
+   * @throws IllegalStateException if its parameters' config keys are unknown (compiled without
+   *     {@code -parameters} and not named with {@link Name}): a bug in the registering code
+   */
   public void add(RegisteredFunction function) {
+    if (!VERSIONED.matcher(function.name()).matches()) {
+      throw new KilnException(ErrorCode.E059, function.describe(), function.name());
+    }
+    ArgumentSpec.of(function.method());
     Map<String, RegisteredFunction> names = byCategory.get(function.category());
     if (names == null) {
       throw new KilnException(

@@ -1,0 +1,99 @@
+package dev.kiln.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes every default back into a config ({@code kiln init fill-config}), so that a saved config
+ * has no hidden defaults, and validates the result with the {@link Validator}.
+ */
+public final class Filler {
+  private Filler() {}
+
+  /**
+   * A copy of {@code root} in which every promise has every argument: the ones left out are
+   * appended, in parameter order, with their {@link Default} values. A default that is itself a
+   * promise (a JSON object with an {@code @category} key) is written as a section and filled too.
+   *
+   * @throws KilnException {@link ErrorCode#E042} listing every problem found
+   */
+  public static Section fill(Section root, Registries registries) {
+    Section filled = fillSection(root, registries);
+    Validator.validate(filled, registries);
+    return filled;
+  }
+
+  private static Section fillSection(Section section, Registries registries) {
+    Section copy = new Section(section.line());
+    for (Map.Entry<String, Object> e : section.entries().entrySet()) {
+      Object value = e.getValue();
+      Object filled =
+          e.getKey().equals(Section.POSITIONAL) && value instanceof List<?> list
+              ? list.stream().map(item -> fillValue(item, registries)).toList()
+              : fillValue(value, registries);
+      copy.put(e.getKey(), filled, section.lineOf(e.getKey()));
+    }
+    function(copy, registries).ifPresent(f -> addDefaults(copy, f, registries));
+    return copy;
+  }
+
+  private static Object fillValue(Object value, Registries registries) {
+    if (value instanceof Section section) {
+      return fillSection(section, registries);
+    }
+    if (value instanceof Map<?, ?> map && InlineObjects.toSection(map, 0).isPromise()) {
+      Section filled = fillSection(InlineObjects.toSection(map, 0), registries);
+      Map<String, Object> out = new LinkedHashMap<>();
+      filled.entries().forEach((k, v) -> out.put(k, v instanceof Section s ? toMap(s) : v));
+      return out;
+    }
+    return Section.copyValue(value);
+  }
+
+  private static void addDefaults(Section promise, RegisteredFunction f, Registries registries) {
+    List<ArgumentSpec> specs = ArgumentSpec.of(f.method());
+    Object star = promise.get(Section.POSITIONAL);
+    int positional =
+        star instanceof Section s ? s.keys().size() : star instanceof List<?> l ? l.size() : 0;
+    for (int i = 0; i < specs.size(); i++) {
+      ArgumentSpec spec = specs.get(i);
+      boolean givenByPosition = !spec.takesRest() && i < positional && !hasRestBefore(specs, i);
+      if (spec.takesRest() || givenByPosition || promise.has(spec.key())) {
+        continue;
+      }
+      if (spec.defaultText().isPresent()) {
+        Object value = DefaultValue.parse(spec.defaultText().get());
+        if (value instanceof Map<?, ?> map && InlineObjects.toSection(map, 0).isPromise()) {
+          value = fillSection(InlineObjects.toSection(map, 0), registries);
+        }
+        promise.put(spec.key(), value, 0);
+      }
+    }
+  }
+
+  private static boolean hasRestBefore(List<ArgumentSpec> specs, int index) {
+    for (int i = 0; i < index; i++) {
+      if (specs.get(i).takesRest()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The function a promise names, if it is a well-formed call of a known one. */
+  private static Optional<RegisteredFunction> function(Section section, Registries registries) {
+    List<String> keys = section.promiseKeys();
+    if (keys.size() != 1 || !(section.get(keys.get(0)) instanceof String name)) {
+      return Optional.empty();
+    }
+    return registries.find(keys.get(0).substring(1), name);
+  }
+
+  private static Map<String, Object> toMap(Section section) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    section.entries().forEach((k, v) -> out.put(k, v instanceof Section s ? toMap(s) : v));
+    return out;
+  }
+}
