@@ -29,4 +29,10 @@ final class GradientSink implements Optimizer {
   public Map<String, float[]> averages() {
     return Map.of();
   }
+
+  @Override
+  public void writeState(java.nio.file.Path dir) {}
+
+  @Override
+  public void readState(java.nio.file.Path dir) {}
 }

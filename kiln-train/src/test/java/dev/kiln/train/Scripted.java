@@ -159,5 +159,11 @@ public final class Scripted {
     public Map<String, float[]> averages() {
       return Map.of();
     }
+
+    @Override
+    public void writeState(java.nio.file.Path dir) {}
+
+    @Override
+    public void readState(java.nio.file.Path dir) {}
   }
 }

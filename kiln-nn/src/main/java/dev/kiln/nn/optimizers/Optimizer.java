@@ -25,4 +25,10 @@ public interface Optimizer {
 
   /** The averaged weights by key when {@code use_averages} is on, else an empty map. */
   java.util.Map<String, float[]> averages();
+
+  /** Writes the state (moments, averages, counters, schedule step, scores) into {@code dir}. */
+  void writeState(java.nio.file.Path dir);
+
+  /** Restores what {@link #writeState} wrote, so training continues bit-identically. */
+  void readState(java.nio.file.Path dir);
 }
