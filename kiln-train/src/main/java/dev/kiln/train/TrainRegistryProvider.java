@@ -2,6 +2,7 @@ package dev.kiln.train;
 
 import dev.kiln.config.Registries;
 import dev.kiln.config.RegistryProvider;
+import dev.kiln.train.batch.Batchers;
 import dev.kiln.train.hooks.Hooks;
 import dev.kiln.train.log.Loggers;
 
@@ -11,5 +12,6 @@ public final class TrainRegistryProvider implements RegistryProvider {
   public void register(Registries registries) {
     registries.addAll(Loggers.class);
     registries.addAll(Hooks.class);
+    registries.addAll(Batchers.class);
   }
 }

@@ -77,4 +77,30 @@ class BatchersTest {
     assertThat(lengths).containsExactly(List.of(9), List.of(5), List.of(4), List.of(1, 2, 2));
     assertThat(sizes(new BatchByPadded<Doc>(i -> 8, 256, true).batch(examples))).containsExactly(1, 1, 3);
   }
+
+  @Test
+  void spacysDefaultBatcherSectionResolvesWithACompoundingSize() {
+    dev.kiln.config.Section size = new dev.kiln.config.Section();
+    size.put("@schedules", "compounding.v1");
+    size.put("start", 2L);
+    size.put("stop", 8L);
+    size.put("compound", 2.0);
+    size.put("t", 0.0);
+    dev.kiln.config.Section batcher = new dev.kiln.config.Section();
+    batcher.put("@batchers", "spacy.batch_by_sequence.v1");
+    batcher.put("size", size);
+    batcher.put("get_length", null);
+    dev.kiln.config.Section root = new dev.kiln.config.Section();
+    root.put("batcher", batcher);
+    var resolved = dev.kiln.config.Resolver.resolve(root, dev.kiln.config.Registries.load());
+    @SuppressWarnings("unchecked")
+    var resolvedBatcher = (dev.kiln.train.Batcher<Doc>) resolved.get("batcher");
+    assertThat(sizes(resolvedBatcher.batch(docs(new int[20])))).containsExactly(2, 4, 8, 6);
+  }
+
+  @Test
+  void aLengthFunctionIsRefusedWithAHint() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Batchers.spacyByWords((step, scores) -> 10, 0.2, false, "len"))
+        .hasMessageStartingWith("[E206]").hasMessageContaining("get_length = null");
+  }
 }
