@@ -17,8 +17,9 @@ public enum ErrorCode {
   E003("{0}: line {1}: duplicate key \"{2}\" in section [{3}] (first set on line {4}). Remove one of them."),
   E004("{0}: line {1}: duplicate section [{2}] (first on line {3}). Merge the two sections."),
   E005("{0}: line {1}: expected \"key = value\", found \"{2}\". Add \"=\" between key and value, or comment the line out with #."),
-  E006("{0}: line {1}: [{2}] nests in [{3}], but {3} is a value, not a section. Rename one of them."),
+  E006("{0}: line {1}: section [{2}] needs \"{3}\" in [{4}] to be a section, but it holds a value (line {5}). Rename the section or the key."),
   E007("{0}: line {1}: the section name \"{2}\" is not valid: {3}."),
+  E008("{0}: line {1}: section [{2}] nests in [{3}], which is not defined. Add a [{3}] section or fix the name."),
   // --- interpolation and overrides (E020-E039)
   E020("{0}: the reference $'{'{1}'}' names nothing: no key \"{2}\" in section [{3}]. Available there: {4}."),
   E021("{0}: the reference $'{'{1}'}' names nothing: no section [{2}]. Sections: {3}."),
@@ -27,6 +28,8 @@ public enum ErrorCode {
   E024("override {0}: there is no such key in the config. Overrides may only change existing keys{1}."),
   E025("override {0}: expected a dotted path \"section.key\", found \"{1}\". Write it as --section.key value."),
   E026("override {0}: {1} is a section, so it cannot be replaced by a value. Override one of its keys instead: {2}."),
+  E027("{0}: line {1}: the reference \"{2}\" is malformed: {3}. Write $'{'section.key'}', or $$ for a literal $."),
+  E028("override {0}: the reference \"{1}\" is malformed: {2}. Write $'{'section.key'}', or $$ for a literal $."),
   // --- registries and resolution (E040-E079)
   E040("unknown registry category \"{0}\". Known categories: {1}."),
   E041("{0}: \"{1}\" is not registered in @{2}.{3} Run \"kiln registry list {2}\" to see every name."),
