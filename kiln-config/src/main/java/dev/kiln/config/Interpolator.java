@@ -3,7 +3,6 @@ package dev.kiln.config;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,8 @@ final class Interpolator {
   private final Map<List<String>, String> rawTexts;
   private final String source;
   private final Set<List<String>> done = new HashSet<>();
-  private final LinkedHashSet<List<String>> active = new LinkedHashSet<>();
+  /** The values being resolved, in order, with the line of each reference (0 for a section). */
+  private final LinkedHashMap<List<String>, Integer> active = new LinkedHashMap<>();
 
   private record Context(List<String> section, String where) {}
 
@@ -52,11 +52,11 @@ final class Interpolator {
     if (done.contains(path)) {
       return;
     }
-    if (active.contains(path)) {
-      throw cycle(path, parent.lineOf(key));
+    if (active.containsKey(path)) {
+      throw cycle(path);
     }
-    active.add(path);
     Object value = parent.get(key);
+    active.put(path, value instanceof Template ? parent.lineOf(key) : 0);
     if (value instanceof Template template) {
       List<String> section = path.subList(0, path.size() - 1);
       String where = source + ": line " + parent.lineOf(key) + " (" + String.join(".", path) + ")";
@@ -70,13 +70,16 @@ final class Interpolator {
     done.add(path);
   }
 
-  private KilnException cycle(List<String> path, int line) {
+  /** A cycle error at the line of the first reference in the cycle. */
+  private KilnException cycle(List<String> path) {
     List<String> chain = new ArrayList<>();
+    int line = 0;
     boolean inCycle = false;
-    for (List<String> p : active) {
-      inCycle |= p.equals(path);
+    for (Map.Entry<List<String>, Integer> e : active.entrySet()) {
+      inCycle |= e.getKey().equals(path);
       if (inCycle) {
-        chain.add(String.join(".", p));
+        chain.add(String.join(".", e.getKey()));
+        line = line == 0 ? e.getValue() : line;
       }
     }
     chain.add(String.join(".", path));
