@@ -82,7 +82,7 @@ final class ConfigParser {
         throw invalidName(header, source, "a name between dots is empty");
       }
       if (part.chars().anyMatch(c -> Character.isWhitespace(c) || c == '[')) {
-        throw invalidName(header, source, "names contain no spaces or [");
+        throw invalidName(header, source, "it contains a space or \"[\"");
       }
     }
     return List.copyOf(parts);

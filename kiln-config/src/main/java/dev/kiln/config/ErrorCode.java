@@ -21,8 +21,8 @@ public enum ErrorCode {
   E007("{0}: line {1}: the section name \"{2}\" is not valid: {3}."),
   E008("{0}: line {1}: section [{2}] nests in [{3}], which is not defined. Add a [{3}] section or fix the name."),
   // --- interpolation and overrides (E020-E039)
-  E020("{0}: the reference $'{'{1}'}' names nothing: no key \"{2}\" in section [{3}]. Available there: {4}."),
-  E021("{0}: the reference $'{'{1}'}' names nothing: no section [{2}]. Sections: {3}."),
+  E020("{0}: the reference $'{'{1}'}' names nothing: no key \"{2}\" in section [{3}]. Available there: {4}"),
+  E021("{0}: the reference $'{'{1}'}' names nothing: no section [{2}]. Sections: {3}"),
   E022("{0}: references form a cycle: {1}. Break the cycle by writing one value out."),
   E023("{0}: the reference $'{'{1}'}' inside a string names the section [{1}]; only values can be put inside text. Reference the whole value on its own instead."),
   E024("override {0}: there is no such key in the config. Overrides may only change existing keys{1}."),

@@ -141,7 +141,7 @@ final class Interpolator {
       }
       throw new KilnException(
           ErrorCode.E020, context.where(), reference.text(), key, String.join(".", sectionPath),
-          listOf(section.keys()));
+          listOf(section.keys()) + didYouMean(key, section.keys(), sectionPath));
     }
     Section live = navigate(out, sectionPath);
     List<String> path = append(sectionPath, key);
@@ -163,8 +163,27 @@ final class Interpolator {
         sections.add(key);
       }
     }
+    List<String> walked = path.subList(0, Math.min(path.size(), depthOf(path)));
+    String missing = path.get(walked.size());
     return new KilnException(
-        ErrorCode.E021, context.where(), reference.text(), String.join(".", path), listOf(sections));
+        ErrorCode.E021, context.where(), reference.text(), String.join(".", path),
+        listOf(sections) + didYouMean(missing, sections, walked));
+  }
+
+  private int depthOf(List<String> path) {
+    Section node = written;
+    int depth = 0;
+    while (depth < path.size() - 1 && node.get(path.get(depth)) instanceof Section child) {
+      node = child;
+      depth++;
+    }
+    return depth;
+  }
+
+  private static String didYouMean(String name, java.util.Collection<String> names, List<String> in) {
+    return NearestName.to(name, names)
+        .map(n -> ". Did you mean ${" + String.join(".", append(in, n)) + "}?")
+        .orElse(".");
   }
 
   private String textOf(Reference reference, Context context) {

@@ -31,7 +31,7 @@ final class ReferenceScanner {
     }
     String inside = text.substring(dollar + 2, close);
     if (inside.isBlank() || !inside.strip().equals(inside)) {
-      throw new JsonReader.BadReference("${" + inside + "}", "write a path such as ${section.key}");
+      throw new JsonReader.BadReference("${" + inside + "}", "it names nothing");
     }
     if (chars.length() > 0) {
       pieces.add(chars.toString());
