@@ -81,7 +81,7 @@ final class ConfigParser {
       if (part.isEmpty()) {
         throw invalidName(header, source, "a name between dots is empty");
       }
-      if (part.chars().anyMatch(c -> Character.isWhitespace(c) || c == '[')) {
+      if (!SectionNames.isValidPart(part)) {
         throw invalidName(header, source, "it contains a space or \"[\"");
       }
     }

@@ -30,17 +30,23 @@ final class ConfigWriter {
     }
     out.append('[').append(String.join(".", path)).append("]\n");
     for (Map.Entry<String, Object> e : section.entries().entrySet()) {
-      if (!(e.getValue() instanceof Section)) {
+      if (!isSubsection(e.getKey(), e.getValue())) {
         out.append(e.getKey()).append(" = ").append(valueText(e.getValue())).append('\n');
       }
     }
     for (Map.Entry<String, Object> e : section.entries().entrySet()) {
-      if (e.getValue() instanceof Section child) {
+      if (isSubsection(e.getKey(), e.getValue())) {
+        Section child = (Section) e.getValue();
         List<String> childPath = new ArrayList<>(path);
         childPath.add(e.getKey());
         section(childPath, child);
       }
     }
+  }
+
+  /** Sections are written as [a.b] headers, unless their key could not be read back as one. */
+  private static boolean isSubsection(String key, Object value) {
+    return value instanceof Section && SectionNames.isValidPart(key);
   }
 
   private static String valueText(Object value) {

@@ -60,7 +60,9 @@ final class Interpolator {
     if (value instanceof Template template) {
       List<String> section = path.subList(0, path.size() - 1);
       String where = source + ": line " + parent.lineOf(key) + " (" + String.join(".", path) + ")";
-      parent.put(key, evaluate(template.part(), new Context(section, where), true));
+      Object result = evaluate(template.part(), new Context(section, where), true);
+      // A section copied under a key such as "a.b" could not be written back as [x.a.b].
+      parent.put(key, SectionNames.isValidPart(key) ? result : PlainJson.of(result));
     } else if (value instanceof Section section) {
       for (String child : List.copyOf(section.keys())) {
         resolve(append(path, child), section, child);
@@ -94,7 +96,7 @@ final class Interpolator {
     }
     if (part instanceof TemplatePart.Ref ref) {
       Object value = Section.copyValue(lookup(ref.reference(), context).value());
-      return whole ? value : plain(value);
+      return whole ? value : PlainJson.of(value);
     }
     if (part instanceof TemplatePart.ListOf list) {
       List<Object> items = new ArrayList<>();
@@ -210,16 +212,6 @@ final class Interpolator {
       node = child;
     }
     return node;
-  }
-
-  /** A section inside a list or object becomes a JSON object: lists hold only JSON values. */
-  private static Object plain(Object value) {
-    if (value instanceof Section section) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      section.entries().forEach((k, v) -> map.put(k, plain(v)));
-      return map;
-    }
-    return value;
   }
 
   private static List<String> append(List<String> path, String key) {

@@ -38,7 +38,7 @@ final class Overrides {
         throw new KilnException(
             ErrorCode.E026, dotted, "[" + dotted + "]", String.join(", ", existing.keys()));
       }
-      section.put(key, value);
+      section.put(key, value instanceof Section && !SectionNames.isValidPart(key) ? PlainJson.of(value) : value);
       rawTexts.keySet().removeIf(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
     }
     return new ParsedConfig(root, rawTexts);
