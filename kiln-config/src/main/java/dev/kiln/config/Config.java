@@ -27,6 +27,9 @@ import java.util.Map;
  *   <li>A {@code $} not followed by {@code $} or <code>{</code> is a literal {@code $} (Thinc
  *       refuses it); an escaped <code>"\u0024{a}"</code> in a JSON string is text, not a
  *       reference.
+ *   <li>A float set by an override and referenced inside a string is written as Python's
+ *       {@code repr} would ({@code 1e-08}); Thinc writes it with ujson ({@code 0.00000001}).
+ *       Values written in the config are substituted as written in both.
  *   <li>Chains of references have no depth limit (Thinc stops after 10), cycles are errors.
  *   <li>Stricter syntax: a line starting with {@code [} must be a whole section header with a
  *       name free of spaces ({@code [ a ]} and {@code [a] x} are errors; Thinc reads sections

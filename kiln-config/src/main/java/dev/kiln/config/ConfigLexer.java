@@ -66,7 +66,7 @@ final class ConfigLexer {
   private void header(int number, String stripped) {
     int close = stripped.indexOf(']');
     if (close < 0) {
-      String name = stripped.substring(1).strip();
+      String name = stripped.substring(1).strip().split("[\\s=:\"#;]", 2)[0];
       throw new KilnException(ErrorCode.E002, source, number, stripped, name);
     }
     String rest = stripped.substring(close + 1).strip();

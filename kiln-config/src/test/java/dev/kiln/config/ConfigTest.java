@@ -231,19 +231,6 @@ class ConfigTest {
   }
 
   @Test
-  void pythonFloatTextMatchesPythonRepr() {
-    assertThat(ValueText.pythonFloat(0.001)).isEqualTo("0.001");
-    assertThat(ValueText.pythonFloat(1e-8)).isEqualTo("1e-08");
-    assertThat(ValueText.pythonFloat(1.5e-5)).isEqualTo("1.5e-05");
-    assertThat(ValueText.pythonFloat(10.0)).isEqualTo("10.0");
-    assertThat(ValueText.pythonFloat(-2.5)).isEqualTo("-2.5");
-    assertThat(ValueText.pythonFloat(1e16)).isEqualTo("1e+16");
-    assertThat(ValueText.pythonFloat(123456.789)).isEqualTo("123456.789");
-    assertThat(ValueText.pythonFloat(0.0001)).isEqualTo("0.0001");
-    assertThat(ValueText.pythonFloat(-0.0)).isEqualTo("-0.0");
-  }
-
-  @Test
   void aSectionCopiedUnderADottedKeyBecomesAJsonObject() {
     Config config = Config.parse("[t]\nx = 1\n\n[s]\na.b = ${t}\n", "k.cfg").interpolate();
 
