@@ -108,6 +108,17 @@ public final class Config {
   }
 
   /**
+   * This config with every default that {@link Filler} wrote into {@code filledInterpolated}
+   * added where it is missing, keeping the config's own values and references as written.
+   *
+   * @param filledInterpolated {@code Filler.fill(this.interpolate().root(), registries)}
+   */
+  public Config withDefaultsFrom(Section filledInterpolated) {
+    Section merged = DefaultsMerge.merge(parsed.root(), filledInterpolated);
+    return new Config(new ParsedConfig(merged, parsed.rawTexts()), sourceName);
+  }
+
+  /**
    * The config as config text: sections in tree order, values as JSON, references as written.
    * Parsing it gives an equal tree.
    */

@@ -69,7 +69,10 @@ public enum ErrorCode {
   E172("loss {0}: {1} must be {2}, got {3}."),
   E173("loss {0}: class id {1} at row {2} is outside 0..{3}. Check the labels against the output width."),
   E174("loss {0}: label \"{1}\" at row {2} is not one of the names: {3}. Add it to names, or fix the data."),
-  E180("batching: {0} must be {1}, got {2}.");
+  E180("batching: {0} must be {1}, got {2}."),
+  // --- the CLI (E400-E499)
+  E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
+  E402("cannot write {0}: {1}. Check that the folder is writable.");
 
   private final String template;
 
