@@ -35,6 +35,8 @@ final class JsonWriter {
       quote(out, value.toString(), config);
     } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
       quote(out, d.toString(), config); // JSON has no such numbers; never read from a config
+    } else if (value instanceof Double d) {
+      out.append(ValueText.pythonFloat(d)); // as Thinc writes floats: 1e-08, not 1.0E-8
     } else {
       out.append(value);
     }
