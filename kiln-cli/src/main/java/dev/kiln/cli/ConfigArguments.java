@@ -3,34 +3,33 @@ package dev.kiln.cli;
 import dev.kiln.config.Config;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
-import dev.kiln.config.Plugins;
 import dev.kiln.config.Registries;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * What every config-taking command accepts beside the config: {@code --code} plugins and dotted
  * overrides such as {@code --training.max_epochs 10} or {@code --paths.train=x.jsonl}.
+ *
+ * <p>Overrides are the command's unmatched arguments ({@link Main} allows them for commands
+ * that mix this in), so any config key can be overridden without declaring it.
  */
 final class ConfigArguments {
-  @Option(
-      names = "--code",
-      paramLabel = "PATH",
-      description = "A plugin to load: a .jar, a folder of classes or a single .java file. Repeatable.")
-  List<Path> code = new ArrayList<>();
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
 
-  @Unmatched List<String> overrideArguments = new ArrayList<>();
+  @Mixin PluginOptions plugins = new PluginOptions();
 
   /** The overrides as dotted key to value; a value is JSON if it parses, else a string. */
   Map<String, Object> overrides() {
+    List<String> arguments = command.commandLine().getUnmatchedArguments();
     Map<String, Object> overrides = new LinkedHashMap<>();
-    for (int i = 0; i < overrideArguments.size(); i++) {
-      String argument = overrideArguments.get(i);
+    for (int i = 0; i < arguments.size(); i++) {
+      String argument = arguments.get(i);
       if (!argument.startsWith("--") || argument.length() == 2) {
         throw new KilnException(ErrorCode.E025, argument, argument);
       }
@@ -40,8 +39,8 @@ final class ConfigArguments {
       if (equals >= 0) {
         value = key.substring(equals + 1);
         key = key.substring(0, equals);
-      } else if (i + 1 < overrideArguments.size()) {
-        value = overrideArguments.get(++i);
+      } else if (i + 1 < arguments.size()) {
+        value = arguments.get(++i);
       } else {
         throw new KilnException(ErrorCode.E401, argument);
       }
@@ -58,9 +57,7 @@ final class ConfigArguments {
     return Config.read(file).withOverrides(overrides());
   }
 
-  /** The registries of the built-ins plus every {@code --code} plugin. */
   Registries registries() {
-    ClassLoader loader = Plugins.load(code, ConfigArguments.class.getClassLoader());
-    return Registries.load(loader);
+    return plugins.registries();
   }
 }

@@ -3,5 +3,5 @@ package dev.kiln.cli;
 import picocli.CommandLine.Command;
 
 /** {@code kiln config}: commands that read configs. */
-@Command(name = "config", description = "Read configs.", subcommands = {ConfigShowCommand.class})
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Read configs.", subcommands = {ConfigShowCommand.class})
 final class ConfigCommand {}

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln config show}: prints a config, optionally interpolated, as cfg or JSON. */
-@Command(name = "show", description = "Print a config, with overrides applied.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Print a config, with overrides applied.")
 final class ConfigShowCommand implements Callable<Integer> {
   enum Format { cfg, json }
 
@@ -20,7 +20,7 @@ final class ConfigShowCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONFIG", description = "The config file.")
   Path configFile;
 
-  @Option(names = "--interpolate", description = "Fill in ${section.key} references.")
+  @Option(names = "--interpolate", description = "Fill in $${section.key} references.")
   boolean interpolate;
 
   @Option(names = "--format", paramLabel = "cfg|json", description = "Output format (default: ${DEFAULT-VALUE}).")

@@ -1,9 +1,12 @@
 package dev.kiln.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.Config;
 import dev.kiln.config.Registries;
 import dev.kiln.config.Resolver;
 import dev.kiln.config.Section;
+import dev.kiln.config.Template;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kiln debug config CONFIG}: resolves the config (calling every registered function, so
  * every problem is found) and lists the functions it calls and the variables it references.
  */
-@Command(name = "config", description = "Validate a config and show its functions and variables.")
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Validate a config and show its functions and variables.")
 final class DebugConfigCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "The config file.")
@@ -50,11 +55,11 @@ final class DebugConfigCommand implements Callable<Integer> {
     out.println("Variables");
     walk(raw.root(), new ArrayList<>(), (path, section) -> {
       for (Map.Entry<String, Object> entry : section.entries().entrySet()) {
-        if (!(entry.getValue() instanceof Section) && String.valueOf(entry.getValue()).contains("${")) {
+        if (entry.getValue() instanceof Template template) {
           List<String> keyPath = new ArrayList<>(path);
           keyPath.add(entry.getKey());
-          out.println("  " + pathText(keyPath) + " = " + entry.getValue()
-              + "  ->  " + Config.valueText(valueAt(interpolated.root(), keyPath)));
+          out.println("  " + pathText(keyPath) + " = " + template.raw()
+              + "  ->  " + valueText(valueAt(interpolated.root(), keyPath)));
         }
       }
     });
@@ -83,6 +88,17 @@ final class DebugConfigCommand implements Callable<Integer> {
       value = ((Section) value).get(key);
     }
     return value;
+  }
+
+  private static String valueText(Object value) {
+    if (value instanceof Section) {
+      return "(a section)";
+    }
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("config values are JSON values", e);
+    }
   }
 
   private static String pathText(List<String> path) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kiln init fill-config IN OUT}: writes IN with every default of every registered
  * function filled in, so the saved config has no hidden defaults ({@code -} for OUT prints it).
  */
-@Command(name = "fill-config", description = "Write a config with every default filled in.")
+@Command(name = "fill-config", mixinStandardHelpOptions = true, description = "Write a config with every default filled in.")
 final class FillConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,7 +31,7 @@ final class FillConfigCommand implements Callable<Integer> {
   public Integer call() {
     Config config = arguments.read(input);
     Section filled = Filler.fill(config.interpolate().root(), arguments.registries());
-    Config result = config.withFilledDefaults(filled);
+    Config result = config.withDefaultsFrom(filled);
     TextOutput.write(spec, output, result.toString());
     return ExitCodes.OK;
   }

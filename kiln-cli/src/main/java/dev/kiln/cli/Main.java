@@ -33,6 +33,7 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    allowOverridesWhereConfigsAreRead(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -45,6 +46,19 @@ public final class Main implements Runnable {
           return ExitCodes.INTERNAL_ERROR;
         });
     return cli;
+  }
+
+  /** Commands that read a config take any {@code --section.key value} as an override. */
+  private static void allowOverridesWhereConfigsAreRead(CommandLine command) {
+    for (Object mixin : command.getMixins().values()) {
+      if (mixin instanceof ConfigArguments) {
+        command.setUnmatchedArgumentsAllowed(true);
+        command.setUnmatchedOptionsArePositionalParams(false);
+      }
+    }
+    for (CommandLine sub : command.getSubcommands().values()) {
+      allowOverridesWhereConfigsAreRead(sub);
+    }
   }
 
   @Override

@@ -3,5 +3,5 @@ package dev.kiln.cli;
 import picocli.CommandLine.Command;
 
 /** {@code kiln registry}: what configs can call. */
-@Command(name = "registry", description = "Inspect the registries.", subcommands = {RegistryListCommand.class})
+@Command(name = "registry", mixinStandardHelpOptions = true, description = "Inspect the registries.", subcommands = {RegistryListCommand.class})
 final class RegistryCommand {}

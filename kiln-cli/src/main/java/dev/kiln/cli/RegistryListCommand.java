@@ -13,18 +13,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln registry list [CATEGORY]}: the registered names, by category. */
-@Command(name = "list", description = "List registered functions, for one category or all.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List registered functions, for one category or all.")
 final class RegistryListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "CATEGORY", description = "e.g. layers, schedules.")
   String category;
 
-  @Mixin ConfigArguments arguments = new ConfigArguments();
+  @Mixin PluginOptions plugins = new PluginOptions();
 
   @Override
   public Integer call() {
-    Registries registries = arguments.registries();
+    Registries registries = plugins.registries();
     List<String> categories = List.copyOf(registries.categories());
     if (category != null) {
       String wanted = category.startsWith("@") ? category.substring(1) : category;

@@ -17,16 +17,19 @@ public enum ErrorCode {
   E003("{0}: line {1}: duplicate key \"{2}\" in section [{3}] (first set on line {4}). Remove one of them."),
   E004("{0}: line {1}: duplicate section [{2}] (first on line {3}). Merge the two sections."),
   E005("{0}: line {1}: expected \"key = value\", found \"{2}\". Add \"=\" between key and value, or comment the line out with #."),
-  E006("{0}: line {1}: [{2}] nests in [{3}], but {3} is a value, not a section. Rename one of them."),
+  E006("{0}: line {1}: section [{2}] needs \"{3}\" in [{4}] to be a section, but it holds a value (line {5}). Rename the section or the key."),
   E007("{0}: line {1}: the section name \"{2}\" is not valid: {3}."),
+  E008("{0}: line {1}: section [{2}] nests in [{3}], which is not defined. Add a [{3}] section or fix the name."),
   // --- interpolation and overrides (E020-E039)
-  E020("{0}: the reference $'{'{1}'}' names nothing: no key \"{2}\" in section [{3}]. Available there: {4}."),
-  E021("{0}: the reference $'{'{1}'}' names nothing: no section [{2}]. Sections: {3}."),
+  E020("{0}: the reference $'{'{1}'}' names nothing: no key \"{2}\" in section [{3}]. Available there: {4}"),
+  E021("{0}: the reference $'{'{1}'}' names nothing: no section [{2}]. Sections: {3}"),
   E022("{0}: references form a cycle: {1}. Break the cycle by writing one value out."),
   E023("{0}: the reference $'{'{1}'}' inside a string names the section [{1}]; only values can be put inside text. Reference the whole value on its own instead."),
   E024("override {0}: there is no such key in the config. Overrides may only change existing keys{1}."),
   E025("override {0}: expected a dotted path \"section.key\", found \"{1}\". Write it as --section.key value."),
   E026("override {0}: {1} is a section, so it cannot be replaced by a value. Override one of its keys instead: {2}."),
+  E027("{0}: line {1}: the reference \"{2}\" is malformed: {3}. Write $'{'section.key'}', or $$ for a literal $."),
+  E028("override {0}: the reference \"{1}\" is malformed: {2}. Write $'{'section.key'}', or $$ for a literal $."),
   // --- registries and resolution (E040-E079)
   E040("unknown registry category \"{0}\". Known categories: {1}."),
   E041("{0}: \"{1}\" is not registered in @{2}.{3} Run \"kiln registry list {2}\" to see every name."),
@@ -78,7 +81,10 @@ public enum ErrorCode {
   E210("{0} is incomplete: it has no manifest.json, so it was not written to the end. Use another checkpoint (model-best, model-last) or train again."),
   E211("{0} does not match its manifest: {1}. The files were changed or damaged after saving; use another checkpoint or train again."),
   E212("cannot write {0}: {1}. Check free disk space and permissions of the output directory."),
-  E213("cannot resume from {0}: the training state is not readable ({1}). Resume from another checkpoint, or train again without --resume.");
+  E213("cannot resume from {0}: the training state is not readable ({1}). Resume from another checkpoint, or train again without --resume."),
+  // --- the CLI (E400-E499)
+  E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
+  E402("cannot write {0}: {1}. Check that the folder is writable.");
 
   private final String template;
 

@@ -1,0 +1,129 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigCommandsTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static final String OPTIMIZER = String.join("\n",
+      "[hyper]",
+      "lr = 0.01",
+      "",
+      "[optimizer]",
+      "@optimizers = \"Adam.v1\"",
+      "learn_rate = ${hyper.lr}",
+      "",
+      "[optimizer.beta1]",
+      "@schedules = \"constant.v1\"",
+      "rate = 0.8",
+      "");
+
+  @Test
+  void showPrintsInterpolatedJsonWithOverridesApplied() throws IOException {
+    Path config = write("c.cfg", OPTIMIZER);
+    KilnRun run = KilnRun.of("config", "show", config.toString(), "--interpolate", "--format", "json", "--hyper.lr", "0.5");
+    assertThat(run.exit()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.at("/optimizer/learn_rate").asDouble()).isEqualTo(0.5);
+    assertThat(json.at("/optimizer/beta1/@schedules").asText()).isEqualTo("constant.v1");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void showWithoutInterpolationKeepsReferences() throws IOException {
+    KilnRun run = KilnRun.of("config", "show", write("c.cfg", OPTIMIZER).toString());
+    assertThat(run.out()).contains("learn_rate = ${hyper.lr}");
+  }
+
+  @Test
+  void fillConfigWritesDefaultsAndKeepsReferences() throws IOException {
+    Path out = dir.resolve("filled.cfg");
+    KilnRun run = KilnRun.of("init", "fill-config", write("c.cfg", OPTIMIZER).toString(), out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    String filled = Files.readString(out);
+    assertThat(filled).contains("learn_rate = ${hyper.lr}", "beta2 = 0.999", "grad_clip = 1.0", "use_averages = true");
+    assertThat(KilnRun.of("debug", "config", out.toString()).exit()).isZero();
+  }
+
+  @Test
+  void debugConfigListsFunctionsAndVariables() throws IOException {
+    KilnRun run = KilnRun.of("debug", "config", write("c.cfg", OPTIMIZER).toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("optimizer  @optimizers = Adam.v1  (dev.kiln.nn.optimizers.Optimizers.adam)")
+        .contains("optimizer -> beta1  @schedules = constant.v1")
+        .contains("optimizer -> learn_rate = ${hyper.lr}  ->  0.01");
+  }
+
+  @Test
+  void registryListShowsACategory() {
+    KilnRun run = KilnRun.of("registry", "list", "optimizers");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith("@optimizers (3)\n").contains("  Adam.v1  ", "  RAdam.v1  ", "  SGD.v1  ");
+    assertThat(KilnRun.of("registry", "list", "optimisers").err()).startsWith("[E040]");
+  }
+
+  @Test
+  void versionPrintsTheBuildVersion() {
+    assertThat(KilnRun.of("--version").out()).startsWith("kiln 0.");
+  }
+
+  /** The inputs the foundation issue lists: each exits 2 with one coded message naming where. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      reference to a missing key | [a]\\nx = ${a.y}\\n | show | E020 | line 2
+      unterminated section       | [a\\nx = 1\\n | show | E002 | line 1
+      key before any section     | x = 1\\n[a]\\n | show | E001 | line 1
+      duplicate key              | [a]\\nx = 1\\nx = 2\\n | show | E003 | line 3
+      duplicate section          | [a]\\nx = 1\\n[a]\\ny = 2\\n | show | E004 | line 3
+      unknown registered name    | [s]\\n@schedules = "compuonding.v1"\\nstart = 1\\n | debug | E042 | Did you mean "compounding.v1"?
+      wrong type                 | [o]\\n@optimizers = "Adam.v1"\\nuse_averages = "sometimes"\\n | debug | E042 | o -> use_averages
+      missing required argument  | [s]\\n@schedules = "constant.v1"\\n | debug | E042 | s -> rate
+      unknown argument           | [s]\\n@schedules = "constant.v1"\\nrate = 1\\nspeed = 2\\n | debug | E042 | s -> speed
+      """)
+  void badConfigsExitTwoWithOneCodedMessage(String what, String text, String command, String code, String where)
+      throws IOException {
+    Path config = write("bad.cfg", text.replace("\\n", "\n"));
+    KilnRun run = command.equals("show")
+        ? KilnRun.of("config", "show", config.toString(), "--interpolate")
+        : KilnRun.of("debug", "config", config.toString());
+    assertThat(run.exit()).as(what).isEqualTo(2);
+    assertThat(run.err()).as(what).startsWith("[" + code + "]").contains(where).doesNotContain("\tat ");
+    assertThat(run.out()).as(what).isEmpty();
+  }
+
+  @Test
+  void anOverrideOfAMissingKeyExitsTwo() throws IOException {
+    KilnRun run = KilnRun.of("config", "show", write("c.cfg", OPTIMIZER).toString(), "--hyper.learn_rate", "1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E024] override hyper.learn_rate: there is no such key").contains("keys in [hyper]: lr");
+  }
+
+  @Test
+  void aMissingConfigFileExitsTwo() {
+    KilnRun run = KilnRun.of("config", "show", dir.resolve("nope.cfg").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E080]");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    assertThat(KilnRun.of("bake").exit()).isEqualTo(2);
+  }
+}
