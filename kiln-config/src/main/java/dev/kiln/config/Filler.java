@@ -25,6 +25,17 @@ public final class Filler {
     return filled;
   }
 
+  /**
+   * A copy of {@code section}, a plain section read as a record (such as {@code [training]}),
+   * with the record's defaults appended for the keys it leaves out and every promise in it
+   * filled. Check it with {@link Resolver#resolveAs}.
+   */
+  public static Section fillAs(Section section, Class<? extends Record> recordType, Registries registries) {
+    Section filled = fillSection(section, registries);
+    addDefaults(filled, ArgumentSpec.ofRecord(recordType), registries);
+    return filled;
+  }
+
   private static Section fillSection(Section section, Registries registries) {
     Section copy = new Section(section.line());
     for (Map.Entry<String, Object> e : section.entries().entrySet()) {
@@ -35,7 +46,7 @@ public final class Filler {
               : fillValue(value, registries);
       copy.put(e.getKey(), filled, section.lineOf(e.getKey()));
     }
-    function(copy, registries).ifPresent(f -> addDefaults(copy, f, registries));
+    function(copy, registries).ifPresent(f -> addDefaults(copy, ArgumentSpec.of(f.method()), registries));
     return copy;
   }
 
@@ -52,8 +63,7 @@ public final class Filler {
     return Section.copyValue(value);
   }
 
-  private static void addDefaults(Section promise, RegisteredFunction f, Registries registries) {
-    List<ArgumentSpec> specs = ArgumentSpec.of(f.method());
+  private static void addDefaults(Section promise, List<ArgumentSpec> specs, Registries registries) {
     Object star = promise.get(Section.POSITIONAL);
     int positional =
         star instanceof Section s ? s.keys().size() : star instanceof List<?> l ? l.size() : 0;

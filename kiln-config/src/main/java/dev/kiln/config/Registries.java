@@ -20,11 +20,15 @@ import java.util.regex.Pattern;
  * any plugin on the class path (or added with {@code --code}) are populated the same way.
  */
 public final class Registries {
-  /** The categories of DESIGN.md; a {@code @category} outside this list is an error. */
+  /**
+   * The categories of DESIGN.md, plus {@code factories} (pipeline components, which spaCy keeps
+   * in a registry of their own); a {@code @category} outside this list is an error.
+   */
   public static final List<String> CATEGORIES =
       List.of(
           "layers", "architectures", "optimizers", "schedules", "losses", "initializers",
-          "readers", "batchers", "loggers", "hooks", "callbacks", "scorers", "augmenters");
+          "readers", "batchers", "loggers", "hooks", "callbacks", "scorers", "augmenters",
+          "factories");
 
   /** A registered name ends in its version: {@code Adam.v1}, {@code kiln.TextCat.v2}. */
   private static final Pattern VERSIONED = Pattern.compile(".+\\.v\\d+");

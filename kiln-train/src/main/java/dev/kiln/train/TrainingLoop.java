@@ -19,18 +19,12 @@ import java.util.Optional;
  * when the batches run out, or when {@link #requestStop} was called.
  */
 public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<D>> {
-  /** Called before every update with the step and epoch (spaCy's {@code before_update}). */
-  @FunctionalInterface
-  public interface BeforeUpdate<D extends Datum> {
-    void call(Pipeline<D> pipeline, long step, int epoch);
-  }
-
   private final Pipeline<D> pipeline;
   private final Optimizer optimizer;
   private final BatchStream<D> batches;
   private final Evaluator evaluator;
   private final LoopSettings settings;
-  private final BeforeUpdate<D> beforeUpdate;
+  private final BeforeUpdate beforeUpdate;
   private final List<Hook> hooks;
 
   private final List<ScoreAtStep> checkpoints;
@@ -46,7 +40,7 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
 
   public TrainingLoop(
       Pipeline<D> pipeline, Optimizer optimizer, BatchStream<D> batches,
-      Evaluator evaluator, LoopSettings settings, BeforeUpdate<D> beforeUpdate, List<Hook> hooks,
+      Evaluator evaluator, LoopSettings settings, BeforeUpdate beforeUpdate, List<Hook> hooks,
       LoopState start) {
     this.pipeline = pipeline;
     this.optimizer = optimizer;

@@ -1,0 +1,40 @@
+package dev.kiln.train;
+
+import dev.kiln.config.Default;
+import dev.kiln.config.Name;
+import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.nn.schedules.Schedule;
+import dev.kiln.train.log.TrainLogger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code [training]} section, with spaCy's keys and defaults, plus kiln's {@code hooks},
+ * {@code extra_corpora} (emloop's extra streams: scored at every evaluation, never used to pick
+ * the best model), {@code fixed_epoch_size} and {@code on_empty_batch}. spaCy's
+ * {@code gpu_allocator} is accepted and ignored (kiln trains on the CPU).
+ */
+public record TrainingSettings(
+    @Default("0") long seed,
+    @Default("0.1") Schedule dropout,
+    @Name("accumulate_gradient") @Default("1") int accumulateGradient,
+    @Default("1600") long patience,
+    @Name("max_epochs") @Default("0") int maxEpochs,
+    @Name("max_steps") @Default("20000") long maxSteps,
+    @Name("eval_frequency") @Default("200") long evalFrequency,
+    @Name("frozen_components") @Default("[]") List<String> frozenComponents,
+    @Name("annotating_components") @Default("[]") List<String> annotatingComponents,
+    @Name("train_corpus") @Default("\"corpora.train\"") String trainCorpus,
+    @Name("dev_corpus") @Default("\"corpora.dev\"") String devCorpus,
+    @Name("extra_corpora") @Default("[]") List<String> extraCorpora,
+    Batcher<?> batcher,
+    Optimizer optimizer,
+    @Default("{\"@loggers\": \"kiln.ConsoleLogger.v1\"}") TrainLogger logger,
+    @Name("score_weights") @Default("{}") Map<String, Optional<Double>> scoreWeights,
+    @Default("{}") Map<String, Hook> hooks,
+    @Name("fixed_epoch_size") @Default("0") long fixedEpochSize,
+    @Name("on_empty_batch") @Default("\"error\"") EmptyPolicy onEmptyBatch,
+    @Name("gpu_allocator") @Default("null") Optional<String> gpuAllocator,
+    @Name("before_to_disk") @Default("null") Optional<BeforeToDisk> beforeToDisk,
+    @Name("before_update") @Default("null") Optional<BeforeUpdate> beforeUpdate) {}
