@@ -82,6 +82,13 @@ public enum ErrorCode {
   E211("{0} does not match its manifest: {1}. The files were changed or damaged after saving; use another checkpoint or train again."),
   E212("cannot write {0}: {1}. Check free disk space and permissions of the output directory."),
   E213("cannot resume from {0}: the training state is not readable ({1}). Resume from another checkpoint, or train again without --resume."),
+  E220("[components.{0}] names no factory: add factory = \"NAME\" (one of: {1}), or source = \"path/to/model-best\" to take it from a trained pipeline."),
+  E221("[nlp] pipeline names \"{0}\", but there is no [components.{0}] section. Components: {1}."),
+  E222("[training] {0} names the component \"{1}\", which is not in the pipeline ({2})."),
+  E223("{0} = \"{1}\" names nothing: there is no section [{1}] in the config. Define it, e.g. [corpora.train] with @readers = ..., or fix the dot name."),
+  E224("the pipeline has no trainable component: nothing to train. Components: {0}. Remove them from frozen_components or add a trainable one."),
+  E225("cannot resume from {0}: {1}. Train without --resume to start over, or pass --resume-force to resume anyway."),
+  E226("{0} is not a kiln pipeline directory: {1}. Pass a model-best or model-last folder written by kiln train."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");

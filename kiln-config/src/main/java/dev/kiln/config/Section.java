@@ -123,7 +123,8 @@ public final class Section {
   }
 
   @SuppressWarnings("unchecked")
-  static Object copyValue(Object value) {
+  /** A deep copy of a config value: sections, lists and maps are copied, scalars shared. */
+  public static Object copyValue(Object value) {
     if (value instanceof Section s) {
       return s.copy();
     }
