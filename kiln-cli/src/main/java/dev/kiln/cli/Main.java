@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Train machine-learning models on the JVM from one config file.",
     subcommands = {
-      ConfigCommand.class, InitCommand.class, DebugCommand.class, RegistryCommand.class,
+      TrainCommand.class, EvaluateCommand.class, ConfigCommand.class, InitCommand.class,
+      DebugCommand.class, RegistryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -7,8 +7,11 @@ import java.util.function.Supplier;
 
 /** A component with weights that the training loop updates. */
 public interface Trainable<D extends Datum> extends Component<D> {
-  /** Fits labels and dimensions from examples, then initializes the weights. */
-  void initialize(Supplier<Iterable<Example<D>>> examples);
+  /**
+   * Fits labels and dimensions from examples, then initializes the weights from {@code seed}
+   * (the run's seed; a component derives its own streams from it and its name).
+   */
+  void initialize(Supplier<Iterable<Example<D>>> examples, long seed);
 
   /**
    * Computes the gradients for {@code batch} and adds them to the accumulated gradients, without

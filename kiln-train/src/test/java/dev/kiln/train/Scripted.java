@@ -76,7 +76,7 @@ public final class Scripted {
     }
 
     @Override
-    public void initialize(Supplier<Iterable<Example<Doc>>> examples) {}
+    public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {}
 
     @Override
     public void update(List<Example<Doc>> batch, double dropout, LossTotals losses) {

@@ -1,0 +1,160 @@
+package dev.kiln.train;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.train.disk.AtomicDirectory;
+import dev.kiln.train.disk.Manifest;
+import dev.kiln.train.disk.PipelineDirectory;
+import dev.kiln.train.disk.TrainingState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The run's directories: {@code model-last/} (with {@code training/}, the state to resume from),
+ * {@code model-best/} (a copy of model-last at its best evaluation, without the training state)
+ * and {@code checkpoints/step-N/}. Every write is an {@link AtomicDirectory} commit.
+ *
+ * <p>Saved weights are the optimizer's averages when it keeps them (as spaCy saves); the raw
+ * weights a resumed run continues from are then saved under {@code training/weights/}.
+ */
+final class Checkpoints<D extends Datum> {
+  private static final String WEIGHTS = "weights";
+  private static final String OPTIMIZER = "optimizer";
+
+  private final Path output;
+  private final Pipeline<D> pipeline;
+  private final Optimizer optimizer;
+  private final String configText;
+
+  Checkpoints(Path output, Pipeline<D> pipeline, Optimizer optimizer, String configText) {
+    this.output = output;
+    this.pipeline = pipeline;
+    this.optimizer = optimizer;
+    this.configText = configText;
+  }
+
+  Path last() {
+    return output.resolve("model-last");
+  }
+
+  Optional<Path> best() {
+    Path best = output.resolve("model-best");
+    return Files.exists(best) ? Optional.of(best) : Optional.empty();
+  }
+
+  /** Removes what an earlier run left in the output directory (not done when resuming). */
+  void clearOutput() {
+    for (String name : List.of("model-last", "model-best", "checkpoints")) {
+      Path path = output.resolve(name);
+      AtomicDirectory.recover(path);
+      delete(path);
+    }
+  }
+
+  /** Commits {@code model-last} with the pipeline, its meta and the state to resume from. */
+  void saveLast(Map<String, Object> meta, TrainingState state) {
+    AtomicDirectory.commit(last(), staging -> writeCheckpoint(staging, meta, state));
+  }
+
+  /** Commits {@code model-best} as a copy of {@code model-last} without its training state. */
+  void copyLastToBest() {
+    AtomicDirectory.commit(output.resolve("model-best"), staging -> copyTree(last(), staging, true));
+  }
+
+  /** Commits {@code checkpoints/step-N} and deletes all but the newest {@code keep}. */
+  void saveStep(long step, int keep, Map<String, Object> meta, TrainingState state) {
+    Path directory = output.resolve("checkpoints");
+    AtomicDirectory.commit(directory.resolve("step-" + step), staging -> writeCheckpoint(staging, meta, state));
+    try (Stream<Path> steps = Files.list(directory)) {
+      List<Path> saved = new ArrayList<>(steps
+          .filter(path -> path.getFileName().toString().matches("step-\\d+"))
+          .sorted(Comparator.comparingLong(path -> Long.parseLong(path.getFileName().toString().substring(5))))
+          .toList());
+      for (int i = 0; i < saved.size() - keep; i++) {
+        delete(saved.get(i));
+      }
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, directory, e.getMessage());
+    }
+  }
+
+  /** Checks {@code model-last} is complete and returns its meta. */
+  Map<String, Object> verifyLast() {
+    PipelineDirectory.verify(last());
+    if (!Files.isDirectory(last().resolve(PipelineDirectory.TRAINING))) {
+      throw new KilnException(ErrorCode.E225, last(), "it holds no training state (it is a model-best copy?)");
+    }
+    return PipelineDirectory.meta(last());
+  }
+
+  /** Loads the weights and optimizer state of {@code model-last} and returns its loop state. */
+  TrainingState restoreLast() {
+    restoreWeightsAndOptimizer();
+    return TrainingState.read(last().resolve(PipelineDirectory.TRAINING));
+  }
+
+  /** Restores the weights and optimizer of the last checkpoint (the loop itself goes on). */
+  void rollback() {
+    if (Files.exists(last())) {
+      restoreWeightsAndOptimizer();
+    }
+  }
+
+  private void restoreWeightsAndOptimizer() {
+    Path training = last().resolve(PipelineDirectory.TRAINING);
+    Path rawWeights = training.resolve(WEIGHTS);
+    try {
+      PipelineDirectory.readComponents(Files.isDirectory(rawWeights) ? rawWeights : last(), pipeline);
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E225, last(), "its weights cannot be read: " + e.getMessage());
+    }
+    optimizer.readState(training.resolve(OPTIMIZER));
+  }
+
+  private void writeCheckpoint(Path staging, Map<String, Object> meta, TrainingState state) throws IOException {
+    Map<String, float[]> averages = optimizer.averages();
+    try (Trainable.ParamsSwap swap = pipeline.useParams(averages)) {
+      PipelineDirectory.write(staging, configText, meta, pipeline);
+    }
+    Path training = Files.createDirectory(staging.resolve(PipelineDirectory.TRAINING));
+    if (!averages.isEmpty()) {
+      PipelineDirectory.writeComponents(Files.createDirectory(training.resolve(WEIGHTS)), pipeline);
+    }
+    optimizer.writeState(Files.createDirectory(training.resolve(OPTIMIZER)));
+    state.write(training);
+  }
+
+  private static void copyTree(Path from, Path to, boolean withoutTraining) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path relative = from.relativize(file);
+        boolean skipped = relative.toString().equals(Manifest.FILE_NAME)
+            || (withoutTraining && relative.startsWith(PipelineDirectory.TRAINING));
+        if (skipped || relative.toString().isEmpty()) {
+          continue;
+        }
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(to.resolve(relative));
+        } else {
+          Files.copy(file, to.resolve(relative));
+        }
+      }
+    }
+  }
+
+  private static void delete(Path path) {
+    try {
+      AtomicDirectory.deleteTree(path);
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package dev.kiln.train;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.config.Registries;
+import dev.kiln.config.Resolver;
+import dev.kiln.config.Section;
+import dev.kiln.train.build.PipelineBuilder;
+import dev.kiln.train.disk.Provenance;
+import dev.kiln.train.disk.TrainingState;
+import dev.kiln.train.log.LogContext;
+import dev.kiln.train.log.TrainLogger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * {@code kiln train}: spaCy's {@code train} around the {@link TrainingLoop} — build the pipeline,
+ * initialize it (or restore it to resume), run the loop, save {@code model-last} at every
+ * evaluation and at the end, copy it to {@code model-best} when the score is the best, and keep
+ * the logger and hooks informed. Every save is atomic.
+ */
+public final class Trainer<D extends Datum> {
+  private final TrainingConfig config;
+  private final TrainingSettings settings;
+  private final Pipeline<D> pipeline;
+  private final Map<String, Corpus<D>> corpora;
+  private final TrainOptions options;
+  private final Checkpoints<D> checkpoints;
+  private final Provenance provenance;
+  private final List<Hook> hooks;
+  /** The scores and losses of the latest evaluation, for {@code meta.json}'s performance. */
+  private Map<String, Object> lastScores = Map.of();
+  private Map<String, Double> lastLosses = Map.of();
+
+  private Trainer(TrainingConfig config, Registries registries, TrainOptions options) {
+    this.config = config;
+    this.settings = config.settings(registries);
+    this.pipeline = PipelineBuilder.build(config.root(), registries);
+    this.corpora = corpora(config.root(), registries);
+    this.options = options;
+    this.provenance = Provenance.of(config.text(), config.dataPaths(), settings.seed());
+    this.hooks = List.copyOf(settings.hooks().values());
+    this.checkpoints = new Checkpoints<>(options.output(), pipeline, settings.optimizer(), config.text());
+    checkComponentNames();
+  }
+
+  /** Trains the pipeline {@code config} describes; see {@link TrainOptions}. */
+  public static TrainResult train(TrainingConfig config, Registries registries, TrainOptions options) {
+    return new Trainer<>(config, registries, options).run();
+  }
+
+  private TrainResult run() {
+    Optional<TrainingState> resumed = options.resume() ? Optional.of(restore()) : Optional.empty();
+    if (resumed.isEmpty()) {
+      checkpoints.clearOutput();
+      initialize();
+    }
+    TrainingState start = resumed.orElse(new TrainingState(LoopState.START, BatchCursor.START, List.of(), Map.of()));
+    restoreHooks(start);
+    TrainBatches<D> batches = new TrainBatches<>(corpus(settings.trainCorpus()), batcher(),
+        EpochLimit.fromConfig(settings.maxEpochs()), settings.seed(),
+        settings.fixedEpochSize() > 0 ? OptionalLong.of(settings.fixedEpochSize()) : OptionalLong.empty(),
+        settings.onEmptyBatch(), start.cursor());
+    ScoreWeights weights = scoreWeights();
+    TrainingLoop<D> loop = new TrainingLoop<>(pipeline, settings.optimizer(), batches,
+        new DevEvaluator<>(pipeline, corpus(settings.devCorpus()), extraCorpora(), weights),
+        loopSettings(), settings.beforeUpdate().orElse(BeforeUpdate.NONE), hooks, start.loop());
+    printHeader(resumed.isPresent(), start.loop().nextStep());
+    TrainLogger.Session log = settings.logger().start(new LogContext(trainableNames(), weights.weights(),
+        settings.evalFrequency(), options.out(), options.err(), Optional.of(options.output()),
+        start.logger(), options.interactive()));
+    boolean success = false;
+    try {
+      hooks.forEach(hook -> hook.beforeTraining(start.loop().nextStep()));
+      while (loop.hasNext()) {
+        if (options.interrupt().get()) {
+          loop.requestStop(new StopReason(StopReason.Kind.INTERRUPTED, "Ctrl-C"));
+          continue;
+        }
+        StepResult<D> step = loop.next();
+        afterStep(step, loop, batches, log);
+      }
+      success = true;
+    } catch (RuntimeException | Error e) {
+      options.err().println("Training failed at step " + loop.state().nextStep()
+          + "; saving model-last with the state to resume from, then stopping.");
+      throw e;
+    } finally {
+      StopReason reason = loop.stopReason().orElse(new StopReason(StopReason.Kind.HOOK, "error"));
+      checkpoints.saveLast(meta(reason), state(loop, batches, log));
+      log.close();
+      for (Hook hook : hooks) {
+        hook.afterTraining(success);
+      }
+    }
+    StopReason reason = loop.stopReason().orElseThrow();
+    options.out().println("Stopped: " + reason + ". Saved pipeline to " + checkpoints.last());
+    options.out().flush();
+    Optional<Double> best = loop.state().checkpoints().stream().map(ScoreAtStep::score).max(Double::compare);
+    return new TrainResult(reason, checkpoints.last(), checkpoints.best(), best);
+  }
+
+  private void afterStep(StepResult<D> step, TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
+    if (step.update() == StepResult.Update.ROLLBACK) {
+      checkpoints.rollback();
+    }
+    log.logStep(step.info(), step.checkpoint() != Checkpoint.NONE);
+    if (step.checkpoint() != Checkpoint.NONE) {
+      lastScores = step.info().otherScores();
+      lastLosses = step.info().losses();
+      checkpoints.saveLast(meta(null), state(loop, batches, log));
+      if (step.checkpoint() == Checkpoint.BEST) {
+        checkpoints.copyLastToBest();
+      }
+    }
+    for (Hook hook : hooks) {
+      if (hook instanceof StepCheckpoints periodic && periodic.due(step.info())) {
+        checkpoints.saveStep(step.info().step(), periodic.keep(), meta(null), state(loop, batches, log));
+      }
+    }
+  }
+
+  private Map<String, Object> meta(StopReason reason) {
+    Map<String, Object> performance = new LinkedHashMap<>();
+    settings.scoreWeights().keySet().forEach(metric -> performance.put(metric, lastScores.getOrDefault(metric, 0.0)));
+    lastLosses.forEach((component, loss) -> performance.put(component + "_loss", loss));
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("kiln_version", provenance.kilnVersion());
+    meta.put("pipeline", pipeline.names());
+    meta.put("performance", performance);
+    meta.put("stop_reason", reason == null ? null : reason.toString());
+    meta.put("provenance", provenance.toMap());
+    return meta;
+  }
+
+  private TrainingState state(TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
+    List<Map<String, Object>> hookStates = new ArrayList<>();
+    hooks.forEach(hook -> hookStates.add(hook.state()));
+    return new TrainingState(loop.state(), batches.cursor(), hookStates, log.state());
+  }
+
+  private TrainingState restore() {
+    Map<String, Object> meta = checkpoints.verifyLast();
+    @SuppressWarnings("unchecked")
+    Provenance saved = Provenance.fromMap((Map<String, Object>) meta.get("provenance"));
+    List<String> changes = saved.differences(provenance);
+    if (!changes.isEmpty() && !options.resumeForce()) {
+      throw new KilnException(ErrorCode.E225, checkpoints.last(), String.join("; ", changes));
+    }
+    return checkpoints.restoreLast();
+  }
+
+  private void restoreHooks(TrainingState state) {
+    for (int i = 0; i < hooks.size() && i < state.hooks().size(); i++) {
+      hooks.get(i).restore(state.hooks().get(i));
+    }
+  }
+
+  private void initialize() {
+    Corpus<D> train = corpus(settings.trainCorpus());
+    for (Component<D> component : pipeline.components()) {
+      if (component instanceof Trainable<D> trainable && !settings.frozenComponents().contains(component.name())) {
+        trainable.initialize(train::read, settings.seed());
+      }
+    }
+  }
+
+  private LoopSettings loopSettings() {
+    return new LoopSettings(step -> settings.dropout().valueAt(step), settings.evalFrequency(),
+        settings.accumulateGradient(), settings.patience(), settings.maxSteps(),
+        Set.copyOf(settings.frozenComponents()), Set.copyOf(settings.annotatingComponents()));
+  }
+
+  private ScoreWeights scoreWeights() {
+    Map<String, Double> weights = new LinkedHashMap<>();
+    Map<String, Optional<Double>> configured = settings.scoreWeights();
+    if (configured.isEmpty()) {
+      weights.putAll(pipeline.defaultScoreWeights());
+    } else {
+      configured.forEach((metric, weight) -> weights.put(metric, weight.orElse(null)));
+    }
+    return new ScoreWeights(weights);
+  }
+
+  private List<String> trainableNames() {
+    List<String> names = new ArrayList<>();
+    for (Component<D> component : pipeline.components()) {
+      if (component instanceof Trainable<D> && !settings.frozenComponents().contains(component.name())) {
+        names.add(component.name());
+      }
+    }
+    return names;
+  }
+
+  private void checkComponentNames() {
+    List<String> names = pipeline.names();
+    for (String frozen : settings.frozenComponents()) {
+      if (!names.contains(frozen)) {
+        throw new KilnException(ErrorCode.E222, "frozen_components", frozen, String.join(", ", names));
+      }
+    }
+    for (String annotating : settings.annotatingComponents()) {
+      if (!names.contains(annotating)) {
+        throw new KilnException(ErrorCode.E222, "annotating_components", annotating, String.join(", ", names));
+      }
+    }
+    if (trainableNames().isEmpty()) {
+      throw new KilnException(ErrorCode.E224, String.join(", ", names));
+    }
+  }
+
+  private void printHeader(boolean resumed, long nextStep) {
+    options.out().println("Pipeline: " + pipeline.names());
+    if (!settings.frozenComponents().isEmpty()) {
+      options.out().println("Frozen components: " + settings.frozenComponents());
+    }
+    if (!settings.annotatingComponents().isEmpty()) {
+      options.out().println("Set annotations on update for: " + settings.annotatingComponents());
+    }
+    if (resumed) {
+      options.out().println("Resuming from " + checkpoints.last() + " at step " + nextStep);
+    }
+    options.out().flush();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Batcher<D> batcher() {
+    return (Batcher<D>) settings.batcher();
+  }
+
+  private Corpus<D> corpus(String dotName) {
+    Corpus<D> corpus = corpora.get(dotName);
+    if (corpus == null) {
+      throw new KilnException(ErrorCode.E223, dotName.equals(settings.devCorpus()) ? "dev_corpus" : "train_corpus", dotName);
+    }
+    return corpus;
+  }
+
+  private Map<String, Corpus<D>> extraCorpora() {
+    Map<String, Corpus<D>> extra = new LinkedHashMap<>();
+    for (String dotName : settings.extraCorpora()) {
+      extra.put(dotName.substring(dotName.lastIndexOf('.') + 1), corpus(dotName));
+    }
+    return extra;
+  }
+
+  /** Every reader under {@code [corpora]}, resolved, by dot name ({@code corpora.train}). */
+  @SuppressWarnings("unchecked")
+  private static <D extends Datum> Map<String, Corpus<D>> corpora(Section root, Registries registries) {
+    Map<String, Corpus<D>> byName = new LinkedHashMap<>();
+    Section corpora = root.section("corpora").orElse(null);
+    if (corpora == null) {
+      return byName;
+    }
+    Section wrapper = new Section();
+    wrapper.put("corpora", corpora);
+    Map<String, Object> resolved = (Map<String, Object>) Resolver.resolve(wrapper, registries).get("corpora");
+    resolved.forEach((name, corpus) -> byName.put("corpora." + name, (Corpus<D>) corpus));
+    return byName;
+  }
+}

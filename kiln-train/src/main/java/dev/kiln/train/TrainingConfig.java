@@ -1,0 +1,81 @@
+package dev.kiln.train;
+
+import dev.kiln.config.Config;
+import dev.kiln.config.Filler;
+import dev.kiln.config.Registries;
+import dev.kiln.config.Resolver;
+import dev.kiln.config.Section;
+import dev.kiln.train.build.ComponentSections;
+import dev.kiln.train.build.PipelineBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A training config with every default filled in: the components (spaCy's factory sections),
+ * the corpora and {@code [training]}. Its text, with references kept as written, is what every
+ * checkpoint saves as {@code config.cfg}, so saved configs have no hidden defaults.
+ */
+public final class TrainingConfig {
+  private final Section root;
+  private final String text;
+
+  private TrainingConfig(Section root, String text) {
+    this.root = root;
+    this.text = text;
+  }
+
+  /** Fills {@code config} (overrides already applied) and checks every registered call in it. */
+  public static TrainingConfig fill(Config config, Registries registries) {
+    Section interpolated = config.interpolate().root();
+    Section withPromises = interpolated.copy();
+    Section components = withPromises.section("components").orElse(null);
+    if (components != null) {
+      for (String name : PipelineBuilder.componentNames(interpolated)) {
+        Section section = components.section(name).orElseThrow();
+        if (!section.has("source")) {
+          components.put(name, ComponentSections.toPromise(name, section, registries));
+        }
+      }
+    }
+    Section filled = Filler.fill(withPromises, registries);
+    filled.section("training").ifPresent(training ->
+        filled.put("training", Filler.fillAs(training, TrainingSettings.class, registries)));
+    filled.section("components").ifPresent(filledComponents -> {
+      Section original = interpolated.section("components").orElseThrow();
+      for (String name : List.copyOf(filledComponents.keys())) {
+        Section section = original.section(name).orElseThrow();
+        if (!section.has("source")) {
+          filledComponents.put(name, ComponentSections.toFactoryForm(section, filledComponents.section(name).orElseThrow()));
+        }
+      }
+    });
+    return new TrainingConfig(filled, config.withDefaultsFrom(filled).toString());
+  }
+
+  /** The filled, interpolated tree. */
+  public Section root() {
+    return root.copy();
+  }
+
+  /** The filled config as text, references as written: what checkpoints save. */
+  public String text() {
+    return text;
+  }
+
+  /** The {@code [training]} section, resolved (this calls the optimizer, batcher, logger... factories). */
+  public TrainingSettings settings(Registries registries) {
+    return Resolver.resolveAs(root.section("training").orElseGet(Section::new), TrainingSettings.class, registries);
+  }
+
+  /** The values of {@code [paths]} that name files or folders: the data the run depends on. */
+  public List<Path> dataPaths() {
+    List<Path> paths = new ArrayList<>();
+    root.section("paths").ifPresent(section -> section.entries().values().forEach(value -> {
+      if (value instanceof String text && !text.isBlank()) {
+        paths.add(Path.of(text));
+      }
+    }));
+    return paths;
+  }
+}
