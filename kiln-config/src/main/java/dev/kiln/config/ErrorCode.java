@@ -46,7 +46,22 @@ public enum ErrorCode {
   E104("layer {0}: there is no parameter {1}. Its parameters: {2}."),
   E105("layer {0}: expected {1}, got {2}."),
   E106("layer {0}: {1} must be {2}, got {3}."),
-  E107("layer {0}: there is no reference {1}. Its references: {2}.");
+  E107("layer {0}: there is no reference {1}. Its references: {2}."),
+  // --- kiln-nn optimizers, schedules, losses, batching, safetensors (E150-E199)
+  E150("{0}: not a valid safetensors file: {1}. Re-export the weights, or check that the file was copied completely."),
+  E151("{0}: the safetensors header is not valid: {1}."),
+  E152("{0}: tensor \"{1}\": {2}."),
+  E153("{0}: no tensor named \"{1}\". Tensors in the file: {2}."),
+  E154("{0}: cannot write the file: {1}. Check that the folder exists and is writable."),
+  E160("schedule {0}: {1} must be {2}, got {3}."),
+  E161("schedule {0}: scores must be given in step order; got a score for step {1} after one for step {2}."),
+  E165("optimizer state {0}: {1}. Resume from a checkpoint written by the same optimizer and model."),
+  E170("loss {0}: guesses have shape {1} but the truths give {2}. Check that the output layer has one column per class."),
+  E171("loss {0}: {1} must lie in [0, 1], found {2} at row {3}. Apply a softmax (or sigmoid) before this loss."),
+  E172("loss {0}: {1} must be {2}, got {3}."),
+  E173("loss {0}: class id {1} at row {2} is outside 0..{3}. Check the labels against the output width."),
+  E174("loss {0}: label \"{1}\" at row {2} is not one of the names: {3}. Add it to names, or fix the data."),
+  E180("batching: {0} must be {1}, got {2}.");
 
   private final String template;
 

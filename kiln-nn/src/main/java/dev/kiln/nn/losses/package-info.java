@@ -1,0 +1,2 @@
+/** Thinc's losses, each giving the gradient with respect to the guesses and the loss value. */
+package dev.kiln.nn.losses;
