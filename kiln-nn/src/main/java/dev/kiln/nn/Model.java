@@ -39,6 +39,10 @@ public final class Model<I, O> {
   private final Map<String, Model<?, ?>> refs;
   private final Map<String, Object> attrs;
   private Rng rng;
+  /** Every parameter slot of the tree with its optimizer key; the tree is fixed once built. */
+  private List<ParamSlot> slots;
+
+  private record ParamSlot(String key, Model<?, ?> owner, String param) {}
 
   private Model(Builder<I, O> b) {
     this.name = b.name;
@@ -46,7 +50,7 @@ public final class Model<I, O> {
     this.init = b.init;
     this.dims = b.dims;
     this.params = b.params;
-    this.layers = b.layers;
+    this.layers = List.copyOf(b.layers);
     this.refs = b.refs;
     this.attrs = b.attrs;
   }
@@ -283,15 +287,25 @@ public final class Model<I, O> {
    * weights in place and zeroes the gradient; Thinc's {@code finish_update}.
    */
   public void finishUpdate(Optimizer optimizer) {
-    for (Map.Entry<String, Model<?, ?>> node : walkWithPaths().entrySet()) {
-      Model<?, ?> model = node.getValue();
-      for (Map.Entry<String, Floats> param : model.params.entrySet()) {
-        if (param.getValue() != null) {
-          optimizer.update(node.getKey() + ":" + param.getKey(), param.getValue().data(),
-              model.grad(param.getKey()).data());
-        }
+    for (ParamSlot slot : slots()) {
+      Floats param = slot.owner.params.get(slot.param);
+      if (param != null) {
+        optimizer.update(slot.key, param.data(), slot.owner.grad(slot.param).data());
       }
     }
+  }
+
+  private List<ParamSlot> slots() {
+    if (slots == null) {
+      List<ParamSlot> found = new ArrayList<>();
+      for (Map.Entry<String, Model<?, ?>> node : walkWithPaths().entrySet()) {
+        for (String param : node.getValue().params.keySet()) {
+          found.add(new ParamSlot(node.getKey() + ":" + param, node.getValue(), param));
+        }
+      }
+      slots = List.copyOf(found);
+    }
+    return slots;
   }
 
   /**
@@ -314,6 +328,41 @@ public final class Model<I, O> {
   /** "Total number of trainable weights: 269,322 ~ 1.0 MiB" for this model's tree. */
   public String paramSummary() {
     return ParamSummary.describe(paramCount(), paramCount() * Float.BYTES);
+  }
+
+  /**
+   * A deep copy: the same functions, dimensions and attributes, copied parameters and copied
+   * children (a child shared within the tree stays shared within the copy); no random state, so
+   * the copy draws its own weights at initialize. Thinc's {@code model.copy()}.
+   */
+  public Model<I, O> copy() {
+    return copy(new IdentityHashMap<>());
+  }
+
+  @SuppressWarnings("unchecked")
+  private Model<I, O> copy(IdentityHashMap<Model<?, ?>, Model<?, ?>> copies) {
+    Model<?, ?> done = copies.get(this);
+    if (done != null) {
+      return (Model<I, O>) done;
+    }
+    Builder<I, O> b = new Builder<>(name, forward);
+    b.init = init;
+    b.dims.putAll(dims);
+    for (Map.Entry<String, Floats> param : params.entrySet()) {
+      b.params.put(param.getKey(), param.getValue() == null ? null : param.getValue().copy());
+    }
+    for (Model<?, ?> layer : layers) {
+      b.layers.add(layer.copy(copies));
+    }
+    b.attrs.putAll(attrs);
+    Model<I, O> copy = b.build();
+    copies.put(this, copy);
+    for (Map.Entry<String, Model<?, ?>> ref : refs.entrySet()) {
+      Model<?, ?> target = ref.getValue();
+      copy.refs.put(ref.getKey(), target == null ? null
+          : copies.containsKey(target) ? copies.get(target) : target);
+    }
+    return copy;
   }
 
   @Override

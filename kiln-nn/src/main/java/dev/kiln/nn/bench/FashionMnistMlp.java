@@ -139,13 +139,15 @@ public final class FashionMnistMlp {
     int width = images.itemSize();
     byte[] src = images.data();
     float[] dst = out.data();
-    for (int i = 0; i < size; i++) {
-      int offset = order[from + i] * width;
-      int row = i * width;
-      for (int j = 0; j < width; j++) {
-        dst[row + j] = (src[offset + j] & 0xFF) / 255f;
+    Ops.get().pool().parallelFor(size, 16, (first, end) -> {
+      for (int i = first; i < end; i++) {
+        int offset = order[from + i] * width;
+        int row = i * width;
+        for (int j = 0; j < width; j++) {
+          dst[row + j] = (src[offset + j] & 0xFF) / 255f;
+        }
       }
-    }
+    });
     return out;
   }
 

@@ -45,10 +45,14 @@ public final class Kernels {
     }
   }
 
-  /** {@code out = y > 0 ? dy : 0}: the ReLU gradient, given ReLU's output {@code y}. */
+  /**
+   * {@code out = y > 0 ? dy : 0}: the ReLU gradient, given ReLU's output {@code y >= 0}.
+   * Branch-free so the JIT vectorises it: scaling any positive float by 2^254 overflows past 1,
+   * so the clamp is exactly 1 for {@code y > 0} and 0 for {@code y == 0}.
+   */
   public static void reluBackward(float[] dy, float[] y, float[] out, int n) {
     for (int i = 0; i < n; i++) {
-      out[i] = y[i] > 0f ? dy[i] : 0f;
+      out[i] = dy[i] * Math.min(y[i] * 0x1p127f * 0x1p127f, 1f);
     }
   }
 
@@ -93,14 +97,19 @@ public final class Kernels {
     int i = 0;
     for (; i + 4 <= n; i += 4) {
       long bits = rng.nextLong();
-      mask[i] = (bits & 0xFFFF) >= threshold ? keep : 0f;
-      mask[i + 1] = ((bits >>> 16) & 0xFFFF) >= threshold ? keep : 0f;
-      mask[i + 2] = ((bits >>> 32) & 0xFFFF) >= threshold ? keep : 0f;
-      mask[i + 3] = (bits >>> 48) >= threshold ? keep : 0f;
+      mask[i] = keep * keepBit((int) bits & 0xFFFF, threshold);
+      mask[i + 1] = keep * keepBit((int) (bits >>> 16) & 0xFFFF, threshold);
+      mask[i + 2] = keep * keepBit((int) (bits >>> 32) & 0xFFFF, threshold);
+      mask[i + 3] = keep * keepBit((int) (bits >>> 48) & 0xFFFF, threshold);
     }
     for (; i < n; i++) {
-      mask[i] = (rng.nextLong() & 0xFFFF) >= threshold ? keep : 0f;
+      mask[i] = keep * keepBit((int) rng.nextLong() & 0xFFFF, threshold);
     }
+  }
+
+  /** 1 when {@code draw >= threshold}, else 0, without a branch (masks are unpredictable). */
+  private static float keepBit(int draw, int threshold) {
+    return 1 - ((draw - threshold) >>> 31);
   }
 
   /** {@code out[i] = a[i] * b[i]}. */
