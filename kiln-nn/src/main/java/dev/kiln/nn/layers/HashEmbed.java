@@ -13,7 +13,7 @@ import dev.kiln.nn.ops.MurmurHash;
 /**
  * An embedding table addressed by the hashing trick: each key is hashed four times (MurmurHash3
  * with the layer's seed, as Thinc does), each hash picks a row modulo nV, and the four rows are
- * summed; Thinc's {@code HashEmbed}. Any non-negative or negative int key is accepted.
+ * summed; Thinc's {@code HashEmbed}. Keys are ints, hashed as Thinc hashes them as uint64.
  */
 public final class HashEmbed {
   private HashEmbed() {}
