@@ -123,8 +123,8 @@ public final class Model<I, O> {
   public int getDim(String dim) {
     Integer value = dims.get(dim);
     if (value == null) {
-      throw new KilnException(
-          dims.containsKey(dim) ? ErrorCode.E100 : ErrorCode.E102, name, dim, dims.keySet());
+      throw dims.containsKey(dim) ? new KilnException(ErrorCode.E100, name, dim)
+          : new KilnException(ErrorCode.E102, name, dim, dims.keySet());
     }
     return value;
   }
@@ -169,8 +169,8 @@ public final class Model<I, O> {
   public Floats getParam(String param) {
     Floats value = params.get(param);
     if (value == null) {
-      throw new KilnException(params.containsKey(param) ? ErrorCode.E103 : ErrorCode.E104,
-          name, param, params.keySet());
+      throw params.containsKey(param) ? new KilnException(ErrorCode.E103, name, param)
+          : new KilnException(ErrorCode.E104, name, param, params.keySet());
     }
     return value;
   }
