@@ -55,6 +55,15 @@ public enum ErrorCode {
   // --- reading files (E080-E099)
   E080("{0}: cannot read the file: {1}. Check the path and its permissions."),
   E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8."),
+  // --- kiln-nn arrays, layers and models (E100-E149)
+  E100("layer {0}: the dimension {1} is not set. Give it to the layer (e.g. {1} = 128) or initialize the model with sample data."),
+  E101("layer {0}: the dimension {1} is {2}, the data says {3}. Make {1} of the layer match the data, or leave it unset so initialize can infer it."),
+  E102("layer {0}: there is no dimension {1}. Its dimensions: {2}."),
+  E103("layer {0}: the parameter {1} is not allocated. Call initialize(X, Y) on the model before using it."),
+  E104("layer {0}: there is no parameter {1}. Its parameters: {2}."),
+  E105("layer {0}: expected {1}, got {2}."),
+  E106("layer {0}: {1} must be {2}, got {3}."),
+  E107("layer {0}: there is no reference {1}. Its references: {2}."),
   // --- kiln-nn optimizers, schedules, losses, batching, safetensors (E150-E199)
   E150("{0}: not a valid safetensors file: {1}. Re-export the weights, or check that the file was copied completely."),
   E151("{0}: the safetensors header is not valid: {1}."),

@@ -1,0 +1,58 @@
+package dev.kiln.nn.bench;
+
+import java.io.BufferedReader;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the Thinc and PyTorch peer scripts one after the other (never beside kiln) and prints
+ * kiln's speed relative to theirs.
+ */
+final class Peers {
+  private static final Path PEERS = Path.of("/work/shared/peers");
+  private static final Pattern SUMMARY =
+      Pattern.compile("SUMMARY (\\w+) median_examples_per_s\\S*=(\\d+) final_test_acc=([\\d.]+)");
+
+  private Peers() {}
+
+  static void run(int epochs, double kilnRate) throws IOException, InterruptedException {
+    String e = Integer.toString(epochs);
+    runOne("thinc", kilnRate, List.of("/usr/bin/python3", PEERS.resolve("thinc_mlp.py").toString(),
+        "--epochs", e));
+    runOne("torch --threads 1", kilnRate, List.of("/usr/bin/python3",
+        PEERS.resolve("torch_mlp.py").toString(), "--epochs", e, "--threads", "1",
+        "--interop-threads", "1"));
+  }
+
+  private static void runOne(String label, double kilnRate, List<String> command)
+      throws IOException, InterruptedException {
+    System.out.println("peer " + label + ": " + String.join(" ", command));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Matcher found = null;
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        System.out.println("  " + line);
+        Matcher m = SUMMARY.matcher(line);
+        if (m.find()) {
+          found = m;
+        }
+      }
+    }
+    int exit = process.waitFor();
+    if (found == null) {
+      System.out.println("peer " + label + ": no SUMMARY line (exit " + exit + ")");
+      return;
+    }
+    double rate = Double.parseDouble(found.group(2));
+    System.out.printf(Locale.ROOT, "peer %s: examples_per_s=%.0f test_acc=%s kiln/peer=%.2f%n",
+        label, rate, found.group(3), kilnRate / rate);
+  }
+}

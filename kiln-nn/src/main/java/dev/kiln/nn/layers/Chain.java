@@ -1,0 +1,83 @@
+package dev.kiln.nn.layers;
+
+import dev.kiln.config.Registered;
+import dev.kiln.nn.Backprop;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Feeds each layer's output to the next; backpropagates through the callbacks in reverse.
+ * Thinc's {@code chain}.
+ */
+public final class Chain {
+  private Chain() {}
+
+  /** Chains {@code layers} (at least one) in order. */
+  @Registered(category = "layers", name = "chain.v1")
+  public static <I, O> Model<I, O> create(Model<?, ?>... layers) {
+    return create(List.of(layers));
+  }
+
+  /** Chains {@code layers} (at least one) in order. */
+  public static <I, O> Model<I, O> create(List<? extends Model<?, ?>> layers) {
+    if (layers.isEmpty()) {
+      throw new IllegalArgumentException("chain needs at least one layer");
+    }
+    Model<?, ?> first = layers.get(0);
+    Model<?, ?> last = layers.get(layers.size() - 1);
+    return Model.<I, O>builder("chain", Chain::forward)
+        .init(Chain::init)
+        .dim("nO", last.maybeDim("nO").isPresent() ? last.getDim("nO") : null)
+        .dim("nI", first.maybeDim("nI").isPresent() ? first.getDim("nI") : null)
+        .layers(layers)
+        .build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <I, O> ForwardResult<I, O> forward(Model<I, O> model, I x, boolean isTrain) {
+    List<Model<?, ?>> layers = model.layers();
+    List<Backprop<Object, Object>> callbacks = new ArrayList<>(layers.size());
+    Object value = x;
+    for (Model<?, ?> layer : layers) {
+      ForwardResult<Object, Object> result = ((Model<Object, Object>) layer).call(value, isTrain);
+      callbacks.add(result.backprop());
+      value = result.output();
+    }
+    return new ForwardResult<>((O) value, Backprop.of(
+        dY -> {
+          Object grad = dY;
+          for (int i = callbacks.size() - 1; i >= 0; i--) {
+            grad = callbacks.get(i).apply(grad);
+          }
+          return (I) grad;
+        },
+        dY -> {
+          Object grad = dY;
+          for (int i = callbacks.size() - 1; i >= 1; i--) {
+            grad = callbacks.get(i).apply(grad);
+          }
+          callbacks.get(0).accumulate(grad);
+        }));
+  }
+
+  /** Initializes each layer on the previous layer's prediction for the sample input. */
+  @SuppressWarnings("unchecked")
+  private static <I, O> void init(Model<I, O> model, I x, O y) {
+    List<Model<?, ?>> layers = model.layers();
+    Object value = x;
+    for (int i = 0; i < layers.size(); i++) {
+      Model<Object, Object> layer = (Model<Object, Object>) layers.get(i);
+      boolean last = i == layers.size() - 1;
+      layer.initialize(value, last ? y : null);
+      if (value != null && !last) {
+        value = layer.predict(value);
+      }
+    }
+    Model<?, ?> first = layers.get(0);
+    Model<?, ?> lastLayer = layers.get(layers.size() - 1);
+    first.maybeDim("nI").ifPresent(nI -> model.setDim("nI", nI));
+    lastLayer.maybeDim("nO").ifPresent(nO -> model.setDim("nO", nO));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.kiln.nn.layers;
+
+import dev.kiln.config.Default;
+import dev.kiln.config.Name;
+import dev.kiln.config.Registered;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.init.Initializer;
+import dev.kiln.nn.init.Initializers;
+import dev.kiln.nn.ops.Kernels;
+
+/** A dense layer with GELU activation (tanh approximation); Thinc's {@code Gelu}. */
+public final class Gelu {
+  private Gelu() {}
+
+  /**
+   * @param nO output width, inferred from sample output when null
+   * @param nI input width, inferred from sample input when null
+   * @param initW weight initializer, He-normal when null (Thinc's default)
+   * @param initB bias initializer, zeros when null
+   * @param dropout when set, a {@link Dropout} of this rate follows (chained)
+   * @param normalize when true, a {@link LayerNorm} follows before dropout
+   */
+  @Registered(category = "layers", name = "Gelu.v1")
+  public static Model<Floats, Floats> create(
+      @Default("null") Integer nO,
+      @Default("null") Integer nI,
+      @Name("init_W") @Default("null") Initializer initW,
+      @Name("init_b") @Default("null") Initializer initB,
+      @Default("null") Double dropout,
+      @Default("false") boolean normalize) {
+    Model<Floats, Floats> model =
+        Dense.builder("gelu", Gelu::forward, nO, nI,
+                initW != null ? initW : Initializers.heNormal(),
+                initB != null ? initB : Initializers.zeroInit())
+            .build();
+    return Dense.withExtras(model, nO, dropout, normalize);
+  }
+
+  private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
+      boolean isTrain) {
+    Floats z = Dense.product(model, x);
+    Kernels.addBias(z.data(), z.rows(), z.cols(), model.getParam("b").data());
+    Floats y = Floats.zeros(z.shape());
+    Kernels.gelu(z.data(), y.data(), y.size());
+    return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {
+      Floats dZ = Floats.zeros(y.shape());
+      Kernels.geluBackward(dY.data(), z.data(), dZ.data(), dZ.size());
+      return dZ;
+    }));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.kiln.nn.layers;
+
+import dev.kiln.config.Default;
+import dev.kiln.config.Registered;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.array.Ints;
+import dev.kiln.nn.init.Initializer;
+import dev.kiln.nn.init.Initializers;
+import dev.kiln.nn.ops.MurmurHash;
+
+/**
+ * An embedding table addressed by the hashing trick: each key is hashed four times (MurmurHash3
+ * with the layer's seed, as Thinc does), each hash picks a row modulo nV, and the four rows are
+ * summed; Thinc's {@code HashEmbed}. Keys are ints, hashed as Thinc hashes them as uint64.
+ */
+public final class HashEmbed {
+  private HashEmbed() {}
+
+  /**
+   * @param nO vector width
+   * @param nV number of rows
+   * @param seed hash seed; when null, drawn from the layer's seeded stream at initialize
+   * @param column the input column holding the keys, for 2-d input
+   * @param initializer table initializer, uniform in ±0.1 when null
+   * @param dropout when set, whole output columns are dropped with this probability in training
+   */
+  @Registered(category = "layers", name = "HashEmbed.v1")
+  public static Model<Ints, Floats> create(
+      int nO,
+      int nV,
+      @Default("null") Integer seed,
+      @Default("null") Integer column,
+      @Default("null") Initializer initializer,
+      @Default("null") Double dropout) {
+    Initializer init = initializer != null ? initializer : Initializers.uniformInit(-0.1, 0.1);
+    return Model.<Ints, Floats>builder("hashembed", HashEmbed::forward)
+        .dim("nO", nO)
+        .dim("nV", nV)
+        .params("E")
+        .attr("seed", seed)
+        .attr("column", column)
+        .attr("dropout_rate", dropout)
+        .init((model, x, y) -> {
+          if (model.attrs().get("seed") == null) {
+            model.attrs().put("seed", (int) model.rng().nextLong());
+          }
+          model.setParam("E", init.apply(model.rng(), model.getDim("nV"), model.getDim("nO")));
+        })
+        .build();
+  }
+
+  private static ForwardResult<Ints, Floats> forward(Model<Ints, Floats> model, Ints x,
+      boolean isTrain) {
+    int[] ids = Lookup.ids(model, x);
+    int seed = ((Number) model.attrs().get("seed")).intValue();
+    long nV = model.getDim("nV");
+    int[] hashes = new int[ids.length * 4];
+    for (int i = 0; i < ids.length; i++) {
+      // Thinc hashes the key as an unsigned 64-bit integer.
+      MurmurHash.hash128(ids[i], seed, hashes, i * 4);
+    }
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = (int) (Integer.toUnsignedLong(hashes[i]) % nV);
+    }
+    return Lookup.gather(model, hashes, 4, ids, x, isTrain);
+  }
+}

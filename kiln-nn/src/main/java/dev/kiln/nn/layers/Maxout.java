@@ -1,0 +1,115 @@
+package dev.kiln.nn.layers;
+
+import dev.kiln.config.Default;
+import dev.kiln.config.Name;
+import dev.kiln.config.Registered;
+import dev.kiln.nn.Backprop;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.init.Initializer;
+import dev.kiln.nn.init.Initializers;
+import dev.kiln.nn.ops.Kernels;
+import dev.kiln.nn.ops.Ops;
+
+/**
+ * A dense layer with {@code nP} pieces per output that keeps the largest:
+ * {@code Y[n, o] = max_p (X·W[o, p]ᵀ + b[o, p])}. W is (nO, nP, nI) and b (nO, nP), Thinc's
+ * layout; Thinc's {@code Maxout}.
+ */
+public final class Maxout {
+  private Maxout() {}
+
+  /**
+   * @param nO output width, inferred from sample output when null
+   * @param nI input width, inferred from sample input when null
+   * @param nP pieces per output
+   * @param initW weight initializer, Glorot-uniform when null
+   * @param initB bias initializer, zeros when null
+   * @param dropout when set, a {@link Dropout} of this rate follows (chained)
+   * @param normalize when true, a {@link LayerNorm} follows before dropout
+   */
+  @Registered(category = "layers", name = "Maxout.v1")
+  public static Model<Floats, Floats> create(
+      @Default("null") Integer nO,
+      @Default("null") Integer nI,
+      @Default("3") int nP,
+      @Name("init_W") @Default("null") Initializer initW,
+      @Name("init_b") @Default("null") Initializer initB,
+      @Default("null") Double dropout,
+      @Default("false") boolean normalize) {
+    Initializer w = initW != null ? initW : Initializers.glorotUniform();
+    Initializer b = initB != null ? initB : Initializers.zeroInit();
+    Model<Floats, Floats> model = Model.<Floats, Floats>builder("maxout", Maxout::forward)
+        .dim("nO", nO)
+        .dim("nI", nI)
+        .dim("nP", nP)
+        .params("W", "b")
+        .init((m, x, y) -> init(m, x, y, w, b))
+        .build();
+    return Dense.withExtras(model, nO, dropout, normalize);
+  }
+
+  private static void init(Model<Floats, Floats> model, Floats x, Floats y, Initializer initW,
+      Initializer initB) {
+    if (x != null) {
+      model.inferDim("nI", x.cols());
+    }
+    if (y != null) {
+      model.inferDim("nO", y.cols());
+    }
+    int nO = model.getDim("nO");
+    int nP = model.getDim("nP");
+    int nI = model.getDim("nI");
+    // Glorot's fans for a (nO·nP, nI) matrix, then viewed as (nO, nP, nI).
+    model.setParam("W", initW.apply(model.rng(), nO * nP, nI).reshape(nO, nP, nI));
+    model.setParam("b", initB.apply(model.rng(), nO * nP).reshape(nO, nP));
+  }
+
+  private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
+      boolean isTrain) {
+    int nO = model.getDim("nO");
+    int nP = model.getDim("nP");
+    int nI = model.getDim("nI");
+    Dense.checkInput(model, x, nI);
+    int rows = x.rows();
+    int width = nO * nP;
+    float[] z = new float[rows * width];
+    Ops.get().gemm(false, true, rows, width, nI, 1f, x.data(), 0,
+        model.getParam("W").data(), 0, 0f, z, 0);
+    Kernels.addBias(z, rows, width, model.getParam("b").data());
+    Floats y = Floats.zeros(rows, nO);
+    int[] which = new int[rows * nO];
+    float[] out = y.data();
+    for (int i = 0; i < rows * nO; i++) {
+      int base = i * nP;
+      int best = 0;
+      for (int p = 1; p < nP; p++) {
+        if (z[base + p] > z[base + best]) {
+          best = p;
+        }
+      }
+      which[i] = best;
+      out[i] = z[base + best];
+    }
+    Backprop<Floats, Floats> backprop = dY -> {
+      float[] dZ = scatter(dY.data(), which, rows * nO, nP);
+      Ops.get().gemm(true, false, width, nI, rows, 1f, dZ, 0, x.data(), 0, 1f,
+          model.grad("W").data(), 0);
+      Kernels.addColumnSums(dZ, rows, width, model.grad("b").data());
+      Floats dX = Floats.zeros(rows, nI);
+      Ops.get().gemm(false, false, rows, nI, width, 1f, dZ, 0, model.getParam("W").data(), 0,
+          0f, dX.data(), 0);
+      return dX;
+    };
+    return new ForwardResult<>(y, backprop);
+  }
+
+  private static float[] scatter(float[] dY, int[] which, int n, int nP) {
+    float[] dZ = new float[n * nP];
+    for (int i = 0; i < n; i++) {
+      dZ[i * nP + which[i]] = dY[i];
+    }
+    return dZ;
+  }
+}

@@ -1,0 +1,236 @@
+package dev.kiln.nn.ops;
+
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.array.Ints;
+import dev.kiln.nn.array.Padded;
+import dev.kiln.nn.array.Ragged;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Operations on variable-length sequences held as {@link Ragged} (rows concatenated plus
+ * lengths) or {@link Padded}: windows (Thinc's {@code seq2col}), per-sequence reductions,
+ * padding and unpadding, each with its backward pass.
+ */
+public final class SequenceOps {
+  private SequenceOps() {}
+
+  /**
+   * Concatenates each row with the {@code nW} rows before and after it in the same sequence
+   * (zeros past a sequence's ends): (M, I) becomes (M, (2·nW + 1)·I), left context first.
+   */
+  public static Floats seq2col(Floats x, int nW, Ints lengths) {
+    int rows = x.rows();
+    int width = x.cols();
+    int nF = 2 * nW + 1;
+    Floats out = Floats.zeros(rows, nF * width);
+    float[] src = x.data();
+    float[] dst = out.data();
+    forEachWindow(rows, nW, lengths, (row, offset, neighbour) ->
+        System.arraycopy(src, neighbour * width, dst, (row * nF + offset) * width, width));
+    return out;
+  }
+
+  /** The gradient of {@link #seq2col}: sums each window slot back onto its source row. */
+  public static Floats backpropSeq2col(Floats dY, int nW, Ints lengths) {
+    int nF = 2 * nW + 1;
+    int rows = dY.rows();
+    int width = dY.cols() / nF;
+    Floats dX = Floats.zeros(rows, width);
+    float[] src = dY.data();
+    float[] dst = dX.data();
+    forEachWindow(rows, nW, lengths, (row, offset, neighbour) -> {
+      int from = (row * nF + offset) * width;
+      int to = neighbour * width;
+      for (int j = 0; j < width; j++) {
+        dst[to + j] += src[from + j];
+      }
+    });
+    return dX;
+  }
+
+  private interface WindowVisitor {
+    void visit(int row, int offset, int neighbour);
+  }
+
+  private static void forEachWindow(int rows, int nW, Ints lengths, WindowVisitor visitor) {
+    int[] lens = lengths == null ? new int[] {rows} : lengths.data();
+    int start = 0;
+    for (int length : lens) {
+      for (int i = 0; i < length; i++) {
+        for (int offset = 0; offset < 2 * nW + 1; offset++) {
+          int j = i + offset - nW;
+          if (j >= 0 && j < length) {
+            visitor.visit(start + i, offset, start + j);
+          }
+        }
+      }
+      start += length;
+    }
+  }
+
+  /** The sum of each sequence's rows: (sequences, width). */
+  public static Floats reduceSum(Ragged x) {
+    return reduce(x, false);
+  }
+
+  /** The mean of each sequence's rows (zeros for an empty sequence): (sequences, width). */
+  public static Floats reduceMean(Ragged x) {
+    return reduce(x, true);
+  }
+
+  private static Floats reduce(Ragged x, boolean mean) {
+    int width = x.width();
+    int[] starts = x.starts();
+    Floats out = Floats.zeros(x.size(), width);
+    float[] src = x.data().data();
+    float[] dst = out.data();
+    for (int s = 0; s < x.size(); s++) {
+      for (int r = starts[s]; r < starts[s + 1]; r++) {
+        for (int j = 0; j < width; j++) {
+          dst[s * width + j] += src[r * width + j];
+        }
+      }
+      int length = starts[s + 1] - starts[s];
+      if (mean && length > 0) {
+        Kernels.scale(dst, s * width, width, 1, width, 1f / length);
+      }
+    }
+    return out;
+  }
+
+  /** The gradient of {@link #reduceSum} (or, with {@code mean}, {@link #reduceMean}). */
+  public static Floats backpropReduce(Floats dY, Ints lengths, boolean mean) {
+    int width = dY.cols();
+    int[] lens = lengths.data();
+    int total = 0;
+    for (int length : lens) {
+      total += length;
+    }
+    Floats dX = Floats.zeros(total, width);
+    float[] src = dY.data();
+    float[] dst = dX.data();
+    int row = 0;
+    for (int s = 0; s < lens.length; s++) {
+      float factor = mean ? 1f / Math.max(lens[s], 1) : 1f;
+      for (int i = 0; i < lens[s]; i++, row++) {
+        for (int j = 0; j < width; j++) {
+          dst[row * width + j] = src[s * width + j] * factor;
+        }
+      }
+    }
+    return dX;
+  }
+
+  /** The element-wise max of each sequence's rows and the row that won each column. */
+  public record MaxResult(Floats max, int[] which) {}
+
+  /**
+   * The element-wise max over each sequence; an empty sequence gives zeros (and is never the
+   * source of a gradient).
+   */
+  public static MaxResult reduceMax(Ragged x) {
+    int width = x.width();
+    int[] starts = x.starts();
+    Floats out = Floats.zeros(x.size(), width);
+    int[] which = new int[x.size() * width];
+    java.util.Arrays.fill(which, -1);
+    float[] src = x.data().data();
+    float[] dst = out.data();
+    for (int s = 0; s < x.size(); s++) {
+      for (int r = starts[s]; r < starts[s + 1]; r++) {
+        for (int j = 0; j < width; j++) {
+          int o = s * width + j;
+          if (r == starts[s] || src[r * width + j] > dst[o]) {
+            dst[o] = src[r * width + j];
+            which[o] = r;
+          }
+        }
+      }
+    }
+    return new MaxResult(out, which);
+  }
+
+  /** The gradient of {@link #reduceMax}: each column's gradient goes to the row that won. */
+  public static Floats backpropReduceMax(Floats dY, int[] which, int totalRows) {
+    int width = dY.cols();
+    Floats dX = Floats.zeros(totalRows, width);
+    float[] src = dY.data();
+    float[] dst = dX.data();
+    for (int o = 0; o < which.length; o++) {
+      if (which[o] >= 0) {
+        dst[which[o] * width + o % width] += src[o];
+      }
+    }
+    return dX;
+  }
+
+  /** Stacks 2-d arrays of equal width into one, with their row counts as lengths. */
+  public static Ragged flatten(List<Floats> arrays) {
+    int total = 0;
+    int width = arrays.isEmpty() ? 0 : arrays.get(0).cols();
+    int[] lengths = new int[arrays.size()];
+    for (int i = 0; i < arrays.size(); i++) {
+      Floats a = arrays.get(i);
+      if (a.cols() != width && a.rows() > 0) {
+        throw new IllegalArgumentException("arrays of different widths: " + width + " and "
+            + a.cols());
+      }
+      lengths[i] = a.rows();
+      total += a.rows();
+    }
+    Floats data = Floats.zeros(total, width);
+    int offset = 0;
+    for (Floats a : arrays) {
+      System.arraycopy(a.data(), 0, data.data(), offset, a.size());
+      offset += a.size();
+    }
+    return new Ragged(data, Ints.of(lengths));
+  }
+
+  /** Splits a ragged array back into one 2-d array per sequence. */
+  public static List<Floats> unflatten(Ragged x) {
+    int width = x.width();
+    int[] starts = x.starts();
+    List<Floats> out = new ArrayList<>(x.size());
+    for (int s = 0; s < x.size(); s++) {
+      int rows = starts[s + 1] - starts[s];
+      float[] part = new float[rows * width];
+      System.arraycopy(x.data().data(), starts[s] * width, part, 0, part.length);
+      out.add(Floats.of(part, rows, width));
+    }
+    return out;
+  }
+
+  /** Pads sequences with zero rows to the longest: (batch, maxLength, width). */
+  public static Padded pad(List<Floats> seqs) {
+    int width = seqs.isEmpty() ? 0 : seqs.get(0).cols();
+    int maxLength = 0;
+    int[] lengths = new int[seqs.size()];
+    for (int i = 0; i < seqs.size(); i++) {
+      lengths[i] = seqs.get(i).rows();
+      maxLength = Math.max(maxLength, lengths[i]);
+    }
+    Floats data = Floats.zeros(seqs.size(), maxLength, width);
+    for (int i = 0; i < seqs.size(); i++) {
+      System.arraycopy(seqs.get(i).data(), 0, data.data(), i * maxLength * width,
+          lengths[i] * width);
+    }
+    return new Padded(data, Ints.of(lengths));
+  }
+
+  /** The sequences of a padded batch without their padding. */
+  public static List<Floats> unpad(Padded padded) {
+    Floats data = padded.data();
+    int maxLength = data.dim(1);
+    int width = data.dim(2);
+    List<Floats> out = new ArrayList<>();
+    for (int i = 0; i < padded.lengths().size(); i++) {
+      int rows = padded.lengths().get(i);
+      float[] part = new float[rows * width];
+      System.arraycopy(data.data(), i * maxLength * width, part, 0, part.length);
+      out.add(Floats.of(part, rows, width));
+    }
+    return out;
+  }
+}

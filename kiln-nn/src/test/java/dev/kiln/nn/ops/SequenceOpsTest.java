@@ -1,0 +1,65 @@
+package dev.kiln.nn.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.array.Ints;
+import dev.kiln.nn.array.Padded;
+import dev.kiln.nn.array.Ragged;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SequenceOpsTest {
+  private static Floats column(float... values) {
+    return Floats.of(values, values.length, 1);
+  }
+
+  @Test
+  void seq2colWindowsStopAtSequenceEnds() {
+    Floats x = column(1, 2, 3, 4, 5);
+    Floats y = SequenceOps.seq2col(x, 1, Ints.of(new int[] {2, 3}));
+    assertThat(y.shape()).containsExactly(5, 3);
+    assertThat(y.data()).containsExactly(
+        0, 1, 2,
+        1, 2, 0,
+        0, 3, 4,
+        3, 4, 5,
+        4, 5, 0);
+    Floats dX = SequenceOps.backpropSeq2col(Floats.of(new float[15]).reshape(5, 3)
+        .copy(), 1, Ints.of(new int[] {2, 3}));
+    assertThat(dX.shape()).containsExactly(5, 1);
+    float[] ones = new float[15];
+    java.util.Arrays.fill(ones, 1f);
+    // Each row is counted once per window it appears in.
+    assertThat(SequenceOps.backpropSeq2col(Floats.of(ones, 5, 3), 1, Ints.of(new int[] {2, 3}))
+        .data()).containsExactly(2, 2, 2, 3, 2);
+  }
+
+  @Test
+  void reductionsPerSequenceWithAnEmptyOne() {
+    Ragged x = new Ragged(Floats.of(new float[] {1, 5, 3, -2, 4, 0}, 3, 2),
+        Ints.of(new int[] {2, 0, 1}));
+    assertThat(SequenceOps.reduceSum(x).data()).containsExactly(4, 3, 0, 0, 4, 0);
+    assertThat(SequenceOps.reduceMean(x).data()).containsExactly(2, 1.5f, 0, 0, 4, 0);
+    SequenceOps.MaxResult max = SequenceOps.reduceMax(x);
+    assertThat(max.max().data()).containsExactly(3, 5, 0, 0, 4, 0);
+    Floats dX = SequenceOps.backpropReduceMax(Floats.of(new float[] {1, 2, 3, 4, 5, 6}, 3, 2),
+        max.which(), 3);
+    assertThat(dX.data()).containsExactly(0, 2, 1, 0, 5, 6);
+  }
+
+  @Test
+  void padAndUnpadRoundTrip() {
+    List<Floats> seqs = List.of(Floats.of(new float[] {1, 2}, 1, 2),
+        Floats.of(new float[] {3, 4, 5, 6}, 2, 2));
+    Padded padded = SequenceOps.pad(seqs);
+    assertThat(padded.data().shape()).containsExactly(2, 2, 2);
+    assertThat(padded.data().data()).containsExactly(1, 2, 0, 0, 3, 4, 5, 6);
+    List<Floats> back = SequenceOps.unpad(padded);
+    assertThat(back.get(0).data()).containsExactly(1, 2);
+    assertThat(back.get(1).data()).containsExactly(3, 4, 5, 6);
+    Ragged flat = SequenceOps.flatten(seqs);
+    assertThat(flat.lengths().data()).containsExactly(1, 2);
+    assertThat(SequenceOps.unflatten(flat).get(1).data()).containsExactly(3, 4, 5, 6);
+  }
+}
