@@ -46,9 +46,23 @@ class ModelTest {
     public void stepSchedules() {}
 
     @Override
+    public long scheduleStep() {
+      return 0;
+    }
+
+    @Override
+    public void lastScore(long step, double score) {}
+
+    @Override
     public Map<String, float[]> averages() {
       return Map.of();
     }
+
+    @Override
+    public void writeState(java.nio.file.Path dir) {}
+
+    @Override
+    public void readState(java.nio.file.Path dir) {}
   }
 
   @Test
