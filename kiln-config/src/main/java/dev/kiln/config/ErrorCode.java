@@ -65,6 +65,7 @@ public enum ErrorCode {
   E106("layer {0}: {1} must be {2}, got {3}."),
   E107("layer {0}: there is no reference {1}. Its references: {2}."),
   // --- kiln-nn optimizers, schedules, losses, batching, safetensors (E150-E199)
+  E120("{0}: the saved weights do not fit this model: the model has {1}, the file has {2}. Load them into a model built from the config they were saved with."),
   E150("{0}: not a valid safetensors file: {1}. Re-export the weights, or check that the file was copied completely."),
   E151("{0}: the safetensors header is not valid: {1}."),
   E152("{0}: tensor \"{1}\": {2}."),
@@ -98,6 +99,13 @@ public enum ErrorCode {
   E224("the pipeline has no trainable component: nothing to train. Components: {0}. Remove them from frozen_components or add a trainable one."),
   E225("cannot resume from {0}: {1}. Train without --resume to start over, or pass --resume-force to resume anyway."),
   E226("{0} is not a kiln pipeline directory: {1}. Pass a model-best or model-last folder written by kiln train."),
+  E230("component {0}: every record needs {1} features, but record {3} of a batch has {2}. Make every row of the data the same width."),
+  E231("component {0}: the label \"{1}\" was not seen when the labels were collected ({2}). Train on data that has every label, or fix the label."),
+  E232("{0}: not an IDX file of unsigned bytes (magic number {1}). Pass the MNIST-style .idx or .idx.gz files."),
+  E233("{0}: the IDX file is damaged: {1}. Download or copy it again."),
+  E234("{0} has {1} images but {2} has {3} labels. Pass the labels file that belongs to the images."),
+  E235("{0}: label {2} of item {1} has no name: label_names lists only {3}. Add the missing names."),
+  E236("{0}: line {1}: {2}. Each line must be '{'\"features\": [numbers], \"label\": \"name\"'}'."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");

@@ -5,6 +5,7 @@ import dev.kiln.config.RegistryProvider;
 import dev.kiln.train.batch.Batchers;
 import dev.kiln.train.hooks.Hooks;
 import dev.kiln.train.log.Loggers;
+import dev.kiln.train.vectors.VectorRegistry;
 
 /** kiln-train's registered functions: loggers, hooks, batchers, readers. */
 public final class TrainRegistryProvider implements RegistryProvider {
@@ -13,5 +14,6 @@ public final class TrainRegistryProvider implements RegistryProvider {
     registries.addAll(Loggers.class);
     registries.addAll(Hooks.class);
     registries.addAll(Batchers.class);
+    registries.addAll(VectorRegistry.class);
   }
 }

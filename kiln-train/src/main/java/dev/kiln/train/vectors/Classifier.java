@@ -1,0 +1,208 @@
+package dev.kiln.train.vectors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.Rng;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.array.Ints;
+import dev.kiln.nn.io.ModelWeights;
+import dev.kiln.nn.losses.CategoricalCrossentropy;
+import dev.kiln.nn.losses.LossResult;
+import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.train.Annotator;
+import dev.kiln.train.Checkpointable;
+import dev.kiln.train.Example;
+import dev.kiln.train.LossTotals;
+import dev.kiln.train.Scorer;
+import dev.kiln.train.Trainable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Classifies feature vectors into one of the labels seen in training: a model from the config
+ * (such as an MLP ending in a softmax) trained with categorical cross-entropy. Scores
+ * {@code acc}, {@code macro_f} and per-class figures.
+ */
+public final class Classifier implements Trainable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int SAMPLE = 64;
+  private static final int PREDICT_BATCH = 1024;
+
+  private final String name;
+  private final Model<Floats, Floats> model;
+  private final CategoricalCrossentropy loss = new CategoricalCrossentropy();
+  private List<String> labels = List.of();
+  private Map<String, Integer> labelIds = Map.of();
+  private Floats inputs;
+  private double dropout = Double.NaN;
+
+  public Classifier(String name, Model<Floats, Floats> model) {
+    this.name = name;
+    this.model = model;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  public List<String> labels() {
+    return labels;
+  }
+
+  @Override
+  public void initialize(Supplier<Iterable<Example<Labeled>>> examples, long seed) {
+    TreeSet<String> seen = new TreeSet<>();
+    List<Example<Labeled>> sample = new ArrayList<>();
+    for (Example<Labeled> example : examples.get()) {
+      if (example.reference().label() != null) {
+        seen.add(example.reference().label());
+      }
+      if (sample.size() < SAMPLE) {
+        sample.add(example);
+      }
+    }
+    setLabels(List.copyOf(seen));
+    Floats x = inputs(sample);
+    Floats y = Floats.zeros(x.rows(), labels.size());
+    model.initialize(x, y, Rng.derive(seed, name).nextLong());
+  }
+
+  @Override
+  public void update(List<Example<Labeled>> batch, double dropoutRate, LossTotals losses) {
+    setDropout(dropoutRate);
+    ForwardResult<Floats, Floats> result = model.beginUpdate(inputs(batch));
+    LossResult<Floats> computed = loss.compute(result.output(), truths(batch));
+    result.backprop().accumulate(computed.gradient());
+    losses.add(name, computed.loss());
+  }
+
+  @Override
+  public void finishUpdate(Optimizer optimizer) {
+    model.finishUpdate(optimizer);
+  }
+
+  @Override
+  public ParamsSwap useParams(Map<String, float[]> averages) {
+    var swapped = model.useParams(averages);
+    return swapped::close;
+  }
+
+  @Override
+  public List<Labeled> annotate(List<Labeled> records) {
+    List<Labeled> annotated = new ArrayList<>(records.size());
+    for (int start = 0; start < records.size(); start += PREDICT_BATCH) {
+      List<Labeled> chunk = records.subList(start, Math.min(records.size(), start + PREDICT_BATCH));
+      Floats probabilities = model.predict(features(chunk));
+      int classes = probabilities.cols();
+      for (int row = 0; row < chunk.size(); row++) {
+        float[] scores = new float[classes];
+        System.arraycopy(probabilities.data(), row * classes, scores, 0, classes);
+        annotated.add(chunk.get(row).withPrediction(labels.get(argmax(scores)), scores));
+      }
+    }
+    return annotated;
+  }
+
+  @Override
+  public Map<String, Object> score(List<Example<Labeled>> examples) {
+    return ClassificationScores.of(examples, labels);
+  }
+
+  @Override
+  public Map<String, Double> defaultScoreWeights() {
+    return Map.of("acc", 1.0);
+  }
+
+  @Override
+  public void save(Path folder) throws IOException {
+    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    JSON.writeValue(folder.resolve("labels.json").toFile(), labels);
+  }
+
+  @Override
+  public void load(Path folder) throws IOException {
+    setLabels(JSON.readValue(folder.resolve("labels.json").toFile(), new TypeReference<List<String>>() {}));
+    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+  }
+
+  private void setLabels(List<String> sorted) {
+    labels = sorted;
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      ids.put(sorted.get(i), i);
+    }
+    labelIds = ids;
+  }
+
+  /** Sets every dropout layer's rate, as spaCy's {@code set_dropout_rate} does. */
+  private void setDropout(double rate) {
+    if (rate == dropout) {
+      return;
+    }
+    for (Model<?, ?> node : model.walk()) {
+      if (node.attrs().containsKey("dropout_rate")) {
+        node.attrs().put("dropout_rate", rate);
+      }
+    }
+    dropout = rate;
+  }
+
+  private Floats inputs(List<Example<Labeled>> batch) {
+    List<Labeled> records = new ArrayList<>(batch.size());
+    for (Example<Labeled> example : batch) {
+      records.add(example.predicted());
+    }
+    return features(records);
+  }
+
+  /** The batch's features as one matrix; the buffer is reused while the batch shape repeats. */
+  private Floats features(List<Labeled> records) {
+    int width = records.get(0).features().size();
+    if (inputs == null || inputs.rows() != records.size() || inputs.cols() != width) {
+      inputs = Floats.zeros(records.size(), width);
+    }
+    float[] data = inputs.data();
+    for (int row = 0; row < records.size(); row++) {
+      FeatureVector features = records.get(row).features();
+      if (features.size() != width) {
+        throw new KilnException(ErrorCode.E230, name, width, features.size(), row);
+      }
+      features.copyTo(data, row * width);
+    }
+    return inputs;
+  }
+
+  private Ints truths(List<Example<Labeled>> batch) {
+    int[] ids = new int[batch.size()];
+    for (int i = 0; i < ids.length; i++) {
+      String label = batch.get(i).reference().label();
+      Integer id = labelIds.get(label);
+      if (id == null) {
+        throw new KilnException(ErrorCode.E231, name, label, labels);
+      }
+      ids[i] = id;
+    }
+    return Ints.of(ids);
+  }
+
+  private static int argmax(float[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

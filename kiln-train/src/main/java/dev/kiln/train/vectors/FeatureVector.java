@@ -1,0 +1,40 @@
+package dev.kiln.train.vectors;
+
+/**
+ * The input of a record classified from a fixed number of numeric features: a table row, an
+ * image's pixels. Kept in its most compact form and widened to float32 a batch at a time.
+ */
+public sealed interface FeatureVector {
+  int size();
+
+  /** Writes the features as float32 into {@code row} from {@code offset}. */
+  void copyTo(float[] row, int offset);
+
+  /** Features given as floats. */
+  record Dense(float[] values) implements FeatureVector {
+    @Override
+    public int size() {
+      return values.length;
+    }
+
+    @Override
+    public void copyTo(float[] row, int offset) {
+      System.arraycopy(values, 0, row, offset, values.length);
+    }
+  }
+
+  /** 8-bit pixels, read as {@code value / 255}: a quarter of the memory of floats. */
+  record Pixels(byte[] values) implements FeatureVector {
+    @Override
+    public int size() {
+      return values.length;
+    }
+
+    @Override
+    public void copyTo(float[] row, int offset) {
+      for (int i = 0; i < values.length; i++) {
+        row[offset + i] = (values[i] & 0xFF) / 255f;
+      }
+    }
+  }
+}

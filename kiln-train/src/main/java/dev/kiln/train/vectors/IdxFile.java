@@ -1,0 +1,86 @@
+package dev.kiln.train.vectors;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * An IDX file of unsigned bytes (MNIST, Fashion-MNIST), gzipped or not: the magic number
+ * {@code 0x0000 08 NN} (unsigned bytes, NN dimensions), NN big-endian dimension sizes, then the
+ * values row-major.
+ *
+ * @param dims the dimension sizes, the first being the number of items
+ * @param values every value, row-major
+ */
+record IdxFile(int[] dims, byte[] values) {
+  private static final int UNSIGNED_BYTE = 0x08;
+
+  /** The number of values in one item (the product of all dimensions but the first). */
+  int itemSize() {
+    int size = 1;
+    for (int i = 1; i < dims.length; i++) {
+      size *= dims[i];
+    }
+    return size;
+  }
+
+  /** The file {@code PREFIX-SUFFIX.gz} or {@code PREFIX-SUFFIX}, whichever exists (E080 if neither). */
+  static Path find(Path prefix, String suffix) {
+    for (String candidate : new String[] {prefix + "-" + suffix + ".gz", prefix + "-" + suffix}) {
+      Path file = Path.of(candidate);
+      if (Files.isRegularFile(file)) {
+        return file;
+      }
+    }
+    throw new KilnException(ErrorCode.E080, prefix + "-" + suffix + "[.gz]", "no such file");
+  }
+
+  static IdxFile read(Path file) {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(open(file), 1 << 16))) {
+      int magic = in.readInt();
+      int type = (magic >>> 8) & 0xFF;
+      int ndims = magic & 0xFF;
+      if ((magic >>> 16) != 0 || type != UNSIGNED_BYTE || ndims < 1 || ndims > 4) {
+        throw new KilnException(ErrorCode.E232, file, String.format("%08x", magic));
+      }
+      int[] dims = new int[ndims];
+      long total = 1;
+      for (int i = 0; i < ndims; i++) {
+        dims[i] = in.readInt();
+        if (dims[i] < 0) {
+          throw new KilnException(ErrorCode.E233, file, "dimension " + i + " is negative (" + dims[i] + ")");
+        }
+        total *= dims[i];
+      }
+      if (total > Integer.MAX_VALUE - 8) {
+        throw new KilnException(ErrorCode.E233, file, "it declares " + total + " values, more than kiln reads");
+      }
+      byte[] values = new byte[(int) total];
+      try {
+        in.readFully(values);
+      } catch (EOFException e) {
+        throw new KilnException(ErrorCode.E233, file, "it ends before its " + total + " declared values");
+      }
+      if (in.read() != -1) {
+        throw new KilnException(ErrorCode.E233, file, "it has data after its " + total + " declared values");
+      }
+      return new IdxFile(dims, values);
+    } catch (EOFException e) {
+      throw new KilnException(ErrorCode.E233, file, "it ends inside its header");
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E080, file, e.getMessage());
+    }
+  }
+
+  private static InputStream open(Path file) throws IOException {
+    InputStream raw = Files.newInputStream(file);
+    return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+  }
+}

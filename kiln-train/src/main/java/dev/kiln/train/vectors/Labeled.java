@@ -1,0 +1,29 @@
+package dev.kiln.train.vectors;
+
+import dev.kiln.train.Datum;
+import dev.kiln.train.Example;
+
+/**
+ * A feature vector with a class label: the reference record carries the gold label, the
+ * predicted one the label and class probabilities a classifier set.
+ *
+ * @param features the input
+ * @param label the class, or null when not (yet) known
+ * @param scores the class probabilities a classifier set, or null
+ */
+public record Labeled(FeatureVector features, String label, float[] scores) implements Datum {
+  /** Counts as one word: a record without tokens. */
+  @Override
+  public int length() {
+    return 1;
+  }
+
+  public Labeled withPrediction(String predicted, float[] probabilities) {
+    return new Labeled(features, predicted, probabilities);
+  }
+
+  /** An example whose predicted record has the features and nothing else. */
+  public static Example<Labeled> example(FeatureVector features, String label) {
+    return new Example<>(new Labeled(features, null, null), new Labeled(features, label, null));
+  }
+}

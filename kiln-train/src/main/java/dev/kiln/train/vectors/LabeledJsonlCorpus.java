@@ -1,0 +1,109 @@
+package dev.kiln.train.vectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.train.Corpus;
+import dev.kiln.train.Example;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Feature vectors with labels from JSONL, one {@code {"features": [0.1, 2, ...], "label": "A"}}
+ * per line, streamed: a pass holds one line at a time, so corpora larger than memory train
+ * with {@code max_epochs = -1}. A bad line is an error naming the file and line.
+ */
+final class LabeledJsonlCorpus implements Corpus<Labeled> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path path;
+  private final int limit;
+
+  LabeledJsonlCorpus(Path path, int limit) {
+    this.path = path;
+    this.limit = limit;
+  }
+
+  @Override
+  public Iterable<Example<Labeled>> read() {
+    return () -> new Lines();
+  }
+
+  private final class Lines implements Iterator<Example<Labeled>> {
+    private final BufferedReader reader;
+    private int lineNumber;
+    private int produced;
+    private Example<Labeled> next;
+
+    Lines() {
+      try {
+        reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new KilnException(ErrorCode.E080, path, e.getMessage());
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && (limit <= 0 || produced < limit)) {
+        next = readNext();
+      }
+      return next != null;
+    }
+
+    @Override
+    public Example<Labeled> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Example<Labeled> example = next;
+      next = null;
+      produced++;
+      return example;
+    }
+
+    private Example<Labeled> readNext() {
+      try {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          lineNumber++;
+          if (!line.isBlank()) {
+            return parse(line);
+          }
+        }
+        reader.close();
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private Example<Labeled> parse(String line) {
+      JsonNode record;
+      try {
+        record = JSON.readTree(line);
+      } catch (IOException e) {
+        throw new KilnException(ErrorCode.E236, path, lineNumber, "it is not valid JSON");
+      }
+      JsonNode features = record.path("features");
+      if (!features.isArray() || features.isEmpty()) {
+        throw new KilnException(ErrorCode.E236, path, lineNumber, "\"features\" must be a non-empty list of numbers");
+      }
+      float[] values = new float[features.size()];
+      for (int i = 0; i < values.length; i++) {
+        if (!features.get(i).isNumber()) {
+          throw new KilnException(ErrorCode.E236, path, lineNumber, "feature " + i + " is not a number");
+        }
+        values[i] = features.get(i).floatValue();
+      }
+      JsonNode label = record.path("label");
+      return Labeled.example(new FeatureVector.Dense(values), label.isMissingNode() || label.isNull() ? null : label.asText());
+    }
+  }
+}

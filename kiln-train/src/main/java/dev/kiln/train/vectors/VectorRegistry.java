@@ -1,0 +1,37 @@
+package dev.kiln.train.vectors;
+
+import dev.kiln.config.Default;
+import dev.kiln.config.Registered;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.train.Corpus;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The registered readers and component of feature-vector classification. */
+public final class VectorRegistry {
+  private VectorRegistry() {}
+
+  /**
+   * Images and labels from a pair of IDX files named as MNIST's are: {@code path} is their
+   * common prefix ({@code .../train} for {@code train-images-idx3-ubyte.gz} and
+   * {@code train-labels-idx1-ubyte.gz}); gzipped or not.
+   */
+  @Registered(category = "readers", name = "kiln.Idx.v1")
+  public static Corpus<Labeled> idx(Path path, @Default("0") int limit, @Default("[]") List<String> label_names) {
+    return new IdxCorpus(IdxFile.find(path, "images-idx3-ubyte"), IdxFile.find(path, "labels-idx1-ubyte"),
+        limit, label_names);
+  }
+
+  /** {@code {"features": [...], "label": "..."}} per line. */
+  @Registered(category = "readers", name = "kiln.LabeledJsonl.v1")
+  public static Corpus<Labeled> labeledJsonl(Path path, @Default("0") int limit) {
+    return new LabeledJsonlCorpus(path, limit);
+  }
+
+  /** A classifier of feature vectors ({@code factory = "kiln.classifier"} in [components]). */
+  @Registered(category = "factories", name = "kiln.classifier.v1")
+  public static Classifier classifier(String name, Model<Floats, Floats> model) {
+    return new Classifier(name, model);
+  }
+}
