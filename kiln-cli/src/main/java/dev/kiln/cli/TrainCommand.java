@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.config.Config;
 import dev.kiln.config.Registries;
 import dev.kiln.train.StopReason;
 import dev.kiln.train.TrainOptions;
@@ -42,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Registries registries = arguments.registries();
-    TrainingConfig config = TrainingConfig.fill(arguments.read(configFile), registries);
+    TrainingConfig config = TrainingConfig.fill(Config.read(configFile), arguments.overrides(), registries);
     AtomicBoolean interrupt = new AtomicBoolean();
     Interrupts.onFirstCtrlC(interrupt);
     TrainResult result = Trainer.train(config, registries, new TrainOptions(output, resume || resumeForce,

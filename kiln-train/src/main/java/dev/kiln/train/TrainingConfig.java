@@ -2,6 +2,7 @@ package dev.kiln.train;
 
 import dev.kiln.config.Config;
 import dev.kiln.config.Filler;
+import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.config.Resolver;
 import dev.kiln.config.Section;
@@ -9,7 +10,9 @@ import dev.kiln.train.build.ComponentSections;
 import dev.kiln.train.build.PipelineBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A training config with every default filled in: the components (spaCy's factory sections),
@@ -23,6 +26,30 @@ public final class TrainingConfig {
   private TrainingConfig(Section root, String text) {
     this.root = root;
     this.text = text;
+  }
+
+  /**
+   * Applies {@code overrides} to {@code config} and fills it. An override may name a key the
+   * config leaves to its default (such as a reader's {@code limit}): those are applied once the
+   * defaults are written; a key that is neither written nor a default is an error (E024).
+   */
+  public static TrainingConfig fill(Config config, Map<String, Object> overrides, Registries registries) {
+    Map<String, Object> written = new LinkedHashMap<>();
+    Map<String, Object> defaulted = new LinkedHashMap<>();
+    overrides.forEach((key, value) -> {
+      try {
+        config.withOverrides(Map.of(key, value));
+        written.put(key, value);
+      } catch (KilnException notWritten) {
+        defaulted.put(key, value);
+      }
+    });
+    Config overridden = config.withOverrides(written);
+    if (defaulted.isEmpty()) {
+      return fill(overridden, registries);
+    }
+    Config withDefaults = Config.parse(fill(overridden, registries).text(), config.sourceName());
+    return fill(withDefaults.withOverrides(defaulted), registries);
   }
 
   /** Fills {@code config} (overrides already applied) and checks every registered call in it. */
