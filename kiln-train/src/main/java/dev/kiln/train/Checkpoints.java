@@ -45,6 +45,12 @@ final class Checkpoints<D extends Datum> {
     return output.resolve("model-last");
   }
 
+  /** Whether there is a model-last to resume from (after finishing any interrupted commit). */
+  boolean hasLast() {
+    AtomicDirectory.recover(last());
+    return Files.exists(last());
+  }
+
   Optional<Path> best() {
     Path best = output.resolve("model-best");
     return Files.exists(best) ? Optional.of(best) : Optional.empty();

@@ -55,7 +55,11 @@ public final class Trainer<D extends Datum> {
   }
 
   private TrainResult run() {
-    Optional<TrainingState> resumed = options.resume() ? Optional.of(restore()) : Optional.empty();
+    boolean canResume = options.resume() && checkpoints.hasLast();
+    if (options.resume() && !canResume) {
+      options.out().println("Nothing to resume in " + options.output() + " yet: starting a new run.");
+    }
+    Optional<TrainingState> resumed = canResume ? Optional.of(restore()) : Optional.empty();
     if (resumed.isEmpty()) {
       checkpoints.clearOutput();
       initialize();

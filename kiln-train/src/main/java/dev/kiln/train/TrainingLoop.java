@@ -54,6 +54,11 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     this.step = start.nextStep();
     this.words = start.words();
     this.secondsBefore = start.seconds();
+    if (step > 0) {
+      // A run resumed from its final checkpoint has nothing left to do: the step before it
+      // already met a stop condition.
+      checkStop(step - 1);
+    }
   }
 
   @Override
@@ -120,7 +125,7 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
       }
     }
     time(EpochProfile.Phase.HOOKS, started);
-    checkStop();
+    checkStop(step);
     step++;
     return new StepResult<>(batch.examples(), info, checkpoint, update);
   }
@@ -225,12 +230,12 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     return score == best ? Checkpoint.BEST : Checkpoint.NOT_BEST;
   }
 
-  private void checkStop() {
-    if (settings.patience() > 0 && step - bestStep() >= settings.patience()) {
+  private void checkStop(long doneStep) {
+    if (settings.patience() > 0 && doneStep - bestStep() >= settings.patience()) {
       stopReason = new StopReason(StopReason.Kind.PATIENCE,
           settings.patience() + " steps without improvement since step " + bestStep());
-    } else if (settings.maxSteps() > 0 && step >= settings.maxSteps()) {
-      stopReason = new StopReason(StopReason.Kind.MAX_STEPS, "step " + step);
+    } else if (settings.maxSteps() > 0 && doneStep >= settings.maxSteps()) {
+      stopReason = new StopReason(StopReason.Kind.MAX_STEPS, "step " + doneStep);
     }
   }
 

@@ -168,4 +168,22 @@ public class TrainingLoopTest {
     drive(loop(component, settings, 0, 10));
     assertThat(component.dropouts).containsExactly(0.0, 0.1, 0.2, 0.3);
   }
+
+  @Test
+  void aRunResumedFromItsFinalCheckpointTakesNoFurtherStep() {
+    TrainingLoop<Doc> first = loop(new Scripted.Component("c", 1.0), settings(100, 0, 5), 0, 10);
+    drive(first);
+    LoopState finalState = first.state();
+    assertThat(finalState.nextStep()).isEqualTo(6);
+    int[] lengths = new int[10];
+    java.util.Arrays.fill(lengths, 3);
+    List<Example<Doc>> data = Scripted.examples(lengths);
+    TrainingLoop<Doc> resumed = new TrainingLoop<>(new Pipeline<>(List.of(new Scripted.Component("c", 1.0))),
+        new Scripted.CountingOptimizer(),
+        new TrainBatches<>(() -> data, Scripted.batchesOf(1), EpochLimit.fromConfig(0), 7, OptionalLong.empty(),
+            EmptyPolicy.ERROR, new BatchCursor(0, 0, 6, 6)),
+        () -> new EvalResult(1.0, Map.of()), settings(100, 0, 5), (p, step, epoch) -> {}, List.of(), finalState);
+    assertThat(resumed.hasNext()).isFalse();
+    assertThat(resumed.stopReason()).map(StopReason::kind).contains(StopReason.Kind.MAX_STEPS);
+  }
 }

@@ -1,0 +1,39 @@
+package dev.kiln.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** kiln run in a child JVM, so a test can kill it with SIGKILL mid-flight. */
+final class KilnProcess {
+  private KilnProcess() {}
+
+  static Process start(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+    return builder.start();
+  }
+
+  /** Runs kiln to the end and returns its exit status. */
+  static int run(Path log, String... args) throws IOException, InterruptedException {
+    Process process = start(log, args);
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("kiln did not finish in 5 minutes; see " + log);
+    }
+    return process.exitValue();
+  }
+
+  /** Kills with SIGKILL (no shutdown hooks, no cleanup) and waits until it is gone. */
+  static void kill(Process process) throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+}
