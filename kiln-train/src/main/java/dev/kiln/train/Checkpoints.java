@@ -33,12 +33,14 @@ final class Checkpoints<D extends Datum> {
   private final Pipeline<D> pipeline;
   private final Optimizer optimizer;
   private final String configText;
+  private final BeforeToDisk beforeToDisk;
 
-  Checkpoints(Path output, Pipeline<D> pipeline, Optimizer optimizer, String configText) {
+  Checkpoints(Path output, Pipeline<D> pipeline, Optimizer optimizer, String configText, BeforeToDisk beforeToDisk) {
     this.output = output;
     this.pipeline = pipeline;
     this.optimizer = optimizer;
     this.configText = configText;
+    this.beforeToDisk = beforeToDisk;
   }
 
   Path last() {
@@ -126,6 +128,7 @@ final class Checkpoints<D extends Datum> {
   }
 
   private void writeCheckpoint(Path staging, Map<String, Object> meta, TrainingState state) throws IOException {
+    beforeToDisk.call(pipeline);
     Map<String, float[]> averages = optimizer.averages();
     try (Trainable.ParamsSwap swap = pipeline.useParams(averages)) {
       PipelineDirectory.write(staging, configText, meta, pipeline);

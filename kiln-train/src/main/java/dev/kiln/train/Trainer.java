@@ -45,7 +45,8 @@ public final class Trainer<D extends Datum> {
     this.options = options;
     this.provenance = Provenance.of(config.text(), config.dataPaths(), settings.seed());
     this.hooks = List.copyOf(settings.hooks().values());
-    this.checkpoints = new Checkpoints<>(options.output(), pipeline, settings.optimizer(), config.text());
+    this.checkpoints = new Checkpoints<>(options.output(), pipeline, settings.optimizer(), config.text(),
+        settings.beforeToDisk().orElse(BeforeToDisk.NONE));
     checkComponentNames();
   }
 

@@ -1,0 +1,38 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void trainThenEvaluateGivesTheScoresOfTheSavedModel() throws Exception {
+    Path config = TrainingFixture.write(dir, 10, 30);
+    Path output = dir.resolve("run");
+    KilnRun train = KilnRun.of("train", config.toString(), "--output", output.toString());
+    assertThat(train.exit()).as(train.err()).isZero();
+    assertThat(train.out()).contains("LOSS CLASSIFIER", "Stopped: max_steps: step 30");
+
+    Path metrics = dir.resolve("metrics.json");
+    KilnRun evaluate = KilnRun.of("evaluate", output.resolve("model-best").toString(), dir.resolve("dev.jsonl").toString(),
+        "--output", metrics.toString());
+    assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+    JsonNode scores = new ObjectMapper().readTree(Files.readString(metrics));
+    assertThat(scores.get("acc").asDouble()).isGreaterThan(0.8);
+    assertThat(scores.has("f_per_type")).isTrue();
+  }
+
+  @Test
+  void evaluatingSomethingThatIsNotAModelExitsTwo() {
+    KilnRun run = KilnRun.of("evaluate", dir.toString(), dir.resolve("x.jsonl").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E226]");
+  }
+}
