@@ -11,19 +11,30 @@ final class KilnProcess {
   private KilnProcess() {}
 
   static Process start(Path log, String... args) throws IOException {
+    return start(Path.of("").toAbsolutePath(), log, args);
+  }
+
+  /** Starts kiln in {@code directory} with its output going to {@code log}. */
+  static Process start(Path directory, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m",
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("OPENBLAS_NUM_THREADS", "1");
     return builder.start();
   }
 
   /** Runs kiln to the end and returns its exit status. */
   static int run(Path log, String... args) throws IOException, InterruptedException {
-    Process process = start(log, args);
+    return run(Path.of("").toAbsolutePath(), log, args);
+  }
+
+  /** Runs kiln in {@code directory} to the end and returns its exit status. */
+  static int run(Path directory, Path log, String... args) throws IOException, InterruptedException {
+    Process process = start(directory, log, args);
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("kiln did not finish in 5 minutes; see " + log);
