@@ -1,8 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.config.Config;
-import dev.kiln.config.Filler;
-import dev.kiln.config.Section;
+import dev.kiln.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,8 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code kiln init fill-config IN OUT}: writes IN with every default of every registered
- * function filled in, so the saved config has no hidden defaults ({@code -} for OUT prints it).
+ * {@code kiln init fill-config IN OUT}: writes IN with every default filled in — of every
+ * registered function it calls, of its components and of {@code [training]} — so the saved
+ * config has no hidden defaults ({@code -} for OUT prints it). References stay as written.
  */
 @Command(name = "fill-config", mixinStandardHelpOptions = true, description = "Write a config with every default filled in.")
 final class FillConfigCommand implements Callable<Integer> {
@@ -29,10 +29,8 @@ final class FillConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Config config = arguments.read(input);
-    Section filled = Filler.fill(config.interpolate().root(), arguments.registries());
-    Config result = config.withDefaultsFrom(filled);
-    TextOutput.write(spec, output, result.toString());
+    TrainingConfig filled = TrainingConfig.fill(Config.read(input), arguments.overrides(), arguments.registries());
+    TextOutput.write(spec, output, filled.text());
     return ExitCodes.OK;
   }
 }
