@@ -106,6 +106,8 @@ public enum ErrorCode {
   E234("{0} has {1} images but {2} has {3} labels. Pass the labels file that belongs to the images."),
   E235("{0}: label {2} of item {1} has no name: label_names lists only {3}. Add the missing names."),
   E236("{0}: line {1}: {2}. Each line must be '{'\"features\": [numbers], \"label\": \"name\"'}'."),
+  E240("the teacher pipeline has no component \"{0}\" (it has {1}). Map each student component to a teacher component in [distillation.student_to_teacher]."),
+  E241("component {0} cannot learn from the teacher component {1}: it needs a teacher of its own kind ({2})."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");

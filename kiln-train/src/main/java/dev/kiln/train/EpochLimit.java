@@ -14,8 +14,11 @@ public sealed interface EpochLimit {
   /** Load the corpus once, shuffle it every epoch, stop after {@code epochs}. */
   record Fixed(int epochs) implements EpochLimit {}
 
-  /** Re-read the corpus every epoch without loading or shuffling it (for corpora larger than memory). */
-  record Streaming() implements EpochLimit {}
+  /**
+   * Re-read the corpus every epoch without loading or shuffling it (for corpora larger than
+   * memory); stop after {@code epochs} of them, or never when 0.
+   */
+  record Streaming(int epochs) implements EpochLimit {}
 
   /** spaCy's {@code max_epochs}: 0 unlimited, N &gt; 0 epochs, -1 streaming. */
   static EpochLimit fromConfig(int maxEpochs) {
@@ -23,7 +26,7 @@ public sealed interface EpochLimit {
       return new Unlimited();
     }
     if (maxEpochs == -1) {
-      return new Streaming();
+      return new Streaming(0);
     }
     if (maxEpochs > 0) {
       return new Fixed(maxEpochs);
@@ -33,6 +36,9 @@ public sealed interface EpochLimit {
 
   /** Whether another epoch may start after {@code epochsDone} complete ones. */
   default boolean allowsEpoch(int epoch) {
-    return !(this instanceof Fixed fixed) || epoch < fixed.epochs();
+    if (this instanceof Fixed fixed) {
+      return epoch < fixed.epochs();
+    }
+    return !(this instanceof Streaming streaming) || streaming.epochs() == 0 || epoch < streaming.epochs();
   }
 }

@@ -1,5 +1,7 @@
 package dev.kiln.train;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import dev.kiln.nn.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +45,34 @@ public final class Pipeline<D extends Datum> {
     }
   }
 
+  /**
+   * spaCy's {@code distill}: every distillable student component not in {@code exclude} learns
+   * from the teacher component {@code studentToTeacher} maps it to (by default the one of the
+   * same name); the teacher annotates the batch first so that students see its predictions.
+   */
+  public void distill(Pipeline<D> teacher, List<Example<D>> batch, double dropout, LossTotals losses,
+      Set<String> exclude, Set<String> annotates, Map<String, String> studentToTeacher) {
+    for (Component<D> component : components) {
+      if (!exclude.contains(component.name()) && component instanceof Distillable<D> student) {
+        String teacherName = studentToTeacher.getOrDefault(component.name(), component.name());
+        student.distill(teacher.component(teacherName), batch, dropout, losses);
+      }
+      if (annotates.contains(component.name()) && component instanceof Annotator<D> annotator) {
+        annotatePredicted(annotator, batch);
+      }
+    }
+  }
+
+  /** The component named {@code name}. */
+  public Component<D> component(String name) {
+    for (Component<D> component : components) {
+      if (component.name().equals(name)) {
+        return component;
+      }
+    }
+    throw new KilnException(ErrorCode.E240, name, names());
+  }
+
   /** One optimizer step for every trainable component not in {@code exclude}. */
   public void finishUpdate(Optimizer optimizer, Set<String> exclude) {
     for (Component<D> component : components) {
@@ -50,6 +80,17 @@ public final class Pipeline<D extends Datum> {
         trainable.finishUpdate(optimizer);
       }
     }
+  }
+
+  /** The records with every annotator's predictions set, in pipeline order. */
+  public List<D> annotate(List<D> records) {
+    List<D> annotated = records;
+    for (Component<D> component : components) {
+      if (component instanceof Annotator<D> annotator) {
+        annotated = annotator.annotate(annotated);
+      }
+    }
+    return annotated;
   }
 
   /** Runs every annotator over the predicted records, then merges every scorer's scores. */

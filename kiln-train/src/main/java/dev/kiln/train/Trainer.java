@@ -5,6 +5,8 @@ import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.config.Resolver;
 import dev.kiln.config.Section;
+import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.train.build.PipelineBuilder;
 import dev.kiln.train.disk.Provenance;
 import dev.kiln.train.disk.TrainingState;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code kiln train}: spaCy's {@code train} around the {@link TrainingLoop} — build the pipeline,
@@ -33,26 +36,41 @@ public final class Trainer<D extends Datum> {
   private final Checkpoints<D> checkpoints;
   private final Provenance provenance;
   private final List<Hook> hooks;
+  /** The teacher and its settings when distilling, else null. */
+  private final Pipeline<D> teacher;
+  private final DistillSettings distill;
   /** The scores and losses of the latest evaluation, for {@code meta.json}'s performance. */
   private Map<String, Object> lastScores = Map.of();
   private Map<String, Double> lastLosses = Map.of();
 
-  private Trainer(TrainingConfig config, Registries registries, TrainOptions options) {
+  private Trainer(TrainingConfig config, Registries registries, TrainOptions options, Pipeline<D> teacher) {
     this.config = config;
     this.settings = config.settings(registries);
+    this.teacher = teacher;
+    this.distill = teacher == null ? null : config.distillSettings(registries);
     this.pipeline = PipelineBuilder.build(config.root(), registries);
     this.corpora = corpora(config.root(), registries);
     this.options = options;
     this.provenance = Provenance.of(config.text(), config.dataPaths(), settings.seed());
     this.hooks = List.copyOf(settings.hooks().values());
-    this.checkpoints = new Checkpoints<>(options.output(), pipeline, settings.optimizer(), config.text(),
+    this.checkpoints = new Checkpoints<>(options.output(), pipeline, optimizer(), config.text(),
         settings.beforeToDisk().orElse(BeforeToDisk.NONE));
     checkComponentNames();
   }
 
   /** Trains the pipeline {@code config} describes; see {@link TrainOptions}. */
   public static TrainResult train(TrainingConfig config, Registries registries, TrainOptions options) {
-    return new Trainer<>(config, registries, options).run();
+    return new Trainer<>(config, registries, options, null).run();
+  }
+
+  /**
+   * Trains the student pipeline {@code config} describes on {@code teacher}'s outputs, as its
+   * {@code [distillation]} section says (spaCy's {@code distill}): a streamed corpus, no
+   * patience; evaluation, logging and checkpoints as in training.
+   */
+  public static <D extends Datum> TrainResult distill(
+      TrainingConfig config, Pipeline<D> teacher, Registries registries, TrainOptions options) {
+    return new Trainer<>(config, registries, options, teacher).run();
   }
 
   private TrainResult run() {
@@ -67,14 +85,16 @@ public final class Trainer<D extends Datum> {
     }
     TrainingState start = resumed.orElse(new TrainingState(LoopState.START, BatchCursor.START, List.of(), Map.of()));
     restoreHooks(start);
-    TrainBatches<D> batches = new TrainBatches<>(corpus(settings.trainCorpus()), batcher(),
-        EpochLimit.fromConfig(settings.maxEpochs()), settings.seed(),
+    TrainBatches<D> batches = new TrainBatches<>(corpus(trainCorpusName()), batcher(), epochLimit(), settings.seed(),
         settings.fixedEpochSize() > 0 ? OptionalLong.of(settings.fixedEpochSize()) : OptionalLong.empty(),
         settings.onEmptyBatch(), start.cursor());
     ScoreWeights weights = scoreWeights();
-    TrainingLoop<D> loop = new TrainingLoop<>(pipeline, settings.optimizer(), batches,
+    TrainingLoop<D> loop = new TrainingLoop<>(pipeline, optimizer(), batches,
         new DevEvaluator<>(pipeline, corpus(settings.devCorpus()), extraCorpora(), weights),
         loopSettings(), settings.beforeUpdate().orElse(BeforeUpdate.NONE), hooks, start.loop());
+    if (teacher != null) {
+      loop.distillingFrom(teacher, distill.studentToTeacher());
+    }
     printHeader(resumed.isPresent(), start.loop().nextStep());
     TrainLogger.Session log = settings.logger().start(new LogContext(trainableNames(), weights.weights(),
         settings.evalFrequency(), options.out(), options.err(), Optional.of(options.output()),
@@ -167,18 +187,54 @@ public final class Trainer<D extends Datum> {
   }
 
   private void initialize() {
-    Corpus<D> train = corpus(settings.trainCorpus());
+    Corpus<D> train = corpus(trainCorpusName());
+    Supplier<Iterable<Example<D>>> examples = teacher == null ? train::read : () -> annotatedByTeacher(train);
     for (Component<D> component : pipeline.components()) {
-      if (component instanceof Trainable<D> trainable && !settings.frozenComponents().contains(component.name())) {
-        trainable.initialize(train::read, settings.seed());
+      if (settings.frozenComponents().contains(component.name())) {
+        continue;
+      }
+      if (teacher != null && component instanceof Distillable<D> student) {
+        String teacherName = distill.studentToTeacher().getOrDefault(component.name(), component.name());
+        student.initializeFrom(teacher.component(teacherName), examples, settings.seed());
+      } else if (component instanceof Trainable<D> trainable) {
+        trainable.initialize(examples, settings.seed());
       }
     }
   }
 
+  /** The distillation corpus with the teacher's predictions as the reference annotations. */
+  private List<Example<D>> annotatedByTeacher(Corpus<D> corpus) {
+    List<Example<D>> examples = new ArrayList<>();
+    corpus.read().forEach(examples::add);
+    List<D> records = new ArrayList<>(examples.size());
+    examples.forEach(example -> records.add(example.predicted()));
+    List<D> annotated = teacher.annotate(records);
+    List<Example<D>> result = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      result.add(new Example<>(examples.get(i).predicted(), annotated.get(i)));
+    }
+    return result;
+  }
+
   private LoopSettings loopSettings() {
-    return new LoopSettings(step -> settings.dropout().valueAt(step), settings.evalFrequency(),
-        settings.accumulateGradient(), settings.patience(), settings.maxSteps(),
-        Set.copyOf(settings.frozenComponents()), Set.copyOf(settings.annotatingComponents()));
+    Schedule dropout = teacher == null ? settings.dropout() : distill.dropout();
+    long maxSteps = teacher == null ? settings.maxSteps() : distill.maxSteps();
+    long patience = teacher == null ? settings.patience() : 0;
+    return new LoopSettings(dropout::valueAt, settings.evalFrequency(), settings.accumulateGradient(),
+        patience, maxSteps, Set.copyOf(settings.frozenComponents()), Set.copyOf(settings.annotatingComponents()));
+  }
+
+  private Optimizer optimizer() {
+    return teacher == null ? settings.optimizer() : distill.optimizer();
+  }
+
+  private String trainCorpusName() {
+    return teacher == null ? settings.trainCorpus() : distill.corpus();
+  }
+
+  /** Training loads and shuffles the corpus; distillation streams it, as spaCy does. */
+  private EpochLimit epochLimit() {
+    return teacher == null ? EpochLimit.fromConfig(settings.maxEpochs()) : new EpochLimit.Streaming(Math.max(distill.maxEpochs(), 0));
   }
 
   private ScoreWeights scoreWeights() {
@@ -235,13 +291,13 @@ public final class Trainer<D extends Datum> {
 
   @SuppressWarnings("unchecked")
   private Batcher<D> batcher() {
-    return (Batcher<D>) settings.batcher();
+    return (Batcher<D>) (teacher == null ? settings.batcher() : distill.batcher());
   }
 
   private Corpus<D> corpus(String dotName) {
     Corpus<D> corpus = corpora.get(dotName);
     if (corpus == null) {
-      throw new KilnException(ErrorCode.E223, dotName.equals(settings.devCorpus()) ? "dev_corpus" : "train_corpus", dotName);
+      throw new KilnException(ErrorCode.E223, dotName.equals(settings.devCorpus()) ? "dev_corpus" : "the training corpus", dotName);
     }
     return corpus;
   }

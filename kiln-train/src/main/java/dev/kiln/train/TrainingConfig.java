@@ -68,6 +68,8 @@ public final class TrainingConfig {
     Section filled = Filler.fill(withPromises, registries);
     filled.section("training").ifPresent(training ->
         filled.put("training", Filler.fillAs(training, TrainingSettings.class, registries)));
+    filled.section("distillation").ifPresent(distillation ->
+        filled.put("distillation", Filler.fillAs(distillation, DistillSettings.class, registries)));
     filled.section("components").ifPresent(filledComponents -> {
       Section original = interpolated.section("components").orElseThrow();
       for (String name : List.copyOf(filledComponents.keys())) {
@@ -93,6 +95,11 @@ public final class TrainingConfig {
   /** The {@code [training]} section, resolved (this calls the optimizer, batcher, logger... factories). */
   public TrainingSettings settings(Registries registries) {
     return Resolver.resolveAs(root.section("training").orElseGet(Section::new), TrainingSettings.class, registries);
+  }
+
+  /** The {@code [distillation]} section, resolved. */
+  public DistillSettings distillSettings(Registries registries) {
+    return Resolver.resolveAs(root.section("distillation").orElseGet(Section::new), DistillSettings.class, registries);
   }
 
   /** The values of {@code [paths]} that name files or folders: the data the run depends on. */

@@ -33,6 +33,8 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
   private long words;
   private final double secondsBefore;
   private final long startNanos = System.nanoTime();
+  private Pipeline<D> teacher;
+  private Map<String, String> studentToTeacher = Map.of();
   private StopReason stopReason;
   private StopReason requestedStop;
   private int epoch = -1;
@@ -130,6 +132,16 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     return new StepResult<>(batch.examples(), info, checkpoint, update);
   }
 
+  /**
+   * Makes every step learn from {@code teacher}'s outputs instead of the gold annotations
+   * (spaCy's distillation loop); {@code studentToTeacher} maps student to teacher component names.
+   */
+  public TrainingLoop<D> distillingFrom(Pipeline<D> teacher, Map<String, String> studentToTeacher) {
+    this.teacher = teacher;
+    this.studentToTeacher = Map.copyOf(studentToTeacher);
+    return this;
+  }
+
   /** Runs up to {@code steps} steps; returns the last, if any ran (flax_extra's {@code run}). */
   public Optional<StepResult<D>> run(long steps) {
     StepResult<D> last = null;
@@ -171,7 +183,11 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     double dropout = settings.dropout().applyAsDouble(optimizer.scheduleStep());
     Map<String, Double> before = losses.snapshot();
     for (List<Example<D>> subbatch : Subbatches.split(batch, settings.accumulateGradient())) {
-      pipeline.update(subbatch, dropout, losses, settings.frozen(), settings.annotating());
+      if (teacher == null) {
+        pipeline.update(subbatch, dropout, losses, settings.frozen(), settings.annotating());
+      } else {
+        pipeline.distill(teacher, subbatch, dropout, losses, settings.frozen(), settings.annotating(), studentToTeacher);
+      }
     }
     LossGuard.Action action = guard(before);
     if (action != LossGuard.Action.APPLY) {

@@ -15,10 +15,11 @@ import dev.kiln.nn.losses.LossResult;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
+import dev.kiln.train.Component;
+import dev.kiln.train.Distillable;
 import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.Scorer;
-import dev.kiln.train.Trainable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.function.Supplier;
  * (such as an MLP ending in a softmax) trained with categorical cross-entropy. Scores
  * {@code acc}, {@code macro_f} and per-class figures.
  */
-public final class Classifier implements Trainable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
+public final class Classifier implements Distillable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SAMPLE = 64;
   private static final int PREDICT_BATCH = 1024;
@@ -85,6 +86,39 @@ public final class Classifier implements Trainable<Labeled>, Annotator<Labeled>,
     LossResult<Floats> computed = loss.compute(result.output(), truths(batch));
     result.backprop().accumulate(computed.gradient());
     losses.add(name, computed.loss());
+  }
+
+  /** Learns the teacher classifier's class probabilities (soft targets) for the batch. */
+  @Override
+  public void distill(Component<Labeled> teacher, List<Example<Labeled>> batch, double dropoutRate, LossTotals losses) {
+    Floats targets = teacherOf(teacher).model.predict(teacherOf(teacher).inputs(batch));
+    setDropout(dropoutRate);
+    ForwardResult<Floats, Floats> result = model.beginUpdate(inputs(batch));
+    LossResult<Floats> computed = loss.compute(result.output(), targets);
+    result.backprop().accumulate(computed.gradient());
+    losses.add(name, computed.loss());
+  }
+
+  /** Takes the teacher's labels, in its order, so that outputs line up class for class. */
+  @Override
+  public void initializeFrom(Component<Labeled> teacher, Supplier<Iterable<Example<Labeled>>> examples, long seed) {
+    List<Example<Labeled>> sample = new ArrayList<>();
+    for (Example<Labeled> example : examples.get()) {
+      sample.add(example);
+      if (sample.size() == SAMPLE) {
+        break;
+      }
+    }
+    setLabels(teacherOf(teacher).labels);
+    Floats x = inputs(sample);
+    model.initialize(x, Floats.zeros(x.rows(), labels.size()), Rng.derive(seed, name).nextLong());
+  }
+
+  private Classifier teacherOf(Component<Labeled> teacher) {
+    if (!(teacher instanceof Classifier classifier)) {
+      throw new KilnException(ErrorCode.E241, name, teacher.name(), "a kiln.classifier");
+    }
+    return classifier;
   }
 
   @Override

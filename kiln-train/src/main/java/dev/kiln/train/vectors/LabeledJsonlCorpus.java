@@ -40,6 +40,7 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
     private int lineNumber;
     private int produced;
     private Example<Labeled> next;
+    private boolean finished;
 
     Lines() {
       try {
@@ -51,7 +52,7 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
 
     @Override
     public boolean hasNext() {
-      if (next == null && (limit <= 0 || produced < limit)) {
+      if (next == null && !finished && (limit <= 0 || produced < limit)) {
         next = readNext();
       }
       return next != null;
@@ -78,6 +79,7 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
           }
         }
         reader.close();
+        finished = true;
         return null;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

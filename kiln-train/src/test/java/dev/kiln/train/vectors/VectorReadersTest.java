@@ -1,0 +1,87 @@
+package dev.kiln.train.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.train.Example;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VectorReadersTest {
+  @TempDir Path dir;
+
+  private static byte[] idx(int magic, int[] dims, int values) {
+    ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * dims.length + values);
+    buffer.putInt(magic);
+    for (int dim : dims) {
+      buffer.putInt(dim);
+    }
+    for (int i = 0; i < values; i++) {
+      buffer.put((byte) (i % 256));
+    }
+    return buffer.array();
+  }
+
+  private Path gzip(String name, byte[] bytes) throws IOException {
+    Path file = dir.resolve(name);
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(bytes);
+    }
+    return file;
+  }
+
+  private static List<Example<Labeled>> all(Iterable<Example<Labeled>> examples) {
+    List<Example<Labeled>> list = new ArrayList<>();
+    examples.forEach(list::add);
+    return list;
+  }
+
+  @Test
+  void idxImagesAndLabelsBecomePixelVectorsWithNamedLabels() throws IOException {
+    gzip("train-images-idx3-ubyte.gz", idx(0x0803, new int[] {3, 2, 2}, 12));
+    Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(0x0801, new int[] {3}, 3));
+    List<Example<Labeled>> examples = all(VectorRegistry.idx(dir.resolve("train"), 0, List.of("a", "b", "c")).read());
+    assertThat(examples).extracting(e -> e.reference().label()).containsExactly("a", "b", "c");
+    float[] row = new float[4];
+    examples.get(1).predicted().features().copyTo(row, 0);
+    assertThat(row).containsExactly(4 / 255f, 5 / 255f, 6 / 255f, 7 / 255f);
+    assertThat(examples.get(0).predicted().label()).isNull();
+  }
+
+  @Test
+  void malformedIdxFilesGiveCodedErrors() throws IOException {
+    Files.write(dir.resolve("bad-labels-idx1-ubyte"), idx(0x0801, new int[] {2}, 2));
+    Files.write(dir.resolve("bad-images-idx3-ubyte"), idx(0x0D03, new int[] {2, 2, 2}, 8));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("bad"), 0, List.of()).read()))
+        .hasMessageStartingWith("[E232]").hasMessageContaining("magic number 00000d03");
+    Files.write(dir.resolve("bad-images-idx3-ubyte"), idx(0x0803, new int[] {2, 2, 2}, 5));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("bad"), 0, List.of()).read()))
+        .hasMessageStartingWith("[E233]").hasMessageContaining("ends before its 8 declared values");
+    Files.write(dir.resolve("bad-images-idx3-ubyte"), new byte[] {0, 0, 8});
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("bad"), 0, List.of()).read()))
+        .hasMessageStartingWith("[E233]").hasMessageContaining("inside its header");
+    Files.write(dir.resolve("bad-images-idx3-ubyte"), idx(0x0803, new int[] {3, 2, 2}, 12));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("bad"), 0, List.of()).read()))
+        .hasMessageStartingWith("[E234]");
+  }
+
+  @Test
+  void aBadJsonlLineNamesTheFileAndLine() throws IOException {
+    Path file = dir.resolve("data.jsonl");
+    Files.writeString(file, "{\"features\": [1, 2], \"label\": \"x\"}\n\n{\"features\": [1, \"two\"], \"label\": \"y\"}\n");
+    assertThatThrownBy(() -> all(VectorRegistry.labeledJsonl(file, 0).read()))
+        .hasMessage("[E236] " + file + ": line 3: feature 1 is not a number. Each line must be "
+            + "{\"features\": [numbers], \"label\": \"name\"}.");
+    Files.writeString(file, "{\"features\": [1, 2], \"label\": \"x\"}\n{\"features\": [3, 4]}\n{\"features\": [5, 6]}\n");
+    assertThat(all(VectorRegistry.labeledJsonl(file, 2).read())).hasSize(2)
+        .extracting(e -> e.reference().label()).containsExactly("x", null);
+  }
+}
