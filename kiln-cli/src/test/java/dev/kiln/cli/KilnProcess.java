@@ -16,9 +16,18 @@ final class KilnProcess {
 
   /** Starts kiln in {@code directory} with its output going to {@code log}. */
   static Process start(Path directory, Path log, String... args) throws IOException {
+    return start(directory, "256m", log, args);
+  }
+
+  /** Runs kiln with a heap of {@code heap} (such as {@code 48m}) to the end; returns its exit status. */
+  static int runWithHeap(String heap, Path log, String... args) throws IOException, InterruptedException {
+    return waitFor(start(Path.of("").toAbsolutePath(), heap, log, args), log);
+  }
+
+  private static Process start(Path directory, String heap, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m",
+        "-Xmx" + heap,
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
@@ -34,7 +43,10 @@ final class KilnProcess {
 
   /** Runs kiln in {@code directory} to the end and returns its exit status. */
   static int run(Path directory, Path log, String... args) throws IOException, InterruptedException {
-    Process process = start(directory, log, args);
+    return waitFor(start(directory, log, args), log);
+  }
+
+  private static int waitFor(Process process, Path log) throws InterruptedException {
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("kiln did not finish in 5 minutes; see " + log);
