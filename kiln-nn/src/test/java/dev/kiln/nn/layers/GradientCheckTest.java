@@ -138,6 +138,13 @@ class GradientCheckTest {
         true, TOLERANCE);
     GradientCheck.check(init(Chain.create(SequenceLayers.list2array(), Linear.create(2)), list),
         list, true, TOLERANCE);
+    GradientCheck.check(init(WithSequenceForm.withRagged(WithArray.create(Linear.create(2), 0)),
+        list), list, true, TOLERANCE);
+    GradientCheck.check(init(WithSequenceForm.withPadded(WithArray.create(Linear.create(2), 0)),
+        list), list, true, TOLERANCE);
+    Ragged ragged = Structures.ragged(rng, 3, 2, 3);
+    GradientCheck.check(init(WithSequenceForm.withList(WithArray.create(Linear.create(2), 0)),
+        ragged), ragged, true, TOLERANCE);
   }
 
   @Test
