@@ -8,6 +8,7 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.array.Ragged;
 import dev.kiln.nn.ops.Kernels;
+import dev.kiln.nn.ops.Ops;
 
 /**
  * Inverted dropout: in training each value is zeroed with probability {@code rate} and the
@@ -47,9 +48,12 @@ public final class Dropout {
     }
     Floats data = x instanceof Ragged ragged ? ragged.data() : (Floats) x;
     float[] mask = new float[data.size()];
-    Kernels.dropoutMask(model.rng(), mask, mask.length, rate);
     Floats y = Floats.zeros(data.shape());
-    Kernels.multiply(data.data(), mask, y.data(), mask.length);
+    long key = model.rng().nextLong();
+    int blocks = (mask.length + Kernels.DROPOUT_BLOCK - 1) / Kernels.DROPOUT_BLOCK;
+    Ops.get().pool().parallelFor(blocks, 2, (first, end) -> Kernels.dropout(key, rate,
+        data.data(), mask, y.data(), first * Kernels.DROPOUT_BLOCK,
+        Math.min(mask.length, end * Kernels.DROPOUT_BLOCK)));
     Backprop<Floats, Floats> grad = dY -> {
       Floats dX = Floats.zeros(dY.shape());
       Kernels.multiply(dY.data(), mask, dX.data(), mask.length);
