@@ -97,6 +97,11 @@ class GradientCheckTest {
   void dropoutOnRagged() {
     Ragged x = Structures.ragged(rng, 3, 2, 3);
     GradientCheck.check(init(Dropout.<Ragged>create(0.4), x), x, true, TOLERANCE);
+    List<Floats> list = Structures.list(rng, 3, 2, 3);
+    GradientCheck.check(init(Dropout.<List<Floats>>create(0.4), list), list, true, TOLERANCE);
+    var padded = SequenceOps.pad(list);
+    GradientCheck.check(init(Dropout.<dev.kiln.nn.array.Padded>create(0.4), padded), padded,
+        true, TOLERANCE);
   }
 
   @Test
