@@ -10,7 +10,7 @@ import dev.kiln.nn.init.Initializer;
 import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.Kernels;
 
-/** A dense layer with GELU activation (tanh approximation); Thinc's {@code Gelu}. */
+/** A dense layer with (exact) GELU activation, {@code x · Φ(x)}; Thinc's {@code Gelu}. */
 public final class Gelu {
   private Gelu() {}
 
