@@ -283,6 +283,53 @@ public final class Model<I, O> {
   }
 
   /**
+   * Sets parameters by optimizer key ({@code path:param}, as {@link #paramsByKey} names them),
+   * for loading saved weights; each value must have the declared parameter's shape when one is
+   * already allocated.
+   *
+   * @throws IllegalArgumentException for a key naming no parameter of this tree, or a shape
+   *     that does not match
+   */
+  public void setParamsByKey(Map<String, Floats> values) {
+    Map<String, Model<?, ?>> byPath = walkWithPaths();
+    for (Map.Entry<String, Floats> entry : values.entrySet()) {
+      String key = entry.getKey();
+      int colon = key.lastIndexOf(':');
+      Model<?, ?> node = colon < 0 ? null : byPath.get(key.substring(0, colon));
+      String param = key.substring(colon + 1);
+      if (node == null || !node.params.containsKey(param)) {
+        throw new IllegalArgumentException("no parameter " + key + " in " + name
+            + "; parameters: " + paramsByKey().keySet());
+      }
+      Floats old = node.params.get(param);
+      if (old != null && !old.sameShape(entry.getValue())) {
+        throw new IllegalArgumentException(key + " has shape " + old + ", got "
+            + entry.getValue());
+      }
+      node.setParam(param, entry.getValue());
+    }
+  }
+
+  /** The state of every layer's random stream by path, for a checkpoint. */
+  public Map<String, Long> rngStates() {
+    Map<String, Long> states = new LinkedHashMap<>();
+    for (Map.Entry<String, Model<?, ?>> node : walkWithPaths().entrySet()) {
+      states.put(node.getKey(), node.getValue().rng().state());
+    }
+    return states;
+  }
+
+  /** Restores states saved by {@link #rngStates()}; paths not in this tree are ignored. */
+  public void restoreRngStates(Map<String, Long> states) {
+    for (Map.Entry<String, Model<?, ?>> node : walkWithPaths().entrySet()) {
+      Long state = states.get(node.getKey());
+      if (state != null) {
+        node.getValue().rng().setState(state);
+      }
+    }
+  }
+
+  /**
    * Hands every parameter of the tree and its gradient to {@code optimizer}, which updates the
    * weights in place and zeroes the gradient; Thinc's {@code finish_update}.
    */
