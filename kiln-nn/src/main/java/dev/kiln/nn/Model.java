@@ -112,7 +112,6 @@ public final class Model<I, O> {
     return rng;
   }
 
-  // ---- dimensions
 
   /** Whether the dimension exists and is set. */
   public boolean hasDim(String dim) {
@@ -155,7 +154,6 @@ public final class Model<I, O> {
     return Collections.unmodifiableMap(dims);
   }
 
-  // ---- parameters and gradients
 
   /** The declared parameter names, allocated or not. */
   public List<String> paramNames() {
@@ -210,7 +208,6 @@ public final class Model<I, O> {
     }
   }
 
-  // ---- children, references, attributes
 
   public List<Model<?, ?>> layers() {
     return layers;
@@ -237,7 +234,6 @@ public final class Model<I, O> {
     return attrs;
   }
 
-  // ---- the tree
 
   /** Every distinct model of the tree, this one first, breadth first. */
   public List<Model<?, ?>> walk() {
