@@ -191,6 +191,52 @@ class GradientCheckTest {
   }
 
   @Test
+  void softmaxMatchesFiniteDifferencesOfCrossEntropy() {
+    Floats x = x(4, 5);
+    Model<Floats, Floats> softmax = init(Softmax.create(3, null, Initializers.glorotUniform(),
+        Initializers.uniformInit(-1, 1)), x);
+    int[] labels = {0, 2, 1, 2};
+    ForwardResult<Floats, Floats> r = softmax.beginUpdate(x);
+    Floats dZ = r.output().copy();
+    for (int i = 0; i < labels.length; i++) {
+      dZ.set(i, labels[i], dZ.get(i, labels[i]) - 1);
+    }
+    float[] dX = r.backprop().apply(dZ).data();
+    List<float[]> analytic = List.of(dX, softmax.grad("W").data(), softmax.grad("b").data());
+    List<float[]> targets = List.of(x.data(), softmax.getParam("W").data(),
+        softmax.getParam("b").data());
+    List<float[]> numeric = new java.util.ArrayList<>();
+    for (float[] target : targets) {
+      float[] grad = new float[target.length];
+      for (int i = 0; i < target.length; i++) {
+        float saved = target[i];
+        target[i] = saved + 1e-2f;
+        double plus = crossEntropy(softmax.predict(x), labels);
+        target[i] = saved - 1e-2f;
+        double minus = crossEntropy(softmax.predict(x), labels);
+        target[i] = saved;
+        grad[i] = (float) ((plus - minus) / 2e-2);
+      }
+      numeric.add(grad);
+    }
+    assertThat(GradientCheck.compare(analytic, numeric)).isLessThan(TOLERANCE);
+  }
+
+  private static double crossEntropy(Floats probs, int[] labels) {
+    double sum = 0;
+    for (int i = 0; i < labels.length; i++) {
+      sum -= Math.log(probs.get(i, labels[i]));
+    }
+    return sum;
+  }
+
+  @Test
+  void noopPassesGradientsThrough() {
+    Floats x = x(3, 4);
+    GradientCheck.check(init(Noop.<Floats>create(), x), x, true, TOLERANCE);
+  }
+
+  @Test
   void theHarnessCatchesAWrongGradient() {
     Floats x = x(3, 2);
     Model<Floats, Floats> wrong = Model.<Floats, Floats>builder("double_wrong",
