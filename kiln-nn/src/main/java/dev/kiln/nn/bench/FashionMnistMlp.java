@@ -45,7 +45,8 @@ public final class FashionMnistMlp {
   }
 
   /** One epoch's figures. */
-  private record EpochStats(double seconds, double optimizerSeconds, double meanLoss) {}
+  private record EpochStats(double seconds, double cpuSeconds, double optimizerSeconds,
+      double meanLoss) {}
 
   private final Model<Floats, Floats> model;
   private final Adam adam;
@@ -89,9 +90,10 @@ public final class FashionMnistMlp {
       rates.add(rate);
       acc = bench.evaluate();
       System.out.printf(Locale.ROOT, "epoch %d: train_seconds=%.3f (optimizer %.3f) "
-              + "examples_per_s=%.0f train_loss=%.4f test_acc=%.4f heap_peak_mb=%.1f%n",
-          epoch, stats.seconds(), stats.optimizerSeconds(), rate, stats.meanLoss(), acc,
-          peakHeapMb());
+              + "examples_per_s=%.0f cpu_util=%.2f train_loss=%.4f test_acc=%.4f "
+              + "heap_peak_mb=%.1f%n",
+          epoch, stats.seconds(), stats.optimizerSeconds(), rate,
+          stats.cpuSeconds() / stats.seconds(), stats.meanLoss(), acc, peakHeapMb());
     }
     double median = median(rates.subList(rates.size() > 1 ? 1 : 0, rates.size()));
     if (options.withPeers()) {
@@ -109,6 +111,7 @@ public final class FashionMnistMlp {
     Floats tail = Floats.zeros(n % batchSize == 0 ? batchSize : n % batchSize,
         images.itemSize());
     shuffle.shuffle(order);
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     long optimizerNanos = 0;
     double lossSum = 0;
@@ -126,7 +129,8 @@ public final class FashionMnistMlp {
       model.finishUpdate(adam);
       optimizerNanos += System.nanoTime() - beforeUpdate;
     }
-    return new EpochStats((System.nanoTime() - start) / 1e9, optimizerNanos / 1e9, lossSum / n);
+    return new EpochStats((System.nanoTime() - start) / 1e9,
+        (processCpuNanos() - cpuStart) / 1e9, optimizerNanos / 1e9, lossSum / n);
   }
 
   /** The summed log loss, for reporting (Thinc's loss value is the squared gradient). */
@@ -193,6 +197,12 @@ public final class FashionMnistMlp {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  /** CPU time of the whole process (all threads), to tell a busy machine from a slow kiln. */
+  static long processCpuNanos() {
+    return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+        .getProcessCpuTime();
   }
 
   /** The sum of the heap pools' peak usage since start, in MB. */
