@@ -205,7 +205,10 @@ public final class FashionMnistMlp {
         .getProcessCpuTime();
   }
 
-  /** The sum of the heap pools' peak usage since start, in MB. */
+  /**
+   * The sum of the heap pools' peak usage since start, in MB: an upper bound on the heap ever in
+   * use, since the pools peak at different moments (the JVM runs with -Xmx300m regardless).
+   */
   static double peakHeapMb() {
     long bytes = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
