@@ -133,7 +133,10 @@ public final class Model<I, O> {
     return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
 
-  /** Sets a dimension; changing one that is already set to another value is an error. */
+  /**
+   * Sets a dimension, typically inferred from sample data at initialize; changing one that is
+   * already set to another value is an error (the data disagrees with the config).
+   */
   public void setDim(String dim, int value) {
     if (!dims.containsKey(dim)) {
       throw new KilnException(ErrorCode.E102, name, dim, dims.keySet());
@@ -143,11 +146,6 @@ public final class Model<I, O> {
       throw new KilnException(ErrorCode.E101, name, dim, old, value);
     }
     dims.put(dim, value);
-  }
-
-  /** Sets {@code dim} from data unless already set, and checks the data agrees otherwise. */
-  public void inferDim(String dim, int fromData) {
-    setDim(dim, fromData);
   }
 
   public Map<String, Integer> dims() {

@@ -32,10 +32,10 @@ final class Dense {
   static void init(Model<Floats, Floats> model, Floats x, Floats y, Initializer initW,
       Initializer initB) {
     if (x != null) {
-      model.inferDim("nI", x.cols());
+      model.setDim("nI", x.cols());
     }
     if (y != null) {
-      model.inferDim("nO", y.cols());
+      model.setDim("nO", y.cols());
     }
     int nO = model.getDim("nO");
     int nI = model.getDim("nI");

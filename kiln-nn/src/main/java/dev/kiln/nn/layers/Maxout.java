@@ -53,10 +53,10 @@ public final class Maxout {
   private static void init(Model<Floats, Floats> model, Floats x, Floats y, Initializer initW,
       Initializer initB) {
     if (x != null) {
-      model.inferDim("nI", x.cols());
+      model.setDim("nI", x.cols());
     }
     if (y != null) {
-      model.inferDim("nO", y.cols());
+      model.setDim("nO", y.cols());
     }
     int nO = model.getDim("nO");
     int nP = model.getDim("nP");
