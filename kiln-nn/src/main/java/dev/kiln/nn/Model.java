@@ -112,7 +112,6 @@ public final class Model<I, O> {
     return rng;
   }
 
-  // ---- dimensions
 
   /** Whether the dimension exists and is set. */
   public boolean hasDim(String dim) {
@@ -134,7 +133,10 @@ public final class Model<I, O> {
     return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
 
-  /** Sets a dimension; changing one that is already set to another value is an error. */
+  /**
+   * Sets a dimension, typically inferred from sample data at initialize; changing one that is
+   * already set to another value is an error (the data disagrees with the config).
+   */
   public void setDim(String dim, int value) {
     if (!dims.containsKey(dim)) {
       throw new KilnException(ErrorCode.E102, name, dim, dims.keySet());
@@ -146,16 +148,10 @@ public final class Model<I, O> {
     dims.put(dim, value);
   }
 
-  /** Sets {@code dim} from data unless already set, and checks the data agrees otherwise. */
-  public void inferDim(String dim, int fromData) {
-    setDim(dim, fromData);
-  }
-
   public Map<String, Integer> dims() {
     return Collections.unmodifiableMap(dims);
   }
 
-  // ---- parameters and gradients
 
   /** The declared parameter names, allocated or not. */
   public List<String> paramNames() {
@@ -210,7 +206,6 @@ public final class Model<I, O> {
     }
   }
 
-  // ---- children, references, attributes
 
   public List<Model<?, ?>> layers() {
     return layers;
@@ -237,7 +232,6 @@ public final class Model<I, O> {
     return attrs;
   }
 
-  // ---- the tree
 
   /** Every distinct model of the tree, this one first, breadth first. */
   public List<Model<?, ?>> walk() {
@@ -280,6 +274,53 @@ public final class Model<I, O> {
       }
     }
     return byKey;
+  }
+
+  /**
+   * Sets parameters by optimizer key ({@code path:param}, as {@link #paramsByKey} names them),
+   * for loading saved weights; each value must have the declared parameter's shape when one is
+   * already allocated.
+   *
+   * @throws IllegalArgumentException for a key naming no parameter of this tree, or a shape
+   *     that does not match
+   */
+  public void setParamsByKey(Map<String, Floats> values) {
+    Map<String, Model<?, ?>> byPath = walkWithPaths();
+    for (Map.Entry<String, Floats> entry : values.entrySet()) {
+      String key = entry.getKey();
+      int colon = key.lastIndexOf(':');
+      Model<?, ?> node = colon < 0 ? null : byPath.get(key.substring(0, colon));
+      String param = key.substring(colon + 1);
+      if (node == null || !node.params.containsKey(param)) {
+        throw new IllegalArgumentException("no parameter " + key + " in " + name
+            + "; parameters: " + paramsByKey().keySet());
+      }
+      Floats old = node.params.get(param);
+      if (old != null && !old.sameShape(entry.getValue())) {
+        throw new IllegalArgumentException(key + " has shape " + old + ", got "
+            + entry.getValue());
+      }
+      node.setParam(param, entry.getValue());
+    }
+  }
+
+  /** The state of every layer's random stream by path, for a checkpoint. */
+  public Map<String, Long> rngStates() {
+    Map<String, Long> states = new LinkedHashMap<>();
+    for (Map.Entry<String, Model<?, ?>> node : walkWithPaths().entrySet()) {
+      states.put(node.getKey(), node.getValue().rng().state());
+    }
+    return states;
+  }
+
+  /** Restores states saved by {@link #rngStates()}; paths not in this tree are ignored. */
+  public void restoreRngStates(Map<String, Long> states) {
+    for (Map.Entry<String, Model<?, ?>> node : walkWithPaths().entrySet()) {
+      Long state = states.get(node.getKey());
+      if (state != null) {
+        node.getValue().rng().setState(state);
+      }
+    }
   }
 
   /**

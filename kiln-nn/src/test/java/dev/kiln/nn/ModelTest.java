@@ -165,4 +165,30 @@ class ModelTest {
     assertThat(ParamSummary.describe(269_322, 1_077_288))
         .isEqualTo("Total number of trainable weights: 269,322 ~ 1.0 MiB.");
   }
+
+  @Test
+  void paramsLoadByKeyAndRejectUnknownKeysAndShapes() {
+    Model<Floats, Floats> trained = mlp().initialize(sample(3, 5), Floats.zeros(3, 4), 1);
+    Model<Floats, Floats> fresh = mlp().initialize(sample(3, 5), Floats.zeros(3, 4), 2);
+    fresh.setParamsByKey(trained.paramsByKey());
+    Floats x = sample(2, 5);
+    assertThat(fresh.predict(x).data()).containsExactly(trained.predict(x).data());
+    assertThatThrownBy(() -> fresh.setParamsByKey(Map.of("chain/9-relu:W", Floats.zeros(1))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no parameter");
+    assertThatThrownBy(() -> fresh.setParamsByKey(
+        Map.of("chain/2-softmax:b", Floats.zeros(3)))).hasMessageContaining("shape");
+  }
+
+  @Test
+  void restoredRandomStatesRepeatTheSameDropoutMasks() {
+    // A linear output: the MLP's zero-initialised softmax would hide the dropout masks.
+    Model<Floats, Floats> model = Chain.<Floats, Floats>create(Relu.create(8, 0.5),
+        Linear.create(4)).initialize(sample(3, 5), null, 1);
+    Map<String, Long> states = model.rngStates();
+    Floats x = sample(3, 5);
+    float[] first = model.beginUpdate(x).output().data();
+    assertThat(model.beginUpdate(x).output().data()).isNotEqualTo(first);
+    model.restoreRngStates(states);
+    assertThat(model.beginUpdate(x).output().data()).containsExactly(first);
+  }
 }

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 final class Peers {
   private static final Path PEERS = Path.of("/work/shared/peers");
-  private static final Pattern SUMMARY =
-      Pattern.compile("SUMMARY (\\w+) median_examples_per_s\\S*=(\\d+) final_test_acc=([\\d.]+)");
+  private static final Pattern SUMMARY = Pattern.compile(
+      "SUMMARY (\\w+) median_examples_per_s\\([^)]*\\)=(\\d+) final_test_acc=([\\d.]+)");
 
   private Peers() {}
 
@@ -33,7 +33,11 @@ final class Peers {
   private static void runOne(String label, double kilnRate, List<String> command)
       throws IOException, InterruptedException {
     System.out.println("peer " + label + ": " + String.join(" ", command));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // The peers run as their README measured them: with OpenBLAS's default thread count, not
+    // the single thread kiln's own pool needs.
+    builder.environment().remove("OPENBLAS_NUM_THREADS");
+    Process process = builder.start();
     Matcher found = null;
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

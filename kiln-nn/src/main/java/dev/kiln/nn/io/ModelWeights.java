@@ -13,14 +13,16 @@ import java.util.Map;
 
 /**
  * A model's weights in one safetensors file: every parameter under its optimizer key
- * ({@code chain/0-relu:W}), with the tree's dimensions and random-stream states in the
- * metadata, so that {@link #load} can rebuild a model made from the same config exactly — its
- * dropout masks included, which exact resume needs.
+ * ({@code chain/0-relu:W}), with the tree's dimensions, scalar attributes (such as a HashEmbed's
+ * drawn seed) and random-stream states in the metadata, so that {@link #load} can rebuild a
+ * model made from the same config exactly — its dropout masks included, which exact resume
+ * needs.
  */
 public final class ModelWeights {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DIMS = "kiln.dims";
   private static final String RNG = "kiln.rng";
+  private static final String ATTRS = "kiln.attrs";
 
   private ModelWeights() {}
 
@@ -29,14 +31,18 @@ public final class ModelWeights {
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     model.paramsByKey().forEach((key, value) -> tensors.put(key, Tensor.of(value)));
     Map<String, Map<String, Integer>> dims = new LinkedHashMap<>();
-    Map<String, String> rng = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> attrs = new LinkedHashMap<>();
     model.walkWithPaths().forEach((path, node) -> {
       dims.put(path, node.dims());
-      rng.put(path, Long.toString(node.rng().state()));
+      attrs.put(path, scalarAttrs(node));
     });
     try {
-      new SafeTensors(tensors, Map.of(DIMS, JSON.writeValueAsString(dims), RNG, JSON.writeValueAsString(rng)))
-          .write(file);
+      // RNG states as strings: JSON readers elsewhere (Python's included) keep 64-bit integers
+      // exact only as text.
+      Map<String, String> rng = new LinkedHashMap<>();
+      model.rngStates().forEach((path, state) -> rng.put(path, Long.toString(state)));
+      new SafeTensors(tensors, Map.of(DIMS, JSON.writeValueAsString(dims), RNG, JSON.writeValueAsString(rng),
+          ATTRS, JSON.writeValueAsString(attrs))).write(file);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("dims and states are plain JSON", e);
     }
@@ -53,7 +59,12 @@ public final class ModelWeights {
     SafeTensors saved = SafeTensors.read(file);
     Map<String, Map<String, Integer>> dims = read(saved, DIMS, file);
     Map<String, String> rng = read(saved, RNG, file);
+    Map<String, Map<String, Object>> attrs = read(saved, ATTRS, file);
     Map<String, Model<?, ?>> nodes = model.walkWithPaths();
+    attrs.forEach((path, values) -> {
+      Map<String, Object> live = node(nodes, path, file).attrs();
+      values.forEach((key, value) -> live.put(key, sameType(live.get(key), value)));
+    });
     dims.forEach((path, values) -> {
       Model<?, ?> node = node(nodes, path, file);
       values.forEach((dim, value) -> {
@@ -74,7 +85,40 @@ public final class ModelWeights {
       }
       System.arraycopy(values, 0, param.data(), 0, values.length);
     });
-    rng.forEach((path, state) -> node(nodes, path, file).rng().setState(Long.parseLong(state)));
+    Map<String, Long> states = new LinkedHashMap<>();
+    rng.forEach((path, state) -> states.put(path, Long.parseLong(state)));
+    model.restoreRngStates(states);
+  }
+
+  /** {@code value} as the Java type of the attribute it replaces (JSON has one number type). */
+  private static Object sameType(Object current, Object value) {
+    if (!(value instanceof Number number)) {
+      return value;
+    }
+    if (current instanceof Float) {
+      return number.floatValue();
+    }
+    if (current instanceof Double) {
+      return number.doubleValue();
+    }
+    if (current instanceof Long) {
+      return number.longValue();
+    }
+    if (current instanceof Integer) {
+      return number.intValue();
+    }
+    return value;
+  }
+
+  /** The attributes that are plain numbers, strings or booleans: the ones a layer's state can hold. */
+  private static Map<String, Object> scalarAttrs(Model<?, ?> node) {
+    Map<String, Object> scalars = new LinkedHashMap<>();
+    node.attrs().forEach((key, value) -> {
+      if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+        scalars.put(key, value);
+      }
+    });
+    return scalars;
   }
 
   private static Model<?, ?> node(Map<String, Model<?, ?>> nodes, String path, Path file) {

@@ -32,10 +32,10 @@ final class Dense {
   static void init(Model<Floats, Floats> model, Floats x, Floats y, Initializer initW,
       Initializer initB) {
     if (x != null) {
-      model.inferDim("nI", x.cols());
+      model.setDim("nI", x.cols());
     }
     if (y != null) {
-      model.inferDim("nO", y.cols());
+      model.setDim("nO", y.cols());
     }
     int nO = model.getDim("nO");
     int nI = model.getDim("nI");
@@ -43,14 +43,15 @@ final class Dense {
     model.setParam("b", initB.apply(model.rng(), nO));
   }
 
-  /** {@code X·Wᵀ} without the bias (callers fuse the bias with their activation). */
-  static Floats product(Model<Floats, Floats> model, Floats x) {
+  /** {@code X·Wᵀ + b}: the bias is copied into the output, which the product then adds to. */
+  static Floats affine(Model<Floats, Floats> model, Floats x) {
     int nI = model.getDim("nI");
     int nO = model.getDim("nO");
     checkInput(model, x, nI);
     Floats y = Floats.zeros(x.rows(), nO);
+    Kernels.fillRows(y.data(), x.rows(), nO, model.getParam("b").data());
     Ops.get().gemm(false, true, x.rows(), nO, nI, 1f, x.data(), 0,
-        model.getParam("W").data(), 0, 0f, y.data(), 0);
+        model.getParam("W").data(), 0, 1f, y.data(), 0);
     return y;
   }
 

@@ -2,18 +2,21 @@ package dev.kiln.nn.layers;
 
 import dev.kiln.config.Default;
 import dev.kiln.config.Registered;
-import dev.kiln.nn.Backprop;
 import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.array.Padded;
 import dev.kiln.nn.array.Ragged;
 import dev.kiln.nn.ops.Kernels;
+import dev.kiln.nn.ops.Ops;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Inverted dropout: in training each value is zeroed with probability {@code rate} and the
  * rest scaled by {@code 1 / (1 - rate)}; at prediction the input passes through. Thinc's
- * {@code Dropout}. Accepts a {@link Floats} or a {@link Ragged}; the mask comes from the
- * layer's seeded {@link dev.kiln.nn.Rng}.
+ * {@code Dropout}. Accepts an array, a {@link Ragged}, a {@link Padded} or a list of arrays;
+ * the masks come from the layer's seeded {@link dev.kiln.nn.Rng}.
  */
 public final class Dropout {
   private Dropout() {}
@@ -45,20 +48,48 @@ public final class Dropout {
     if (!isTrain || rate == 0f) {
       return new ForwardResult<>(x, dY -> dY);
     }
-    Floats data = x instanceof Ragged ragged ? ragged.data() : (Floats) x;
-    float[] mask = new float[data.size()];
-    Kernels.dropoutMask(model.rng(), mask, mask.length, rate);
-    Floats y = Floats.zeros(data.shape());
-    Kernels.multiply(data.data(), mask, y.data(), mask.length);
-    Backprop<Floats, Floats> grad = dY -> {
+    if (x instanceof Ragged ragged) {
+      ForwardResult<Floats, Floats> inner = apply(model, ragged.data(), rate);
+      return new ForwardResult<>((T) ragged.withData(inner.output()),
+          dY -> (T) ((Ragged) dY).withData(inner.backprop().apply(((Ragged) dY).data())));
+    }
+    if (x instanceof Padded padded) {
+      ForwardResult<Floats, Floats> inner = apply(model, padded.data(), rate);
+      return new ForwardResult<>((T) new Padded(inner.output(), padded.lengths()),
+          dY -> (T) new Padded(inner.backprop().apply(((Padded) dY).data()), padded.lengths()));
+    }
+    if (x instanceof List<?> list) {
+      List<ForwardResult<Floats, Floats>> parts = new ArrayList<>();
+      List<Floats> outputs = new ArrayList<>();
+      for (Object item : list) {
+        ForwardResult<Floats, Floats> part = apply(model, (Floats) item, rate);
+        parts.add(part);
+        outputs.add(part.output());
+      }
+      return new ForwardResult<>((T) outputs, dY -> {
+        List<Floats> grads = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+          grads.add(parts.get(i).backprop().apply(((List<Floats>) dY).get(i)));
+        }
+        return (T) grads;
+      });
+    }
+    return (ForwardResult<T, T>) (ForwardResult<?, ?>) apply(model, (Floats) x, rate);
+  }
+
+  /** Masks one array, drawing a fresh key from the layer's stream; blocks run on the pool. */
+  private static ForwardResult<Floats, Floats> apply(Model<?, ?> model, Floats x, float rate) {
+    float[] mask = new float[x.size()];
+    Floats y = Floats.zeros(x.shape());
+    long key = model.rng().nextLong();
+    int blocks = (mask.length + Kernels.DROPOUT_BLOCK - 1) / Kernels.DROPOUT_BLOCK;
+    Ops.get().pool().parallelFor(blocks, 2, (first, end) -> Kernels.dropout(key, rate,
+        x.data(), mask, y.data(), first * Kernels.DROPOUT_BLOCK,
+        Math.min(mask.length, end * Kernels.DROPOUT_BLOCK)));
+    return new ForwardResult<>(y, dY -> {
       Floats dX = Floats.zeros(dY.shape());
       Kernels.multiply(dY.data(), mask, dX.data(), mask.length);
       return dX;
-    };
-    if (x instanceof Ragged ragged) {
-      return new ForwardResult<>((T) ragged.withData(y),
-          dY -> (T) ((Ragged) dY).withData(grad.apply(((Ragged) dY).data())));
-    }
-    return new ForwardResult<>((T) y, dY -> (T) grad.apply((Floats) dY));
+    });
   }
 }

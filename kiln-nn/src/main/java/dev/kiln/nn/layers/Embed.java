@@ -41,7 +41,7 @@ public final class Embed {
         .attr("dropout_rate", dropout)
         .init((model, x, y) -> {
           if (y != null) {
-            model.inferDim("nO", y.cols());
+            model.setDim("nO", y.cols());
           }
           model.setParam("E", init.apply(model.rng(), model.getDim("nV"), model.getDim("nO")));
         })

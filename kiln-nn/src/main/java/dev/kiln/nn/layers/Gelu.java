@@ -10,7 +10,7 @@ import dev.kiln.nn.init.Initializer;
 import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.Kernels;
 
-/** A dense layer with GELU activation (tanh approximation); Thinc's {@code Gelu}. */
+/** A dense layer with (exact) GELU activation, {@code x · Φ(x)}; Thinc's {@code Gelu}. */
 public final class Gelu {
   private Gelu() {}
 
@@ -40,8 +40,7 @@ public final class Gelu {
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
       boolean isTrain) {
-    Floats z = Dense.product(model, x);
-    Kernels.addBias(z.data(), z.rows(), z.cols(), model.getParam("b").data());
+    Floats z = Dense.affine(model, x);
     Floats y = Floats.zeros(z.shape());
     Kernels.gelu(z.data(), y.data(), y.size());
     return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {

@@ -29,10 +29,10 @@ public final class LayerNorm {
 
   private static void init(Model<Floats, Floats> model, Floats x, Floats y) {
     if (x != null) {
-      model.inferDim("nI", x.cols());
+      model.setDim("nI", x.cols());
     }
     if (y != null) {
-      model.inferDim("nI", y.cols());
+      model.setDim("nI", y.cols());
     }
     int nI = model.getDim("nI");
     model.setDim("nO", nI);

@@ -12,7 +12,7 @@ public final class LayersProvider implements RegistryProvider {
       Linear.class, Relu.class, Softmax.class, Maxout.class, LayerNorm.class, Dropout.class,
       Sigmoid.class, Gelu.class, Swish.class, Embed.class, HashEmbed.class, Chain.class,
       Concatenate.class, Add.class, Residual.class, Clone.class, Noop.class, WithArray.class,
-      SequenceLayers.class);
+      SequenceLayers.class, WithSequenceForm.class);
 
   @Override
   public void register(Registries registries) {

@@ -40,8 +40,7 @@ public final class Linear {
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
       boolean isTrain) {
-    Floats y = Dense.product(model, x);
-    Kernels.addBias(y.data(), y.rows(), y.cols(), model.getParam("b").data());
+    Floats y = Dense.affine(model, x);
     return new ForwardResult<>(y, Dense.backprop(model, x, UnaryOperator.identity()));
   }
 }

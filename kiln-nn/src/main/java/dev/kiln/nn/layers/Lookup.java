@@ -75,7 +75,7 @@ final class Lookup {
       return null;
     }
     float[] mask = new float[nO];
-    Kernels.dropoutMask(model.rng(), mask, nO, ((Number) rate).floatValue());
+    Kernels.dropoutMask(model.rng().nextLong(), ((Number) rate).floatValue(), mask, 0, nO);
     return mask;
   }
 }

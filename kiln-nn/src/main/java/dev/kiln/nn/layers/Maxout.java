@@ -53,17 +53,18 @@ public final class Maxout {
   private static void init(Model<Floats, Floats> model, Floats x, Floats y, Initializer initW,
       Initializer initB) {
     if (x != null) {
-      model.inferDim("nI", x.cols());
+      model.setDim("nI", x.cols());
     }
     if (y != null) {
-      model.inferDim("nO", y.cols());
+      model.setDim("nO", y.cols());
     }
     int nO = model.getDim("nO");
     int nP = model.getDim("nP");
     int nI = model.getDim("nI");
-    // Glorot's fans for a (nO·nP, nI) matrix, then viewed as (nO, nP, nI).
-    model.setParam("W", initW.apply(model.rng(), nO * nP, nI).reshape(nO, nP, nI));
-    model.setParam("b", initB.apply(model.rng(), nO * nP).reshape(nO, nP));
+    // Thinc passes the 3-d shape, so its initializers take nO and nP as the fans; kept for
+    // parity with models trained in Thinc and spaCy.
+    model.setParam("W", initW.apply(model.rng(), nO, nP, nI));
+    model.setParam("b", initB.apply(model.rng(), nO, nP));
   }
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,

@@ -48,8 +48,8 @@ public final class Relu {
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
       boolean isTrain) {
-    Floats y = Dense.product(model, x);
-    Kernels.addBiasRelu(y.data(), y.rows(), y.cols(), model.getParam("b").data());
+    Floats y = Dense.affine(model, x);
+    Kernels.relu(y.data(), y.size());
     return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {
       Floats dZ = Floats.zeros(y.shape());
       Kernels.reluBackward(dY.data(), y.data(), dZ.data(), dZ.size());

@@ -34,8 +34,7 @@ public final class Sigmoid {
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
       boolean isTrain) {
-    Floats y = Dense.product(model, x);
-    Kernels.addBias(y.data(), y.rows(), y.cols(), model.getParam("b").data());
+    Floats y = Dense.affine(model, x);
     Kernels.sigmoid(y.data(), y.size());
     return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {
       Floats dZ = Floats.zeros(y.shape());

@@ -63,9 +63,8 @@ public final class Softmax {
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
       boolean isTrain) {
-    Floats y = Dense.product(model, x);
+    Floats y = Dense.affine(model, x);
     float[] data = y.data();
-    Kernels.addBias(data, y.rows(), y.cols(), model.getParam("b").data());
     float temperature = (Float) model.attrs().get("temperature");
     if (temperature != 1f) {
       Kernels.scale(data, 0, y.size(), 1, y.size(), 1f / temperature);

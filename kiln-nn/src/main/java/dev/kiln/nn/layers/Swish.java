@@ -40,8 +40,7 @@ public final class Swish {
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
       boolean isTrain) {
-    Floats z = Dense.product(model, x);
-    Kernels.addBias(z.data(), z.rows(), z.cols(), model.getParam("b").data());
+    Floats z = Dense.affine(model, x);
     Floats y = Floats.zeros(z.shape());
     Kernels.swish(z.data(), y.data(), y.size());
     return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {

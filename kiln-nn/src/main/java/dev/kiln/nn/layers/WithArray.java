@@ -52,6 +52,7 @@ public final class WithArray {
   }
 
   /** The rows of structured data as one array (floats or ids). */
+  @SuppressWarnings("unchecked")
   static Object flatten(Object x) {
     if (x instanceof Floats || x instanceof Ints) {
       return x;

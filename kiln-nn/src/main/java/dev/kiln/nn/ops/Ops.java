@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Arrays are row-major; netlib's BLAS is column-major, so a row-major product
  * {@code C = A·B} is computed as the column-major {@code Cᵀ = Bᵀ·Aᵀ}. Large products are split
- * into row (or column) blocks, one per pool thread, each a single-threaded BLAS call; set
- * {@code OPENBLAS_NUM_THREADS=1} so OpenBLAS's own pthread pool does not compete (the
- * {@code bench/} scripts and the launcher do).
+ * into row (or column) blocks, one per pool thread, each a single-threaded BLAS call, which
+ * needs {@code OPENBLAS_NUM_THREADS=1} (the launcher and the {@code bench/} scripts set it);
+ * without it, {@link #get()} leaves the threading to OpenBLAS.
  *
  * <p>Element-wise kernels live in {@link Kernels}; sequence operations in {@link SequenceOps}.
  */
@@ -35,8 +35,10 @@ public final class Ops {
   }
 
   /**
-   * The process-wide ops, created on first use: netlib's best BLAS and one thread per core
-   * (system property {@code kiln.threads} overrides). Logs the backend once.
+   * The process-wide ops, created on first use: netlib's best BLAS and a pool of one thread per
+   * core, unless native OpenBLAS runs its own threads (OPENBLAS_NUM_THREADS unset or above 1):
+   * then kiln's pool is the caller alone, so the two pools never compete for the cores. The
+   * system property {@code kiln.threads} overrides. Logs the choice once.
    */
   public static Ops get() {
     Ops ops = defaultOps;
@@ -44,10 +46,12 @@ public final class Ops {
       synchronized (Ops.class) {
         ops = defaultOps;
         if (ops == null) {
-          int threads =
-              Integer.getInteger("kiln.threads", Runtime.getRuntime().availableProcessors());
-          ops = new Ops(BLAS.getInstance(), threads);
-          ops.logStartup();
+          BLAS blas = BLAS.getInstance();
+          boolean blasThreaded = BlasBackend.of(blas) == BlasBackend.NATIVE
+              && !"1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+          int cores = Runtime.getRuntime().availableProcessors();
+          ops = new Ops(blas, Integer.getInteger("kiln.threads", blasThreaded ? 1 : cores));
+          ops.logStartup(blasThreaded);
           defaultOps = ops;
         }
       }
@@ -55,17 +59,10 @@ public final class Ops {
     return ops;
   }
 
-  private void logStartup() {
-    String blasThreads = System.getenv("OPENBLAS_NUM_THREADS");
-    String message =
-        "BLAS backend: "
-            + backend
-            + " ("
-            + blas.getClass().getName()
-            + "), kiln threads: "
-            + pool.threads()
-            + ", OPENBLAS_NUM_THREADS="
-            + blasThreads;
+  private void logStartup(boolean blasThreaded) {
+    String message = "BLAS backend: " + backend + " (" + blas.getClass().getName()
+        + "), kiln threads: " + pool.threads() + ", OPENBLAS_NUM_THREADS="
+        + System.getenv("OPENBLAS_NUM_THREADS");
     if (backend == BlasBackend.JAVA) {
       LOG.warn(message + ": neither native BLAS nor the Vector API is available; matrix "
           + "products will be slow. Install libopenblas0-pthread or run with "
@@ -73,9 +70,12 @@ public final class Ops {
     } else {
       LOG.info(message);
     }
-    if (backend == BlasBackend.NATIVE && pool.threads() > 1 && !"1".equals(blasThreads)) {
-      LOG.warn("OPENBLAS_NUM_THREADS is not 1: OpenBLAS's threads will compete with kiln's "
-          + "pool for the same cores. Set OPENBLAS_NUM_THREADS=1.");
+    if (blasThreaded && pool.threads() > 1) {
+      LOG.warn("OpenBLAS runs its own threads beside kiln's " + pool.threads() + ": they will "
+          + "compete for the cores. Set OPENBLAS_NUM_THREADS=1.");
+    } else if (blasThreaded) {
+      LOG.info("OpenBLAS runs its own threads, so kiln's element-wise work stays on one thread;"
+          + " OPENBLAS_NUM_THREADS=1 lets kiln's pool use every core (faster here).");
     }
   }
 

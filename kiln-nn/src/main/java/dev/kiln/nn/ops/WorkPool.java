@@ -20,6 +20,7 @@ public final class WorkPool {
   }
 
   private static final long SPIN_NANOS = 100_000;
+  private static final long YIELD_AFTER_NANOS = 20_000;
 
   /** One call of {@link #parallelFor}: chunks are claimed from its own counter. */
   private static final class Job {
@@ -95,12 +96,26 @@ public final class WorkPool {
           LockSupport.unpark(worker);
         }
         job.runChunks();
-        while (job.pending.get() != 0) {
-          Thread.onSpinWait();
-        }
+        awaitChunks(job);
         rethrow(job.failure);
       } finally {
         running = false;
+      }
+    }
+  }
+
+  /**
+   * Waits for chunks other threads are running: spins briefly, then yields the core, because
+   * when another process holds the second core the thread being waited for may be runnable but
+   * unscheduled, and spinning would keep it off the core.
+   */
+  private static void awaitChunks(Job job) {
+    long spinStart = System.nanoTime();
+    while (job.pending.get() != 0) {
+      if (System.nanoTime() - spinStart < YIELD_AFTER_NANOS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
       }
     }
   }

@@ -19,6 +19,15 @@ import java.util.Map;
  * rounding.
  */
 public abstract sealed class GradientDescent implements Optimizer permits SGD, Adam, RAdam {
+  /**
+   * Moments of a parameter whose gradient stays at zero decay geometrically into subnormal
+   * floats, and arithmetic on subnormals is over ten times slower (measured: a 784x256 Adam step
+   * 0.16 ms with normal moments, 2.1 ms with subnormal ones). Every this many updates, moments
+   * below {@link Kernels#TINY} are set to zero; in between, beta1 = 0.9 cannot carry a value from
+   * above TINY into the subnormal range.
+   */
+  private static final int FLUSH_EVERY = 64;
+
   private final Schedule learnRateSchedule;
   private final OptimizerOptions options;
   private final Map<String, ParamState> states = new HashMap<>();
@@ -54,6 +63,10 @@ public abstract sealed class GradientDescent implements Optimizer permits SGD, A
       Kernels.clipNorm(gradient, (float) gradClip);
     }
     step(state, weights, gradient, updates);
+    if (updates % FLUSH_EVERY == 0) {
+      Kernels.flushTiny(state.mom1);
+      Kernels.flushTiny(state.mom2);
+    }
     if (l2 != 0 && options.l2IsWeightDecay()) {
       Kernels.decay(weights, (float) (learnRate * l2));
     }

@@ -62,4 +62,19 @@ final class Kernels {
       average[i] -= rate * (average[i] - weights[i]);
     }
   }
+
+  /** Magnitudes below this are flushed to zero by {@link #flushTiny}: far below any eps. */
+  static final float TINY = 1e-30f;
+
+  /** Sets entries of magnitude below {@link #TINY} to zero; does nothing for null. */
+  static void flushTiny(float[] values) {
+    if (values == null) {
+      return;
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (Math.abs(values[i]) < TINY) {
+        values[i] = 0f;
+      }
+    }
+  }
 }

@@ -73,7 +73,8 @@ class GradientCheckTest {
   @Test
   void maxout() {
     Floats x = x(4, 5);
-    GradientCheck.check(init(Maxout.create(3, null, 2, null, Initializers.uniformInit(-1, 1),
+    // Biases spread the pieces apart so no perturbation flips which piece is the max.
+    GradientCheck.check(init(Maxout.create(3, null, 2, null, Initializers.uniformInit(-4, 4),
         null, false), x), x, true, TOLERANCE);
   }
 
@@ -97,6 +98,11 @@ class GradientCheckTest {
   void dropoutOnRagged() {
     Ragged x = Structures.ragged(rng, 3, 2, 3);
     GradientCheck.check(init(Dropout.<Ragged>create(0.4), x), x, true, TOLERANCE);
+    List<Floats> list = Structures.list(rng, 3, 2, 3);
+    GradientCheck.check(init(Dropout.<List<Floats>>create(0.4), list), list, true, TOLERANCE);
+    var padded = SequenceOps.pad(list);
+    GradientCheck.check(init(Dropout.<dev.kiln.nn.array.Padded>create(0.4), padded), padded,
+        true, TOLERANCE);
   }
 
   @Test
@@ -138,6 +144,13 @@ class GradientCheckTest {
         true, TOLERANCE);
     GradientCheck.check(init(Chain.create(SequenceLayers.list2array(), Linear.create(2)), list),
         list, true, TOLERANCE);
+    GradientCheck.check(init(WithSequenceForm.withRagged(WithArray.create(Linear.create(2), 0)),
+        list), list, true, TOLERANCE);
+    GradientCheck.check(init(WithSequenceForm.withPadded(WithArray.create(Linear.create(2), 0)),
+        list), list, true, TOLERANCE);
+    Ragged ragged = Structures.ragged(rng, 3, 2, 3);
+    GradientCheck.check(init(WithSequenceForm.withList(WithArray.create(Linear.create(2), 0)),
+        ragged), ragged, true, TOLERANCE);
   }
 
   @Test
@@ -175,6 +188,52 @@ class GradientCheckTest {
     assertThat(softmax.grad("W").data()).containsExactly(linear.grad("W").data());
     assertThat(softmax.grad("b").data()).containsExactly(linear.grad("b").data());
     GradientCheck.check(linear, x, true, TOLERANCE);
+  }
+
+  @Test
+  void softmaxMatchesFiniteDifferencesOfCrossEntropy() {
+    Floats x = x(4, 5);
+    Model<Floats, Floats> softmax = init(Softmax.create(3, null, Initializers.glorotUniform(),
+        Initializers.uniformInit(-1, 1)), x);
+    int[] labels = {0, 2, 1, 2};
+    ForwardResult<Floats, Floats> r = softmax.beginUpdate(x);
+    Floats dZ = r.output().copy();
+    for (int i = 0; i < labels.length; i++) {
+      dZ.set(i, labels[i], dZ.get(i, labels[i]) - 1);
+    }
+    float[] dX = r.backprop().apply(dZ).data();
+    List<float[]> analytic = List.of(dX, softmax.grad("W").data(), softmax.grad("b").data());
+    List<float[]> targets = List.of(x.data(), softmax.getParam("W").data(),
+        softmax.getParam("b").data());
+    List<float[]> numeric = new java.util.ArrayList<>();
+    for (float[] target : targets) {
+      float[] grad = new float[target.length];
+      for (int i = 0; i < target.length; i++) {
+        float saved = target[i];
+        target[i] = saved + 1e-2f;
+        double plus = crossEntropy(softmax.predict(x), labels);
+        target[i] = saved - 1e-2f;
+        double minus = crossEntropy(softmax.predict(x), labels);
+        target[i] = saved;
+        grad[i] = (float) ((plus - minus) / 2e-2);
+      }
+      numeric.add(grad);
+    }
+    assertThat(GradientCheck.compare(analytic, numeric)).isLessThan(TOLERANCE);
+  }
+
+  private static double crossEntropy(Floats probs, int[] labels) {
+    double sum = 0;
+    for (int i = 0; i < labels.length; i++) {
+      sum -= Math.log(probs.get(i, labels[i]));
+    }
+    return sum;
+  }
+
+  @Test
+  void noopPassesGradientsThrough() {
+    Floats x = x(3, 4);
+    GradientCheck.check(init(Noop.<Floats>create(), x), x, true, TOLERANCE);
   }
 
   @Test
