@@ -27,6 +27,9 @@ public final class Ops {
   private final BlasBackend backend;
   private final WorkPool pool;
 
+  /** Held so that the level set on it is not lost when java.util.logging drops weak references. */
+  private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
   /** Ops on {@code blas} with a pool of {@code threads} threads (caller included). */
   public Ops(BLAS blas, int threads) {
     this.blas = blas;
@@ -46,6 +49,9 @@ public final class Ops {
       synchronized (Ops.class) {
         ops = defaultOps;
         if (ops == null) {
+          // netlib reports through java.util.logging every backend it could not load (the
+          // Vector API is skipped when native OpenBLAS is there); kiln logs the one it uses.
+          NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
           BLAS blas = BLAS.getInstance();
           boolean blasThreaded = BlasBackend.of(blas) == BlasBackend.NATIVE
               && !"1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
