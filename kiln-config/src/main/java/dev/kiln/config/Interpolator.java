@@ -183,7 +183,7 @@ final class Interpolator {
   }
 
   private static String didYouMean(String name, java.util.Collection<String> names, List<String> in) {
-    return NearestName.to(name, names)
+    return Suggestions.similar(name, names).stream().findFirst()
         .map(n -> ". Did you mean ${" + String.join(".", append(in, n)) + "}?")
         .orElse(".");
   }
