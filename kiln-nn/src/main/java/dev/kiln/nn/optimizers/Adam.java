@@ -1,5 +1,6 @@
 package dev.kiln.nn.optimizers;
 
+import dev.kiln.nn.ops.Ops;
 import dev.kiln.nn.schedules.Constant;
 import dev.kiln.nn.schedules.Schedule;
 
@@ -40,6 +41,9 @@ public final class Adam extends GradientDescent {
     this(learnRate, OptimizerOptions.defaults());
   }
 
+  /** Parameters smaller than this are updated on the calling thread alone. */
+  private static final int PARALLEL_GRAIN = 16_384;
+
   @Override
   void refresh() {
     super.refresh();
@@ -60,15 +64,20 @@ public final class Adam extends GradientDescent {
     float b1 = (float) beta1;
     float b2 = (float) beta2;
     float e = (float) eps;
-    adam(weights, gradient, state.mom1, state.mom2, b1, b2, e, rate);
+    float[] m1 = state.mom1;
+    float[] m2 = state.mom2;
+    // Each value's update depends on that value alone, so splitting the array over the pool
+    // gives the same bits as one pass.
+    Ops.get().pool().parallelFor(weights.length, PARALLEL_GRAIN,
+        (from, to) -> adam(weights, gradient, m1, m2, b1, b2, e, rate, from, to));
   }
 
-  private static void adam(
-      float[] w, float[] g, float[] m1, float[] m2, float b1, float b2, float eps, float rate) {
+  private static void adam(float[] w, float[] g, float[] m1, float[] m2, float b1, float b2,
+      float eps, float rate, int from, int to) {
     float oneMinusB1 = 1f - b1;
     float oneMinusB2 = 1f - b2;
     float minusRate = -rate;
-    for (int i = 0; i < w.length; i++) {
+    for (int i = from; i < to; i++) {
       float gi = g[i];
       float first = m1[i] * b1 + gi * oneMinusB1;
       float second = m2[i] * b2 + oneMinusB2 * (gi * gi);
