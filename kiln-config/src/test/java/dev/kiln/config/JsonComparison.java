@@ -11,13 +11,13 @@ import java.util.List;
  * (in order only for {@code *} positional sections), numbers by value and by kind (an integer
  * never equals a float), everything else exactly.
  */
-final class JsonComparison {
+public final class JsonComparison {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonComparison() {}
 
   /** Every difference, each with its path; empty when the documents agree. */
-  static List<String> differences(String expected, String actual) {
+  public static List<String> differences(String expected, String actual) {
     try {
       List<String> out = new ArrayList<>();
       compare(MAPPER.readTree(expected), MAPPER.readTree(actual), "$", out);
