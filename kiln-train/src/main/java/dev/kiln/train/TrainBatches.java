@@ -2,6 +2,7 @@ package dev.kiln.train;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.nn.Rng;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class TrainBatches<D extends Datum> implements BatchStream<D> {
   private final OptionalLong fixedEpochSize;
   private final EmptyPolicy onEmptyBatch;
   private final List<Example<D>> loaded;
+  private final Augmenter<D> augmenter;
 
   private Iterator<List<Example<D>>> pass;
   private boolean passYieldedBatch;
@@ -43,6 +45,14 @@ public final class TrainBatches<D extends Datum> implements BatchStream<D> {
   public TrainBatches(
       Corpus<D> corpus, Batcher<D> batcher, EpochLimit limit, long seed,
       OptionalLong fixedEpochSize, EmptyPolicy onEmptyBatch, BatchCursor start) {
+    this(corpus, batcher, limit, seed, fixedEpochSize, onEmptyBatch, start, null);
+  }
+
+  /** As above, with every example of every pass replaced by {@code augmenter}'s variants (null: none). */
+  public TrainBatches(
+      Corpus<D> corpus, Batcher<D> batcher, EpochLimit limit, long seed,
+      OptionalLong fixedEpochSize, EmptyPolicy onEmptyBatch, BatchCursor start, Augmenter<D> augmenter) {
+    this.augmenter = augmenter;
     this.corpus = corpus;
     this.batcher = batcher;
     this.limit = limit;
@@ -139,8 +149,35 @@ public final class TrainBatches<D extends Datum> implements BatchStream<D> {
 
   private void openPass(int passNumber) {
     Iterable<Example<D>> examples = loaded == null ? corpus.read() : shuffled(loaded, passNumber);
+    if (augmenter != null) {
+      examples = augmented(examples, Rng.derive(seed, "augment/" + passNumber));
+    }
     pass = batcher.batch(examples).iterator();
     passYieldedBatch = false;
+  }
+
+  /** The pass's examples, each replaced by its variants, computed as the batcher asks for them. */
+  private Iterable<Example<D>> augmented(Iterable<Example<D>> examples, Rng random) {
+    return () -> new Iterator<>() {
+      private final Iterator<Example<D>> source = examples.iterator();
+      private Iterator<Example<D>> variants = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!variants.hasNext() && source.hasNext()) {
+          variants = augmenter.augment(source.next(), random).iterator();
+        }
+        return variants.hasNext();
+      }
+
+      @Override
+      public Example<D> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return variants.next();
+      }
+    };
   }
 
   private List<Example<D>> shuffled(List<Example<D>> examples, int passNumber) {

@@ -87,7 +87,7 @@ public final class Trainer<D extends Datum> {
     restoreHooks(start);
     TrainBatches<D> batches = new TrainBatches<>(corpus(trainCorpusName()), batcher(), epochLimit(), settings.seed(),
         settings.fixedEpochSize() > 0 ? OptionalLong.of(settings.fixedEpochSize()) : OptionalLong.empty(),
-        settings.onEmptyBatch(), start.cursor());
+        settings.onEmptyBatch(), start.cursor(), augmenter());
     ScoreWeights weights = scoreWeights();
     TrainingLoop<D> loop = new TrainingLoop<>(pipeline, optimizer(), batches,
         new DevEvaluator<>(pipeline, corpus(settings.devCorpus()), extraCorpora(), weights),
@@ -287,6 +287,11 @@ public final class Trainer<D extends Datum> {
       options.out().println("Resuming from " + checkpoints.last() + " at step " + nextStep);
     }
     options.out().flush();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Augmenter<D> augmenter() {
+    return (Augmenter<D>) settings.augmenter().orElse(null);
   }
 
   @SuppressWarnings("unchecked")

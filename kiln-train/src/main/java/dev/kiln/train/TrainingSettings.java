@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The {@code [training]} section, with spaCy's keys and defaults, plus kiln's {@code hooks},
  * {@code extra_corpora} (emloop's extra streams: scored at every evaluation, never used to pick
- * the best model), {@code fixed_epoch_size} and {@code on_empty_batch}. spaCy's
+ * the best model), {@code fixed_epoch_size}, {@code on_empty_batch} and {@code augmenter}
+ * (applied to the training corpus; spaCy puts it on the corpus reader). spaCy's
  * {@code gpu_allocator} is accepted and ignored (kiln trains on the CPU).
  */
 public record TrainingSettings(
@@ -37,4 +38,5 @@ public record TrainingSettings(
     @Name("on_empty_batch") @Default("\"error\"") EmptyPolicy onEmptyBatch,
     @Name("gpu_allocator") @Default("null") Optional<String> gpuAllocator,
     @Name("before_to_disk") @Default("null") Optional<BeforeToDisk> beforeToDisk,
-    @Name("before_update") @Default("null") Optional<BeforeUpdate> beforeUpdate) {}
+    @Name("before_update") @Default("null") Optional<BeforeUpdate> beforeUpdate,
+    @Default("null") Optional<Augmenter<?>> augmenter) {}

@@ -102,4 +102,23 @@ class TrainBatchesTest {
         OptionalLong.empty(), EmptyPolicy.ERROR, BatchCursor.START);
     assertThatThrownBy(failing::hasNext).hasMessageStartingWith("[E203] batch 0 of epoch 0 is empty");
   }
+
+  @Test
+  void augmentedPassesAreSeededSoAResumedStreamSeesTheSameVariants() {
+    Augmenter<Doc> twins = (example, random) -> random.nextDouble() < 0.5
+        ? List.of(example)
+        : List.of(example, new Example<>(new Doc(example.predicted().id() + 10, 1), example.reference()));
+    List<String> all = describe(augmentedBatches(BatchCursor.START, twins), 100);
+    assertThat(String.join("", all)).containsPattern("1[0-6]");
+    for (int cut = 0; cut <= all.size(); cut++) {
+      TrainBatches<Doc> first = augmentedBatches(BatchCursor.START, twins);
+      describe(first, cut);
+      assertThat(describe(augmentedBatches(first.cursor(), twins), 100)).isEqualTo(all.subList(cut, all.size()));
+    }
+  }
+
+  private static TrainBatches<Doc> augmentedBatches(BatchCursor start, Augmenter<Doc> augmenter) {
+    return new TrainBatches<>(() -> DATA, Scripted.batchesOf(2), EpochLimit.fromConfig(2), 11,
+        OptionalLong.empty(), EmptyPolicy.ERROR, start, augmenter);
+  }
 }

@@ -4,6 +4,7 @@ import dev.kiln.config.Default;
 import dev.kiln.config.Registered;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.train.Augmenter;
 import dev.kiln.train.Corpus;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,12 @@ public final class VectorRegistry {
   @Registered(category = "readers", name = "kiln.LabeledJsonl.v1")
   public static Corpus<Labeled> labeledJsonl(Path path, @Default("0") int limit) {
     return new LabeledJsonlCorpus(path, limit);
+  }
+
+  /** Gaussian noise of {@code sigma} on the features of a share {@code level} of training examples. */
+  @Registered(category = "augmenters", name = "kiln.feature_noise.v1")
+  public static Augmenter<Labeled> featureNoise(@Default("0.1") double sigma, @Default("1.0") double level) {
+    return new FeatureNoise(sigma, level);
   }
 
   /** A classifier of feature vectors ({@code factory = "kiln.classifier"} in [components]). */

@@ -84,4 +84,16 @@ class VectorReadersTest {
     assertThat(all(VectorRegistry.labeledJsonl(file, 2).read())).hasSize(2)
         .extracting(e -> e.reference().label()).containsExactly("x", null);
   }
+
+  @Test
+  void featureNoiseChangesTheFeaturesOfTheShareItIsGiven() {
+    Example<Labeled> example = Labeled.example(new FeatureVector.Dense(new float[] {1, 2, 3}), "x");
+    dev.kiln.nn.Rng random = new dev.kiln.nn.Rng(5);
+    assertThat(VectorRegistry.featureNoise(0.5, 0.0).augment(example, random)).containsExactly(example);
+    Example<Labeled> noisy = VectorRegistry.featureNoise(0.5, 1.0).augment(example, random).iterator().next();
+    float[] values = new float[3];
+    noisy.predicted().features().copyTo(values, 0);
+    assertThat(values).isNotEqualTo(new float[] {1, 2, 3});
+    assertThat(noisy.reference().label()).isEqualTo("x");
+  }
 }
