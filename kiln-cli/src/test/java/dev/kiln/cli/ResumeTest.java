@@ -57,7 +57,8 @@ class ResumeTest {
     Files.writeString(config, Files.readString(config).replace("learn_rate = 0.01", "learn_rate = 0.02"));
     KilnRun refused = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume");
     assertThat(refused.exit()).isEqualTo(2);
-    assertThat(refused.err()).startsWith("[E225]").contains("the config changed").doesNotContain("\tat ");
+    assertThat(refused.err()).startsWith("[E225]")
+        .contains("the config changed (training.optimizer.learn_rate: 0.01 -> 0.02)").doesNotContain("\tat ");
     KilnRun forced = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume-force");
     assertThat(forced.exit()).as(forced.err()).isZero();
   }

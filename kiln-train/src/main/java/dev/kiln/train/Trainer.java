@@ -1,5 +1,7 @@
 package dev.kiln.train;
 
+import dev.kiln.config.Config;
+import dev.kiln.config.ConfigDiff;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
@@ -8,6 +10,7 @@ import dev.kiln.config.Section;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.train.build.PipelineBuilder;
+import dev.kiln.train.disk.PipelineDirectory;
 import dev.kiln.train.disk.Provenance;
 import dev.kiln.train.disk.TrainingState;
 import dev.kiln.train.log.LogContext;
@@ -173,7 +176,13 @@ public final class Trainer<D extends Datum> {
     Map<String, Object> meta = checkpoints.verifyLast();
     @SuppressWarnings("unchecked")
     Provenance saved = Provenance.fromMap((Map<String, Object>) meta.get("provenance"));
-    List<String> changes = saved.differences(provenance);
+    List<String> changes = new ArrayList<>(saved.differences(provenance));
+    if (changes.remove("the config changed")) {
+      List<String> keys = ConfigDiff.between(
+          Config.read(checkpoints.last().resolve(PipelineDirectory.CONFIG)), Config.parse(config.text(), "config"));
+      changes.add(0, "the config changed (" + String.join("; ", keys.subList(0, Math.min(5, keys.size())))
+          + (keys.size() > 5 ? "; and " + (keys.size() - 5) + " more" : "") + ")");
+    }
     if (!changes.isEmpty() && !options.resumeForce()) {
       throw new KilnException(ErrorCode.E225, checkpoints.last(), String.join("; ", changes));
     }
