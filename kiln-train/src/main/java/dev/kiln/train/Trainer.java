@@ -198,8 +198,10 @@ public final class Trainer<D extends Datum> {
   private void initialize() {
     Corpus<D> train = corpus(trainCorpusName());
     Supplier<Iterable<Example<D>>> examples = teacher == null ? train::read : () -> annotatedByTeacher(train);
+    // Sourced components keep the weights they were trained to, as in spaCy's resume_training.
+    List<String> sourced = PipelineBuilder.sourcedNames(config.root());
     for (Component<D> component : pipeline.components()) {
-      if (settings.frozenComponents().contains(component.name())) {
+      if (settings.frozenComponents().contains(component.name()) || sourced.contains(component.name())) {
         continue;
       }
       if (teacher != null && component instanceof Distillable<D> student) {

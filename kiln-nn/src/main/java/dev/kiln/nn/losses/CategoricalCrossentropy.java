@@ -206,10 +206,14 @@ public final class CategoricalCrossentropy {
     return best;
   }
 
+  /**
+   * Refuses values outside [0, 1]. NaN passes, as in Thinc: a model that diverged gives a NaN
+   * loss, which the training loop's NaN guard handles, rather than an error.
+   */
   private static void checkProbabilities(String what, Floats array) {
     float[] v = array.data();
     for (int i = 0; i < v.length; i++) {
-      if (!(v[i] >= 0f && v[i] <= 1f)) {
+      if (v[i] < 0f || v[i] > 1f) {
         throw new KilnException(ErrorCode.E171, NAME, what, v[i], i / Math.max(array.cols(), 1));
       }
     }

@@ -44,6 +44,18 @@ public final class PipelineBuilder {
     return order;
   }
 
+  /** The components taken from trained pipelines ({@code source = ...}): trained further, not initialized. */
+  public static List<String> sourcedNames(Section root) {
+    Section components = root.section("components").orElseGet(Section::new);
+    List<String> sourced = new ArrayList<>();
+    for (String name : componentNames(root)) {
+      if (components.section(name).map(section -> section.has("source")).orElse(false)) {
+        sourced.add(name);
+      }
+    }
+    return sourced;
+  }
+
   /**
    * The components of an interpolated (and filled) config root, built and, when sourced, loaded.
    */

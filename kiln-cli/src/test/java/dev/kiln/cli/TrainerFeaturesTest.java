@@ -1,0 +1,104 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.train.disk.Manifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trainer's features beyond the loop, each through {@code kiln train}. */
+class TrainerFeaturesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private KilnRun train(Path config, Path output, String... overrides) {
+    String[] args = new String[4 + overrides.length];
+    args[0] = "train";
+    args[1] = config.toString();
+    args[2] = "--output";
+    args[3] = output.toString();
+    System.arraycopy(overrides, 0, args, 4, overrides.length);
+    KilnRun run = KilnRun.of(args);
+    assertThat(run.exit()).as(run.err()).isZero();
+    return run;
+  }
+
+  private static List<JsonNode> log(Path output) throws IOException {
+    return Files.readAllLines(output.resolve("training-log.jsonl")).stream().map(line -> {
+      try {
+        return JSON.readTree(line);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  @Test
+  void extraCorporaAreScoredBesideDevButNeverWeighed() throws IOException {
+    Path config = TrainingFixture.write(dir, 10, 20);
+    Files.writeString(config, Files.readString(config) + "\n[corpora.test]\n@readers = \"kiln.LabeledJsonl.v1\"\npath = \""
+        + dir.resolve("train.jsonl") + "\"\nlimit = 100\n");
+    Path output = dir.resolve("run");
+    train(config, output, "--training.extra_corpora", "[\"corpora.test\"]");
+    for (JsonNode row : log(output)) {
+      assertThat(row.at("/scores/test_acc").isNumber()).isTrue();
+      assertThat(row.get("score").asDouble()).isEqualTo(row.at("/scores/acc").asDouble());
+    }
+  }
+
+  @Test
+  void saveEveryKeepsTheLastStepCheckpointsEachComplete() throws IOException {
+    Path output = dir.resolve("run");
+    train(TrainingFixture.write(dir, 100, 35), output,
+        "--training.hooks", "{\"save\": {\"@hooks\": \"kiln.SaveEvery.v1\", \"steps\": 10, \"keep\": 2}}");
+    try (var steps = Files.list(output.resolve("checkpoints"))) {
+      assertThat(steps.map(p -> p.getFileName().toString()).sorted()).containsExactly("step-20", "step-30");
+    }
+    Manifest.verify(output.resolve("checkpoints/step-30"));
+    assertThat(output.resolve("checkpoints/step-30/training/state.json")).exists();
+  }
+
+  @Test
+  void aSourcedComponentKeepsItsTrainedWeights() throws IOException {
+    Path config = TrainingFixture.write(dir, 10, 40);
+    Path teacher = dir.resolve("teacher");
+    train(config, teacher);
+    double best = log(teacher).stream().mapToDouble(row -> row.get("score").asDouble()).max().orElseThrow();
+
+    Path sourced = dir.resolve("sourced.cfg");
+    Files.writeString(sourced, Files.readString(config).replaceAll(
+        "(?s)\\[components.classifier\\]\nfactory = \"kiln.classifier\"\n.*?\n\\[corpora\\]",
+        "[components.classifier]\nsource = \"" + teacher.resolve("model-best") + "\"\n\n[corpora]"));
+    Path output = dir.resolve("further");
+    train(sourced, output, "--training.max_steps", "5");
+    assertThat(log(output).get(0).get("score").asDouble()).as("the score at step 0, before any update").isEqualTo(best);
+  }
+
+  @Test
+  void everyNanPolicyKeepsTheSavedWeightsFinite() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 30);
+    // One training example whose feature overflows float32 to infinity: its batches' loss is NaN.
+    Files.writeString(dir.resolve("train.jsonl"), Files.readString(dir.resolve("train.jsonl"))
+        + "{\"features\": [1e39, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], \"label\": \"c0\"}\n");
+    for (String policy : List.of("stop", "skip", "rollback")) {
+      Path output = dir.resolve(policy);
+      KilnRun run = train(config, output,
+          "--training.hooks", "{\"nan\": {\"@hooks\": \"kiln.StopOnNaN.v1\", \"policy\": \"" + policy + "\", \"max_rollbacks\": 3}}");
+      KilnRun evaluated = KilnRun.of("evaluate", output.resolve("model-last").toString(), dir.resolve("dev.jsonl").toString());
+      assertThat(evaluated.exit()).as(evaluated.err()).isZero();
+      assertThat(JSON.readTree(evaluated.out()).get("acc").asDouble()).as(policy).isGreaterThan(0.5);
+      if (policy.equals("stop")) {
+        assertThat(run.out()).contains("Stopped: hook: the loss is not finite at step");
+      } else {
+        assertThat(run.out()).as(policy).contains("Stopped: max_steps");
+      }
+    }
+  }
+}
