@@ -101,4 +101,14 @@ class TrainerFeaturesTest {
       }
     }
   }
+
+  @Test
+  void anEmptyDevCorpusFollowsOnEmptyStream() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 5);
+    Files.writeString(dir.resolve("dev.jsonl"), "");
+    KilnRun refused = KilnRun.of("train", config.toString(), "--output", dir.resolve("a").toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("[E207] the dev corpus has no examples");
+    train(config, dir.resolve("b"), "--training.on_empty_stream", "ignore");
+  }
 }

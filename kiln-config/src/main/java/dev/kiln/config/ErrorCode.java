@@ -88,6 +88,7 @@ public enum ErrorCode {
   E204("[training.score_weights] weighs the metric \"{0}\", but the pipeline reports no such score. Available scores: {1}. Fix the name, or remove it from score_weights."),
   E205("[training.score_weights] weighs the metric \"{0}\", whose value is a {1}, not a number. Give it a null weight to log it without weighing it."),
   E206("get_length = {0}: kiln batchers measure each record by its own length and take no length function. Set get_length = null or remove it."),
+  E207("the {0} corpus has no examples to evaluate on. Check its path, or set [training] on_empty_stream = \"warn\" or \"ignore\" to go on with zero scores."),
   E210("{0} is incomplete: it has no manifest.json, so it was not written to the end. Use another checkpoint (model-best, model-last) or train again."),
   E211("{0} does not match its manifest: {1}. The files were changed or damaged after saving; use another checkpoint or train again."),
   E212("cannot write {0}: {1}. Check free disk space and permissions of the output directory."),

@@ -1,9 +1,13 @@
 package dev.kiln.train;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates on the dev corpus (read afresh each time, so predictions start clean), adds
@@ -12,30 +16,39 @@ import java.util.Map;
  * logged but never weighed.
  */
 final class DevEvaluator<D extends Datum> implements Evaluator {
+  private static final Logger LOG = LoggerFactory.getLogger(DevEvaluator.class);
+
   private final Pipeline<D> pipeline;
   private final Corpus<D> dev;
   private final Map<String, Corpus<D>> extra;
   private final ScoreWeights weights;
+  private final EmptyPolicy onEmptyStream;
+  private boolean warned;
 
-  DevEvaluator(Pipeline<D> pipeline, Corpus<D> dev, Map<String, Corpus<D>> extra, ScoreWeights weights) {
+  DevEvaluator(Pipeline<D> pipeline, Corpus<D> dev, Map<String, Corpus<D>> extra, ScoreWeights weights,
+      EmptyPolicy onEmptyStream) {
     this.pipeline = pipeline;
     this.dev = dev;
     this.extra = extra;
     this.weights = weights;
+    this.onEmptyStream = onEmptyStream;
   }
 
   @Override
   public EvalResult evaluate() {
-    Map<String, Object> scores = new LinkedHashMap<>(scoresOn(dev));
+    Map<String, Object> scores = new LinkedHashMap<>(scoresOn(dev, "dev"));
     double main = weights.mainScore(scores);
     extra.forEach((prefix, corpus) ->
-        scoresOn(corpus).forEach((name, value) -> scores.put(prefix + "_" + name, value)));
+        scoresOn(corpus, prefix).forEach((name, value) -> scores.put(prefix + "_" + name, value)));
     return new EvalResult(main, scores);
   }
 
-  private Map<String, Object> scoresOn(Corpus<D> corpus) {
+  private Map<String, Object> scoresOn(Corpus<D> corpus, String name) {
     List<Example<D>> examples = new ArrayList<>();
     corpus.read().forEach(examples::add);
+    if (examples.isEmpty()) {
+      handleEmpty(name);
+    }
     long words = 0;
     for (Example<D> example : examples) {
       words += example.length();
@@ -45,5 +58,19 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
     double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
     scores.put("speed", words / seconds);
     return scores;
+  }
+
+  /** emloop's {@code on_empty_stream}: an evaluation corpus with no examples. */
+  private void handleEmpty(String name) {
+    switch (onEmptyStream) {
+      case ERROR -> throw new KilnException(ErrorCode.E207, name);
+      case WARN -> {
+        if (!warned) {
+          LOG.warn("the {} corpus is empty; its scores are zeros (on_empty_stream = \"warn\")", name);
+          warned = true;
+        }
+      }
+      case IGNORE -> { }
+    }
   }
 }

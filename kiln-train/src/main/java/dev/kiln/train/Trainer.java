@@ -93,7 +93,7 @@ public final class Trainer<D extends Datum> {
         settings.onEmptyBatch(), start.cursor(), augmenter());
     ScoreWeights weights = scoreWeights();
     TrainingLoop<D> loop = new TrainingLoop<>(pipeline, optimizer(), batches,
-        new DevEvaluator<>(pipeline, corpus(settings.devCorpus()), extraCorpora(), weights),
+        new DevEvaluator<>(pipeline, corpus(settings.devCorpus()), extraCorpora(), weights, settings.onEmptyStream()),
         loopSettings(), settings.beforeUpdate().orElse(BeforeUpdate.NONE), hooks, start.loop());
     if (teacher != null) {
       loop.distillingFrom(teacher, distill.studentToTeacher());

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The {@code [training]} section, with spaCy's keys and defaults, plus kiln's {@code hooks},
  * {@code extra_corpora} (emloop's extra streams: scored at every evaluation, never used to pick
- * the best model), {@code fixed_epoch_size}, {@code on_empty_batch} and {@code augmenter}
+ * the best model), {@code fixed_epoch_size}, {@code on_empty_batch}, {@code on_empty_stream} (for the dev
+ * and extra corpora; an empty training corpus is always an error) and {@code augmenter}
  * (applied to the training corpus; spaCy puts it on the corpus reader). spaCy's
  * {@code gpu_allocator} is accepted and ignored (kiln trains on the CPU).
  */
@@ -36,6 +37,7 @@ public record TrainingSettings(
     @Default("{}") Map<String, Hook> hooks,
     @Name("fixed_epoch_size") @Default("0") long fixedEpochSize,
     @Name("on_empty_batch") @Default("\"error\"") EmptyPolicy onEmptyBatch,
+    @Name("on_empty_stream") @Default("\"error\"") EmptyPolicy onEmptyStream,
     @Name("gpu_allocator") @Default("null") Optional<String> gpuAllocator,
     @Name("before_to_disk") @Default("null") Optional<BeforeToDisk> beforeToDisk,
     @Name("before_update") @Default("null") Optional<BeforeUpdate> beforeUpdate,
