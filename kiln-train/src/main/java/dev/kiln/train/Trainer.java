@@ -127,7 +127,9 @@ public final class Trainer<D extends Datum> {
       }
     }
     StopReason reason = loop.stopReason().orElseThrow();
-    options.out().println("Stopped: " + reason + ". Saved pipeline to " + checkpoints.last());
+    LoopState end = loop.state();
+    options.out().println(String.format(java.util.Locale.ROOT, "Stopped: %s (%d steps, %.2f s of training). Saved pipeline to %s",
+        reason, end.nextStep(), end.seconds(), checkpoints.last()));
     options.out().flush();
     Optional<Double> best = loop.state().checkpoints().stream().map(ScoreAtStep::score).max(Double::compare);
     return new TrainResult(reason, checkpoints.last(), checkpoints.best(), best);
