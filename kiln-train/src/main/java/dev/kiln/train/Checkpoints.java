@@ -1,11 +1,14 @@
 package dev.kiln.train;
 
+import dev.kiln.config.Config;
+import dev.kiln.config.ConfigDiff;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.disk.AtomicDirectory;
 import dev.kiln.train.disk.Manifest;
 import dev.kiln.train.disk.PipelineDirectory;
+import dev.kiln.train.disk.Provenance;
 import dev.kiln.train.disk.TrainingState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,8 +97,29 @@ final class Checkpoints<D extends Datum> {
     }
   }
 
+  /**
+   * The state to resume from, after checking that {@code model-last} is complete and that the
+   * run it came from had this config, data and seed ({@code now}); what changed is refused with
+   * E225 unless {@code force}. Loads the weights and optimizer state.
+   */
+  TrainingState resume(Provenance now, boolean force) {
+    @SuppressWarnings("unchecked")
+    Provenance saved = Provenance.fromMap((Map<String, Object>) verifyLast().get("provenance"));
+    List<String> changes = new ArrayList<>(saved.differences(now));
+    if (changes.remove("the config changed")) {
+      List<String> keys = ConfigDiff.between(
+          Config.read(last().resolve(PipelineDirectory.CONFIG)), Config.parse(configText, "config"));
+      changes.add(0, "the config changed (" + String.join("; ", keys.subList(0, Math.min(5, keys.size())))
+          + (keys.size() > 5 ? "; and " + (keys.size() - 5) + " more" : "") + ")");
+    }
+    if (!changes.isEmpty() && !force) {
+      throw new KilnException(ErrorCode.E225, last(), String.join("; ", changes));
+    }
+    return restoreLast();
+  }
+
   /** Checks {@code model-last} is complete and returns its meta. */
-  Map<String, Object> verifyLast() {
+  private Map<String, Object> verifyLast() {
     PipelineDirectory.verify(last());
     if (!Files.isDirectory(last().resolve(PipelineDirectory.TRAINING))) {
       throw new KilnException(ErrorCode.E225, last(), "it holds no training state (it is a model-best copy?)");
@@ -104,7 +128,7 @@ final class Checkpoints<D extends Datum> {
   }
 
   /** Loads the weights and optimizer state of {@code model-last} and returns its loop state. */
-  TrainingState restoreLast() {
+  private TrainingState restoreLast() {
     restoreWeightsAndOptimizer();
     return TrainingState.read(last().resolve(PipelineDirectory.TRAINING));
   }

@@ -1,16 +1,9 @@
 package dev.kiln.train;
 
-import dev.kiln.config.Config;
-import dev.kiln.config.ConfigDiff;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
-import dev.kiln.config.Resolver;
-import dev.kiln.config.Section;
-import dev.kiln.nn.optimizers.Optimizer;
-import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.train.build.PipelineBuilder;
-import dev.kiln.train.disk.PipelineDirectory;
 import dev.kiln.train.disk.Provenance;
 import dev.kiln.train.disk.TrainingState;
 import dev.kiln.train.log.LogContext;
@@ -18,6 +11,7 @@ import dev.kiln.train.log.TrainLogger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,7 +28,8 @@ public final class Trainer<D extends Datum> {
   private final TrainingConfig config;
   private final TrainingSettings settings;
   private final Pipeline<D> pipeline;
-  private final Map<String, Corpus<D>> corpora;
+  private final Corpora<D> corpora;
+  private final Regime regime;
   private final TrainOptions options;
   private final Checkpoints<D> checkpoints;
   private final Provenance provenance;
@@ -51,12 +46,13 @@ public final class Trainer<D extends Datum> {
     this.settings = config.settings(registries);
     this.teacher = teacher;
     this.distill = teacher == null ? null : config.distillSettings(registries);
+    this.regime = teacher == null ? Regime.training(settings) : Regime.distillation(distill);
     this.pipeline = PipelineBuilder.build(config.root(), registries);
-    this.corpora = corpora(config.root(), registries);
+    this.corpora = Corpora.resolve(config.root(), registries);
     this.options = options;
     this.provenance = Provenance.of(config.text(), config.dataPaths(), settings.seed());
     this.hooks = List.copyOf(settings.hooks().values());
-    this.checkpoints = new Checkpoints<>(options.output(), pipeline, optimizer(), config.text(),
+    this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), config.text(),
         settings.beforeToDisk().orElse(BeforeToDisk.NONE));
     checkComponentNames();
   }
@@ -77,23 +73,16 @@ public final class Trainer<D extends Datum> {
   }
 
   private TrainResult run() {
-    boolean canResume = options.resume() && checkpoints.hasLast();
-    if (options.resume() && !canResume) {
-      options.out().println("Nothing to resume in " + options.output() + " yet: starting a new run.");
-    }
-    Optional<TrainingState> resumed = canResume ? Optional.of(restore()) : Optional.empty();
-    if (resumed.isEmpty()) {
-      checkpoints.clearOutput();
-      initialize();
-    }
+    Optional<TrainingState> resumed = resumeOrInitialize();
     TrainingState start = resumed.orElse(new TrainingState(LoopState.START, BatchCursor.START, List.of(), Map.of()));
     restoreHooks(start);
-    TrainBatches<D> batches = new TrainBatches<>(corpus(trainCorpusName()), batcher(), epochLimit(), settings.seed(),
+    TrainBatches<D> batches = new TrainBatches<>(trainCorpus(), batcher(), regime.epochs(), settings.seed(),
         settings.fixedEpochSize() > 0 ? OptionalLong.of(settings.fixedEpochSize()) : OptionalLong.empty(),
         settings.onEmptyBatch(), start.cursor(), augmenter());
     ScoreWeights weights = scoreWeights();
-    TrainingLoop<D> loop = new TrainingLoop<>(pipeline, optimizer(), batches,
-        new DevEvaluator<>(pipeline, corpus(settings.devCorpus()), extraCorpora(), weights, settings.onEmptyStream()),
+    TrainingLoop<D> loop = new TrainingLoop<>(pipeline, regime.optimizer(), batches,
+        new DevEvaluator<>(pipeline, corpora.get("dev_corpus", settings.devCorpus()),
+            corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream()),
         loopSettings(), settings.beforeUpdate().orElse(BeforeUpdate.NONE), hooks, start.loop());
     if (teacher != null) {
       loop.distillingFrom(teacher, distill.studentToTeacher());
@@ -102,16 +91,35 @@ public final class Trainer<D extends Datum> {
     TrainLogger.Session log = settings.logger().start(new LogContext(trainableNames(), weights.weights(),
         settings.evalFrequency(), options.out(), options.err(), Optional.of(options.output()),
         start.logger(), options.interactive()));
+    hooks.forEach(hook -> hook.beforeTraining(start.loop().nextStep()));
+    drive(loop, batches, log);
+    return finish(loop);
+  }
+
+  /** The state to resume from, or empty after initializing a new run (clearing old output). */
+  private Optional<TrainingState> resumeOrInitialize() {
+    boolean canResume = options.resume() && checkpoints.hasLast();
+    if (options.resume() && !canResume) {
+      options.out().println("Nothing to resume in " + options.output() + " yet: starting a new run.");
+    }
+    if (canResume) {
+      return Optional.of(checkpoints.resume(provenance, options.resumeForce()));
+    }
+    checkpoints.clearOutput();
+    initialize();
+    return Optional.empty();
+  }
+
+  /** Runs the loop to its end; model-last is saved whatever happens, then logger and hooks close. */
+  private void drive(TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
     boolean success = false;
     try {
-      hooks.forEach(hook -> hook.beforeTraining(start.loop().nextStep()));
       while (loop.hasNext()) {
         if (options.interrupt().get()) {
           loop.requestStop(new StopReason(StopReason.Kind.INTERRUPTED, "Ctrl-C"));
           continue;
         }
-        StepResult<D> step = loop.next();
-        afterStep(step, loop, batches, log);
+        afterStep(loop.next(), loop, batches, log);
       }
       success = true;
     } catch (RuntimeException | Error e) {
@@ -126,12 +134,15 @@ public final class Trainer<D extends Datum> {
         hook.afterTraining(success);
       }
     }
+  }
+
+  private TrainResult finish(TrainingLoop<D> loop) {
     StopReason reason = loop.stopReason().orElseThrow();
     LoopState end = loop.state();
-    options.out().println(String.format(java.util.Locale.ROOT, "Stopped: %s (%d steps, %.2f s of training). Saved pipeline to %s",
+    options.out().println(String.format(Locale.ROOT, "Stopped: %s (%d steps, %.2f s of training). Saved pipeline to %s",
         reason, end.nextStep(), end.seconds(), checkpoints.last()));
     options.out().flush();
-    Optional<Double> best = loop.state().checkpoints().stream().map(ScoreAtStep::score).max(Double::compare);
+    Optional<Double> best = end.checkpoints().stream().map(ScoreAtStep::score).max(Double::compare);
     return new TrainResult(reason, checkpoints.last(), checkpoints.best(), best);
   }
 
@@ -174,23 +185,6 @@ public final class Trainer<D extends Datum> {
     return new TrainingState(loop.state(), batches.cursor(), hookStates, log.state());
   }
 
-  private TrainingState restore() {
-    Map<String, Object> meta = checkpoints.verifyLast();
-    @SuppressWarnings("unchecked")
-    Provenance saved = Provenance.fromMap((Map<String, Object>) meta.get("provenance"));
-    List<String> changes = new ArrayList<>(saved.differences(provenance));
-    if (changes.remove("the config changed")) {
-      List<String> keys = ConfigDiff.between(
-          Config.read(checkpoints.last().resolve(PipelineDirectory.CONFIG)), Config.parse(config.text(), "config"));
-      changes.add(0, "the config changed (" + String.join("; ", keys.subList(0, Math.min(5, keys.size())))
-          + (keys.size() > 5 ? "; and " + (keys.size() - 5) + " more" : "") + ")");
-    }
-    if (!changes.isEmpty() && !options.resumeForce()) {
-      throw new KilnException(ErrorCode.E225, checkpoints.last(), String.join("; ", changes));
-    }
-    return checkpoints.restoreLast();
-  }
-
   private void restoreHooks(TrainingState state) {
     for (int i = 0; i < hooks.size() && i < state.hooks().size(); i++) {
       hooks.get(i).restore(state.hooks().get(i));
@@ -198,7 +192,7 @@ public final class Trainer<D extends Datum> {
   }
 
   private void initialize() {
-    Corpus<D> train = corpus(trainCorpusName());
+    Corpus<D> train = trainCorpus();
     Supplier<Iterable<Example<D>>> examples = teacher == null ? train::read : () -> annotatedByTeacher(train);
     // Sourced components keep the weights they were trained to, as in spaCy's resume_training.
     List<String> sourced = PipelineBuilder.sourcedNames(config.root());
@@ -230,24 +224,13 @@ public final class Trainer<D extends Datum> {
   }
 
   private LoopSettings loopSettings() {
-    Schedule dropout = teacher == null ? settings.dropout() : distill.dropout();
-    long maxSteps = teacher == null ? settings.maxSteps() : distill.maxSteps();
-    long patience = teacher == null ? settings.patience() : 0;
-    return new LoopSettings(dropout::valueAt, settings.evalFrequency(), settings.accumulateGradient(),
-        patience, maxSteps, Set.copyOf(settings.frozenComponents()), Set.copyOf(settings.annotatingComponents()));
+    return new LoopSettings(regime.dropout()::valueAt, settings.evalFrequency(), settings.accumulateGradient(),
+        regime.patience(), regime.maxSteps(), Set.copyOf(settings.frozenComponents()),
+        Set.copyOf(settings.annotatingComponents()));
   }
 
-  private Optimizer optimizer() {
-    return teacher == null ? settings.optimizer() : distill.optimizer();
-  }
-
-  private String trainCorpusName() {
-    return teacher == null ? settings.trainCorpus() : distill.corpus();
-  }
-
-  /** Training loads and shuffles the corpus; distillation streams it, as spaCy does. */
-  private EpochLimit epochLimit() {
-    return teacher == null ? EpochLimit.fromConfig(settings.maxEpochs()) : new EpochLimit.Streaming(Math.max(distill.maxEpochs(), 0));
+  private Corpus<D> trainCorpus() {
+    return corpora.get(teacher == null ? "train_corpus" : "distillation.corpus", regime.corpus());
   }
 
   private ScoreWeights scoreWeights() {
@@ -309,37 +292,6 @@ public final class Trainer<D extends Datum> {
 
   @SuppressWarnings("unchecked")
   private Batcher<D> batcher() {
-    return (Batcher<D>) (teacher == null ? settings.batcher() : distill.batcher());
-  }
-
-  private Corpus<D> corpus(String dotName) {
-    Corpus<D> corpus = corpora.get(dotName);
-    if (corpus == null) {
-      throw new KilnException(ErrorCode.E223, dotName.equals(settings.devCorpus()) ? "dev_corpus" : "the training corpus", dotName);
-    }
-    return corpus;
-  }
-
-  private Map<String, Corpus<D>> extraCorpora() {
-    Map<String, Corpus<D>> extra = new LinkedHashMap<>();
-    for (String dotName : settings.extraCorpora()) {
-      extra.put(dotName.substring(dotName.lastIndexOf('.') + 1), corpus(dotName));
-    }
-    return extra;
-  }
-
-  /** Every reader under {@code [corpora]}, resolved, by dot name ({@code corpora.train}). */
-  @SuppressWarnings("unchecked")
-  private static <D extends Datum> Map<String, Corpus<D>> corpora(Section root, Registries registries) {
-    Map<String, Corpus<D>> byName = new LinkedHashMap<>();
-    Section corpora = root.section("corpora").orElse(null);
-    if (corpora == null) {
-      return byName;
-    }
-    Section wrapper = new Section();
-    wrapper.put("corpora", corpora);
-    Map<String, Object> resolved = (Map<String, Object>) Resolver.resolve(wrapper, registries).get("corpora");
-    resolved.forEach((name, corpus) -> byName.put("corpora." + name, (Corpus<D>) corpus));
-    return byName;
+    return (Batcher<D>) regime.batcher();
   }
 }
