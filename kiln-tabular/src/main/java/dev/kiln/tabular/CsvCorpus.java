@@ -199,8 +199,7 @@ final class CsvCorpus implements Corpus<TableRow> {
       try {
         return parser.next();
       } catch (CharacterCodingException e) {
-        close();
-        throw new KilnException(ErrorCode.E277, path, parser.line());
+        throw notUtf8();
       } catch (IOException e) {
         close();
         throw new KilnException(ErrorCode.E080, path, e.getMessage());
@@ -214,11 +213,19 @@ final class CsvCorpus implements Corpus<TableRow> {
           reader.reset();
         }
       } catch (CharacterCodingException e) {
-        close();
-        throw new KilnException(ErrorCode.E277, path, 1);
+        throw notUtf8();
       } catch (IOException e) {
         close();
         throw new KilnException(ErrorCode.E080, path, e.getMessage());
+      }
+    }
+
+    private KilnException notUtf8() {
+      close();
+      try {
+        return new KilnException(ErrorCode.E277, path, Math.max(1, Utf8Lines.firstInvalid(path)));
+      } catch (IOException e) {
+        return new KilnException(ErrorCode.E080, path, e.getMessage());
       }
     }
 
