@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,5 +189,43 @@ class CsvCorpusTest {
         ProblemPolicy.ERROR, 0, ";;")).hasMessageStartingWith("[E275] ");
     assertThatThrownBy(() -> TabularRegistry.csv(path, "y", List.of("x", "y"), List.of(), ProblemPolicy.ERROR,
         ProblemPolicy.ERROR, 0, ",")).hasMessageStartingWith("[E276] kiln.Csv.v1: the label column \"y\" is also listed in columns");
+  }
+
+  @Test
+  void damagedFilesGiveACodedErrorOrCountedSkipsNeverAnotherException() throws IOException {
+    String valid = "x,colour,y\n1.5,red,a\n\"2\",\"bl,ue\",b\nNA,,c\n-3e2,\"say \"\"hi\"\"\",d\n";
+    String noise = ",\"\n\rx9.-?NA\u00e9 ";
+    SplittableRandom random = new SplittableRandom(11);
+    int errors = 0;
+    int skips = 0;
+    for (int trial = 0; trial < 400; trial++) {
+      StringBuilder text = new StringBuilder(valid);
+      int edits = 1 + random.nextInt(3);
+      for (int e = 0; e < edits && text.length() > 0; e++) {
+        int at = random.nextInt(text.length());
+        switch (random.nextInt(3)) {
+          case 0 -> text.setLength(at);
+          case 1 -> text.insert(at, noise.charAt(random.nextInt(noise.length())));
+          default -> text.deleteCharAt(at);
+        }
+      }
+      Path path = file(text.toString());
+      for (String policy : List.of("error", "warn", "ignore")) {
+        CsvCorpus corpus = (CsvCorpus) csv(path, List.of(), List.of("colour"), policy, "ignore");
+        try {
+          int read = rows(corpus).size();
+          assertThat(read + corpus.skippedRows()).as(text.toString()).isLessThanOrEqualTo(text.length());
+          if (policy.equals("error")) {
+            assertThat(corpus.skippedRows()).isZero();
+          }
+          skips += corpus.skippedRows();
+        } catch (KilnException expected) {
+          errors++;
+          assertThat(expected.getMessage()).as(text.toString()).matches("(?s)\\[E27[0-7]\\] .*");
+        }
+      }
+    }
+    assertThat(errors).isGreaterThan(100);
+    assertThat(skips).isGreaterThan(100);
   }
 }
