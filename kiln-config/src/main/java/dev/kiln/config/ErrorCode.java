@@ -109,6 +109,20 @@ public enum ErrorCode {
   E236("{0}: line {1}: {2}. Each line must be '{'\"features\": [numbers], \"label\": \"name\"'}'."),
   E240("the teacher pipeline has no component \"{0}\" (it has {1}). Map each student component to a teacher component in [distillation.student_to_teacher]."),
   E241("component {0} cannot learn from the teacher component {1}: it needs a teacher of its own kind ({2})."),
+  // --- kiln-tabular: the CSV reader (E270-E279) and the tabular components (E280-E299)
+  E270("{0}: line {1}: {2}. Fix the row, or set on_bad_row = \"warn\" or \"ignore\" to skip bad rows (they are counted)."),
+  E271("{0}: the file is empty. A CSV file for kiln.Csv.v1 starts with a header line of column names."),
+  E272("{0}: line {1}: the header names the column \"{2}\" twice. Give every column a distinct name."),
+  E273("{0}: {1} names the column \"{2}\", which the header does not have. Columns in the file: {3}."),
+  E274("{0}: the columns {1} are not used: they are neither the label nor in columns. Add them to columns, remove them from the file, or set on_unused_column = \"warn\" or \"ignore\"."),
+  E275("kiln.Csv.v1: delimiter must be one character other than a quote or a line break, got \"{0}\"."),
+  E276("kiln.Csv.v1: the label column \"{0}\" is also listed in {1}, but the label cannot be a feature. Remove it from {1}."),
+  E277("{0}: line {1}: the file is not valid UTF-8 text. Save it as UTF-8."),
+  E280("component {0}: the model was fitted on the {1} column \"{2}\", but the rows of {3} have no such {1} column (they have numeric {4} and categorical {5}). Read the data with the columns and categorical settings used in training."),
+  E281("component {0}: the label \"{1}\" ({2} line {3}) is not a number, but a regressor needs numeric labels. Fix the label column, or use kiln.tabular_classifier."),
+  E282("component {0}: there are no training rows to fit the features on. Check the training corpus path and its on_bad_row policy."),
+  E283("{0}: the saved feature encoder is not valid: {1}. Use the component folder as kiln train wrote it."),
+  E284("component {0}: hash_buckets must be 0 (one-hot categories) or a positive number of buckets, got {1}."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");

@@ -1,27 +1,40 @@
 package dev.kiln.train.vectors;
 
+import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Accuracy, macro-averaged F, and precision, recall and F per class, from predicted against
  * reference labels: {@code acc}, {@code macro_f}, {@code macro_p}, {@code macro_r},
  * {@code f_per_type} ({@code {"label": {"p", "r", "f"}}}).
  */
-final class ClassificationScores {
+public final class ClassificationScores {
   private ClassificationScores() {}
 
   static Map<String, Object> of(List<Example<Labeled>> examples, List<String> labels) {
+    return of(examples, Labeled::label, labels);
+  }
+
+  /**
+   * The scores of any records with one class label each.
+   *
+   * @param labelOf the class of a record, or null when it has none
+   * @param labels the classes that get a row in {@code f_per_type} even when never seen
+   */
+  public static <D extends Datum> Map<String, Object> of(
+      List<Example<D>> examples, Function<? super D, String> labelOf, List<String> labels) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     for (String label : labels) {
       counts.put(label, new long[3]); // true positives, predicted, actual
     }
     long correct = 0;
-    for (Example<Labeled> example : examples) {
-      String gold = example.reference().label();
-      String guess = example.predicted().label();
+    for (Example<D> example : examples) {
+      String gold = labelOf.apply(example.reference());
+      String guess = labelOf.apply(example.predicted());
       if (gold != null && gold.equals(guess)) {
         correct++;
         counts.computeIfAbsent(gold, l -> new long[3])[0]++;

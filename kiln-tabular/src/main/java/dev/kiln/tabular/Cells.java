@@ -1,0 +1,29 @@
+package dev.kiln.tabular;
+
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+
+/** How the text of a table cell is read: missing values and numbers. */
+final class Cells {
+  // Plain decimal notation only: Java's parser would also take "NaN", "Infinity", hex and a
+  // trailing "f" or "d", none of which a CSV file means as a number.
+  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private Cells() {}
+
+  /** An empty cell, "NA" or "?" (R's and the UCI repository's spellings) is a missing value. */
+  static boolean isMissing(String text) {
+    String trimmed = text.strip();
+    return trimmed.isEmpty() || trimmed.equals("NA") || trimmed.equals("?");
+  }
+
+  /** The cell as a finite number, or empty when it is not one. */
+  static OptionalDouble number(String text) {
+    String trimmed = text.strip();
+    if (!NUMBER.matcher(trimmed).matches()) {
+      return OptionalDouble.empty();
+    }
+    double value = Double.parseDouble(trimmed);
+    return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
+  }
+}

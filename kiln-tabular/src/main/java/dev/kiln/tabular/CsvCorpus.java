@@ -1,0 +1,240 @@
+package dev.kiln.tabular;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.train.Corpus;
+import dev.kiln.train.Example;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Table rows from a CSV file with a header line, streamed: a pass holds one record at a time.
+ * Bad rows and unused columns are handled by the settings' policies; under {@code warn} and
+ * {@code ignore} bad rows are skipped and counted, and the count is logged (under {@code warn})
+ * once at the end of each pass.
+ */
+final class CsvCorpus implements Corpus<TableRow> {
+  private static final Logger LOG = LoggerFactory.getLogger(CsvCorpus.class);
+
+  private final Path path;
+  private final CsvSettings settings;
+  private final AtomicBoolean unusedReported = new AtomicBoolean();
+  private volatile int skipped = -1;
+
+  CsvCorpus(Path path, CsvSettings settings) {
+    this.path = path;
+    this.settings = settings;
+  }
+
+  @Override
+  public Iterable<Example<TableRow>> read() {
+    return Rows::new;
+  }
+
+  /** How many bad rows the last finished pass skipped; -1 before any pass finished. */
+  int skippedRows() {
+    return skipped;
+  }
+
+  private final class Rows implements Iterator<Example<TableRow>> {
+    private final BufferedReader reader;
+    private final CsvParser parser;
+    private final CsvLayout layout;
+    private int produced;
+    private int badRows;
+    private String firstProblem;
+    private Example<TableRow> next;
+    private boolean finished;
+
+    Rows() {
+      try {
+        // Strict decoding: a file in another encoding stops with a coded error instead of
+        // turning into replacement characters.
+        reader = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8
+            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+            1 << 16);
+      } catch (IOException e) {
+        throw new KilnException(ErrorCode.E080, path, e.getMessage());
+      }
+      parser = new CsvParser(reader, settings.delimiter());
+      skipBom();
+      CsvRecord header = nextRecord();
+      while (header != null && header.isBlank()) {
+        header = nextRecord();
+      }
+      if (header == null) {
+        close();
+        throw new KilnException(ErrorCode.E271, path);
+      }
+      if (header.problem() != null) {
+        close();
+        throw new KilnException(ErrorCode.E270, path, header.line(), "the header line is malformed: " + header.problem());
+      }
+      layout = CsvLayout.of(path, header, settings);
+      reportUnused();
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !finished) {
+        if (settings.limit() > 0 && produced >= settings.limit()) {
+          finish();
+        } else {
+          next = readNext();
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public Example<TableRow> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Example<TableRow> example = next;
+      next = null;
+      produced++;
+      return example;
+    }
+
+    private Example<TableRow> readNext() {
+      CsvRecord record;
+      while ((record = nextRecord()) != null) {
+        if (record.isBlank()) {
+          continue;
+        }
+        String problem = record.problem() != null ? record.problem() : check(record);
+        if (problem == null) {
+          return row(record);
+        }
+        badRow(record.line(), problem);
+      }
+      finish();
+      return null;
+    }
+
+    /** Why the record cannot be a row, or null when it can. */
+    private String check(CsvRecord record) {
+      if (record.fields().size() != layout.width()) {
+        return "it has " + record.fields().size() + " field(s), but the header has " + layout.width();
+      }
+      if (Cells.isMissing(record.fields().get(layout.label()))) {
+        return "the label column \"" + settings.label() + "\" is empty";
+      }
+      for (int i = 0; i < layout.numeric().length; i++) {
+        String text = record.fields().get(layout.numeric()[i]);
+        if (!Cells.isMissing(text) && Cells.number(text).isEmpty()) {
+          return "the numeric column \"" + layout.columns().numeric().get(i) + "\" holds \"" + text
+              + "\", which is not a number (list the column in categorical if it holds categories)";
+        }
+      }
+      return null;
+    }
+
+    private Example<TableRow> row(CsvRecord record) {
+      double[] numbers = new double[layout.numeric().length];
+      for (int i = 0; i < numbers.length; i++) {
+        String text = record.fields().get(layout.numeric()[i]);
+        OptionalDouble value = Cells.isMissing(text) ? OptionalDouble.empty() : Cells.number(text);
+        numbers[i] = value.orElse(Double.NaN);
+      }
+      String[] categories = new String[layout.categorical().length];
+      for (int i = 0; i < categories.length; i++) {
+        String text = record.fields().get(layout.categorical()[i]);
+        categories[i] = Cells.isMissing(text) ? null : text.strip();
+      }
+      String label = record.fields().get(layout.label()).strip();
+      return TableRow.example(layout.columns(), record.line(), numbers, categories, label);
+    }
+
+    private void badRow(int line, String problem) {
+      if (settings.onBadRow() == ProblemPolicy.ERROR) {
+        close();
+        throw new KilnException(ErrorCode.E270, path, line, problem);
+      }
+      if (badRows++ == 0) {
+        firstProblem = "line " + line + ": " + problem;
+      }
+    }
+
+    private void reportUnused() {
+      if (layout.unused().isEmpty() || settings.onUnusedColumn() == ProblemPolicy.IGNORE) {
+        return;
+      }
+      if (settings.onUnusedColumn() == ProblemPolicy.ERROR) {
+        close();
+        throw new KilnException(ErrorCode.E274, path, layout.unused());
+      }
+      if (!unusedReported.getAndSet(true)) {
+        LOG.warn("{}: the columns {} are not used (on_unused_column = \"warn\")", path, layout.unused());
+      }
+    }
+
+    private void finish() {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      close();
+      skipped = badRows;
+      if (badRows > 0 && settings.onBadRow() == ProblemPolicy.WARN) {
+        LOG.warn("{}: skipped {} bad row(s) (on_bad_row = \"warn\"); the first, {}", path, badRows, firstProblem);
+      }
+    }
+
+    private CsvRecord nextRecord() {
+      try {
+        return parser.next();
+      } catch (CharacterCodingException e) {
+        throw notUtf8();
+      } catch (IOException e) {
+        close();
+        throw new KilnException(ErrorCode.E080, path, e.getMessage());
+      }
+    }
+
+    private void skipBom() {
+      try {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+          reader.reset();
+        }
+      } catch (CharacterCodingException e) {
+        throw notUtf8();
+      } catch (IOException e) {
+        close();
+        throw new KilnException(ErrorCode.E080, path, e.getMessage());
+      }
+    }
+
+    private KilnException notUtf8() {
+      close();
+      try {
+        return new KilnException(ErrorCode.E277, path, Math.max(1, Utf8Lines.firstInvalid(path)));
+      } catch (IOException e) {
+        return new KilnException(ErrorCode.E080, path, e.getMessage());
+      }
+    }
+
+    private void close() {
+      try {
+        reader.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

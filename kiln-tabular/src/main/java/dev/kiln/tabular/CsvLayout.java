@@ -1,0 +1,66 @@
+package dev.kiln.tabular;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the values a reader needs sit in a file's records, found from its header line: the field
+ * index of the label and of each numeric and categorical column, and the columns left unused.
+ */
+record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[] categorical, List<String> unused) {
+  /**
+   * Matches the header against the settings.
+   *
+   * @throws KilnException E272 for a column named twice, E273 for a column the settings name
+   *     that the header lacks
+   */
+  static CsvLayout of(Path file, CsvRecord header, CsvSettings settings) {
+    List<String> names = new ArrayList<>();
+    Map<String, Integer> index = new HashMap<>();
+    for (String field : header.fields()) {
+      String name = field.strip();
+      if (index.putIfAbsent(name, names.size()) != null) {
+        throw new KilnException(ErrorCode.E272, file, header.line(), name);
+      }
+      names.add(name);
+    }
+    require(file, index, names, "label", List.of(settings.label()));
+    require(file, index, names, "columns", settings.columns());
+    require(file, index, names, "categorical", settings.categorical());
+    Set<String> used = new LinkedHashSet<>();
+    if (settings.columns().isEmpty()) {
+      names.stream().filter(name -> !name.equals(settings.label())).forEach(used::add);
+    } else {
+      used.addAll(settings.columns());
+      used.addAll(settings.categorical());
+    }
+    List<String> numericNames = new ArrayList<>();
+    List<String> categoricalNames = new ArrayList<>();
+    for (String name : used) {
+      (settings.categorical().contains(name) ? categoricalNames : numericNames).add(name);
+    }
+    List<String> unused = names.stream().filter(n -> !n.equals(settings.label()) && !used.contains(n)).toList();
+    return new CsvLayout(new TableColumns(file, settings.label(), numericNames, categoricalNames), names.size(),
+        index.get(settings.label()), indices(index, numericNames), indices(index, categoricalNames), unused);
+  }
+
+  private static void require(Path file, Map<String, Integer> index, List<String> names, String option,
+      List<String> wanted) {
+    for (String name : wanted) {
+      if (!index.containsKey(name)) {
+        throw new KilnException(ErrorCode.E273, file, option, name, names);
+      }
+    }
+  }
+
+  private static int[] indices(Map<String, Integer> index, List<String> names) {
+    return names.stream().mapToInt(index::get).toArray();
+  }
+}

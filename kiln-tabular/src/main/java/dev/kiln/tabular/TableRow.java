@@ -1,0 +1,67 @@
+package dev.kiln.tabular;
+
+import dev.kiln.train.Datum;
+import dev.kiln.train.Example;
+
+/**
+ * One row of a table: its feature values by column and its label. The reference row of an
+ * example carries the gold label; the predicted one the class (with probabilities) or the number
+ * a component set.
+ *
+ * @param columns the names of the values, shared by the rows of one file
+ * @param line the line of the file the row starts on, for messages
+ * @param numbers the numeric features in the order of {@code columns.numeric()}; NaN when missing
+ * @param categories the categorical features in the order of {@code columns.categorical()};
+ *     null when missing
+ * @param label the label as written (a class name, or a number for regression), or null when
+ *     not (yet) known
+ * @param scores the class probabilities a classifier set, or null
+ */
+public record TableRow(TableColumns columns, int line, double[] numbers, String[] categories, String label,
+    float[] scores) implements Datum {
+  /** Counts as one word: a record without tokens. */
+  @Override
+  public int length() {
+    return 1;
+  }
+
+  /** The value of a numeric column, NaN when missing. */
+  public double number(String column) {
+    int index = columns.numeric().indexOf(column);
+    if (index < 0) {
+      throw new IllegalArgumentException("no numeric column " + column + " in " + columns.numeric());
+    }
+    return numbers[index];
+  }
+
+  /** The value of a categorical column, null when missing. */
+  public String category(String column) {
+    int index = columns.categorical().indexOf(column);
+    if (index < 0) {
+      throw new IllegalArgumentException("no categorical column " + column + " in " + columns.categorical());
+    }
+    return categories[index];
+  }
+
+  /** The label read as a number (for regression); NaN when it is missing or not a number. */
+  public double labelValue() {
+    return label == null ? Double.NaN : Cells.number(label).orElse(Double.NaN);
+  }
+
+  /** This row with a predicted class and its probabilities. */
+  public TableRow withClass(String predicted, float[] probabilities) {
+    return new TableRow(columns, line, numbers, categories, predicted, probabilities);
+  }
+
+  /** This row with a predicted number as its label. */
+  public TableRow withValue(double predicted) {
+    return new TableRow(columns, line, numbers, categories, Double.toString(predicted), null);
+  }
+
+  /** An example whose predicted row has the features and no label. */
+  public static Example<TableRow> example(TableColumns columns, int line, double[] numbers, String[] categories,
+      String label) {
+    return new Example<>(new TableRow(columns, line, numbers, categories, null, null),
+        new TableRow(columns, line, numbers, categories, label, null));
+  }
+}

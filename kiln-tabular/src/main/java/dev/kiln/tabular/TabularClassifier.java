@@ -1,0 +1,180 @@
+package dev.kiln.tabular;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.array.Ints;
+import dev.kiln.nn.losses.CategoricalCrossentropy;
+import dev.kiln.nn.losses.LossResult;
+import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.train.Annotator;
+import dev.kiln.train.Checkpointable;
+import dev.kiln.train.Example;
+import dev.kiln.train.LossTotals;
+import dev.kiln.train.Scorer;
+import dev.kiln.train.Trainable;
+import dev.kiln.train.vectors.ClassificationScores;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Classifies table rows into one of the labels seen in training: the features are encoded by a
+ * {@link TableEncoder} fitted at {@code initialize} and fed to a model from the config (such as
+ * an MLP ending in a softmax) trained with categorical cross-entropy. Scores {@code acc},
+ * {@code macro_f}, {@code macro_p}, {@code macro_r} and {@code f_per_type}.
+ */
+public final class TabularClassifier implements Trainable<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
+    Checkpointable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LABELS_FILE = "labels.json";
+  private static final int SAMPLE = 64;
+  private static final int PREDICT_BATCH = 1024;
+
+  private final String name;
+  private final int hashBuckets;
+  private final EncodedNetwork network;
+  private final CategoricalCrossentropy loss = new CategoricalCrossentropy();
+  private List<String> labels = List.of();
+  private Map<String, Integer> labelIds = Map.of();
+
+  /**
+   * @param hashBuckets 0 to one-hot categorical columns, or how many buckets to hash each into
+   */
+  public TabularClassifier(String name, Model<Floats, Floats> model, int hashBuckets) {
+    if (hashBuckets < 0) {
+      throw new KilnException(ErrorCode.E284, name, hashBuckets);
+    }
+    this.name = name;
+    this.hashBuckets = hashBuckets;
+    this.network = new EncodedNetwork(name, model);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** The classes, in the order of the model's outputs. */
+  public List<String> labels() {
+    return labels;
+  }
+
+  @Override
+  public void initialize(Supplier<Iterable<Example<TableRow>>> examples, long seed) {
+    EncoderFit fit = new EncoderFit(name, hashBuckets);
+    TreeSet<String> seen = new TreeSet<>();
+    List<TableRow> sample = new ArrayList<>();
+    for (Example<TableRow> example : examples.get()) {
+      fit.add(example.reference());
+      if (example.reference().label() != null) {
+        seen.add(example.reference().label());
+      }
+      if (sample.size() < SAMPLE) {
+        sample.add(example.predicted());
+      }
+    }
+    if (sample.isEmpty()) {
+      throw new KilnException(ErrorCode.E282, name);
+    }
+    setLabels(List.copyOf(seen));
+    network.initialize(fit.result(), sample, labels.size(), seed);
+  }
+
+  @Override
+  public void update(List<Example<TableRow>> batch, double dropout, LossTotals losses) {
+    ForwardResult<Floats, Floats> result = network.beginUpdate(batch, dropout);
+    LossResult<Floats> computed = loss.compute(result.output(), truths(batch));
+    result.backprop().accumulate(computed.gradient());
+    losses.add(name, computed.loss());
+  }
+
+  @Override
+  public void finishUpdate(Optimizer optimizer) {
+    network.finishUpdate(optimizer);
+  }
+
+  @Override
+  public ParamsSwap useParams(Map<String, float[]> averages) {
+    return network.useParams(averages);
+  }
+
+  @Override
+  public List<TableRow> annotate(List<TableRow> rows) {
+    List<TableRow> annotated = new ArrayList<>(rows.size());
+    for (int start = 0; start < rows.size(); start += PREDICT_BATCH) {
+      List<TableRow> chunk = rows.subList(start, Math.min(rows.size(), start + PREDICT_BATCH));
+      Floats probabilities = network.predict(chunk);
+      int classes = probabilities.cols();
+      for (int row = 0; row < chunk.size(); row++) {
+        float[] scores = new float[classes];
+        System.arraycopy(probabilities.data(), row * classes, scores, 0, classes);
+        annotated.add(chunk.get(row).withClass(labels.get(argmax(scores)), scores));
+      }
+    }
+    return annotated;
+  }
+
+  @Override
+  public Map<String, Object> score(List<Example<TableRow>> examples) {
+    return ClassificationScores.of(examples, TableRow::label, labels);
+  }
+
+  @Override
+  public Map<String, Double> defaultScoreWeights() {
+    return Map.of("acc", 1.0);
+  }
+
+  @Override
+  public void save(Path folder) throws IOException {
+    network.save(folder);
+    JSON.writeValue(folder.resolve(LABELS_FILE).toFile(), labels);
+  }
+
+  @Override
+  public void load(Path folder) throws IOException {
+    setLabels(JSON.readValue(folder.resolve(LABELS_FILE).toFile(), new TypeReference<List<String>>() {}));
+    network.load(folder);
+  }
+
+  private void setLabels(List<String> sorted) {
+    labels = sorted;
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      ids.put(sorted.get(i), i);
+    }
+    labelIds = ids;
+  }
+
+  private Ints truths(List<Example<TableRow>> batch) {
+    int[] ids = new int[batch.size()];
+    for (int i = 0; i < ids.length; i++) {
+      String label = batch.get(i).reference().label();
+      Integer id = labelIds.get(label);
+      if (id == null) {
+        throw new KilnException(ErrorCode.E231, name, label, labels);
+      }
+      ids[i] = id;
+    }
+    return Ints.of(ids);
+  }
+
+  private static int argmax(float[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

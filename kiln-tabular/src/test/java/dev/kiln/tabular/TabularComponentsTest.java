@@ -1,0 +1,135 @@
+package dev.kiln.tabular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.nn.Model;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.layers.Chain;
+import dev.kiln.nn.layers.Linear;
+import dev.kiln.nn.layers.Relu;
+import dev.kiln.nn.layers.Softmax;
+import dev.kiln.nn.optimizers.Adam;
+import dev.kiln.train.Example;
+import dev.kiln.train.LossTotals;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TabularComponentsTest {
+  private static final TableColumns COLUMNS = new TableColumns(Path.of("t.csv"), "y", List.of("x"), List.of("c"));
+
+  @TempDir Path dir;
+
+  private static Model<Floats, Floats> mlp(Model<Floats, Floats> output) {
+    return Chain.create(Relu.create(8, 0.0), output);
+  }
+
+  /** Rows whose class is "hi" when x plus the category's offset is positive; the target is that sum. */
+  private static List<Example<TableRow>> rows(int count, boolean numericLabels) {
+    SplittableRandom random = new SplittableRandom(5);
+    List<Example<TableRow>> examples = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      double x = random.nextDouble() * 100 - 50;
+      String category = random.nextBoolean() ? "up" : null;
+      double sum = x + (category == null ? -20 : 20);
+      String label = numericLabels ? Double.toString(sum) : sum > 0 ? "hi" : "lo";
+      examples.add(TableRow.example(COLUMNS, i + 2, new double[] {x}, new String[] {category}, label));
+    }
+    return examples;
+  }
+
+  private static List<TableRow> predicted(List<Example<TableRow>> examples) {
+    return examples.stream().map(Example::predicted).toList();
+  }
+
+  @Test
+  void aSavedClassifierLoadsIntoAFreshOneAndPredictsTheSame() throws IOException {
+    List<Example<TableRow>> data = rows(200, false);
+    TabularClassifier classifier = new TabularClassifier("c", mlp(Softmax.create()), 0);
+    classifier.initialize(() -> data, 1);
+    Adam adam = new Adam(0.01);
+    LossTotals losses = new LossTotals();
+    for (int step = 0; step < 60; step++) {
+      classifier.update(data.subList((step % 5) * 40, (step % 5) * 40 + 40), 0.0, losses);
+      classifier.finishUpdate(adam);
+    }
+    List<TableRow> before = classifier.annotate(predicted(data));
+    for (int i = 0; i < data.size(); i++) {
+      data.get(i).setPredicted(before.get(i));
+    }
+    assertThat((double) classifier.score(data).get("acc")).isGreaterThan(0.9);
+
+    Path folder = Files.createDirectory(dir.resolve("c"));
+    classifier.save(folder);
+    TabularClassifier loaded = new TabularClassifier("c", mlp(Softmax.create()), 0);
+    loaded.load(folder);
+    assertThat(loaded.labels()).containsExactly("hi", "lo");
+    List<TableRow> after = loaded.annotate(predicted(rows(200, false)));
+    for (int i = 0; i < after.size(); i++) {
+      assertThat(after.get(i).label()).isEqualTo(before.get(i).label());
+      assertThat(after.get(i).scores()).containsExactly(before.get(i).scores());
+    }
+  }
+
+  @Test
+  void theRegressorPredictsOnTheOriginalScaleAndSavesItsTargetScale() throws IOException {
+    List<Example<TableRow>> data = rows(200, true);
+    TabularRegressor regressor = new TabularRegressor("r", mlp(Linear.create(1)), 0);
+    regressor.initialize(() -> data, 1);
+    Adam adam = new Adam(0.01);
+    LossTotals losses = new LossTotals();
+    for (int step = 0; step < 200; step++) {
+      regressor.update(data.subList((step % 5) * 40, (step % 5) * 40 + 40), 0.0, losses);
+      regressor.finishUpdate(adam);
+    }
+    List<TableRow> before = regressor.annotate(predicted(data));
+    for (int i = 0; i < data.size(); i++) {
+      data.get(i).setPredicted(before.get(i));
+    }
+    assertThat((double) regressor.score(data).get("r2")).isGreaterThan(0.95);
+    assertThat(regressor.defaultScoreWeights()).containsEntry("r2", 1.0);
+
+    Path folder = Files.createDirectory(dir.resolve("r"));
+    regressor.save(folder);
+    assertThat(folder.resolve("target.json")).exists();
+    TabularRegressor loaded = new TabularRegressor("r", mlp(Linear.create(1)), 0);
+    loaded.load(folder);
+    List<TableRow> after = loaded.annotate(predicted(data));
+    for (int i = 0; i < after.size(); i++) {
+      assertThat(after.get(i).labelValue()).isEqualTo(before.get(i).labelValue());
+    }
+  }
+
+  @Test
+  void aRegressorLabelThatIsNotANumberIsACodedErrorNamingFileAndLine() {
+    List<Example<TableRow>> data = new ArrayList<>(rows(3, true));
+    data.add(TableRow.example(COLUMNS, 9, new double[] {1}, new String[] {"up"}, "tall"));
+    TabularRegressor regressor = new TabularRegressor("r", mlp(Linear.create(1)), 0);
+    assertThatThrownBy(() -> regressor.initialize(() -> data, 1))
+        .hasMessageStartingWith("[E281] component r: the label \"tall\" (t.csv line 9) is not a number");
+  }
+
+  @Test
+  void noTrainingRowsOrANegativeBucketCountAreCodedErrors() {
+    TabularClassifier classifier = new TabularClassifier("c", mlp(Softmax.create()), 0);
+    assertThatThrownBy(() -> classifier.initialize(List::of, 1)).hasMessageStartingWith("[E282] component c");
+    TabularRegressor regressor = new TabularRegressor("r", mlp(Linear.create(1)), 0);
+    assertThatThrownBy(() -> regressor.initialize(List::of, 1)).hasMessageStartingWith("[E282] component r");
+    assertThatThrownBy(() -> new TabularClassifier("c", mlp(Softmax.create()), -1)).hasMessageStartingWith("[E284] ");
+  }
+
+  @Test
+  void aClassUnseenAtInitializeIsACodedError() {
+    List<Example<TableRow>> data = rows(20, false);
+    TabularClassifier classifier = new TabularClassifier("c", mlp(Softmax.create()), 0);
+    classifier.initialize(() -> data, 1);
+    List<Example<TableRow>> other = List.of(TableRow.example(COLUMNS, 2, new double[] {1}, new String[] {null}, "mid"));
+    assertThatThrownBy(() -> classifier.update(other, 0.0, new LossTotals())).hasMessageStartingWith("[E231] ");
+  }
+}
