@@ -116,6 +116,7 @@ public enum ErrorCode {
   E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, or move it out of the folder."),
   E251("{0}: {1}. Pass a folder with one sub-folder per class, named by the label, holding PNG or JPEG files."),
   E252("{0}: the image is {1}×{2} pixels, expected {3}×{4}. Set resize = true, or set width and height to the size of the images."),
+  E253("reader {0}: {1} must be {2}, got {3}."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");
