@@ -55,37 +55,58 @@ record Im2col(int images, int height, int width, int channels, Window window) {
     });
   }
 
-  /** Copies image pixels into window rows ({@code unfold}) or adds them back ({@code !unfold}). */
+  /**
+   * Copies image pixels into window rows ({@code unfold}) or adds them back ({@code !unfold}).
+   * In NHWC the pixels under one row of a window are contiguous, so each window row moves as
+   * one run of {@code size · channels} values; only runs cut by padding go value by value.
+   */
   private void walk(int image, float[] pixels, float[] cols, boolean unfold) {
     int size = window.size();
     int stride = window.stride();
     int padding = window.padding();
     int outH = outHeight();
     int outW = outWidth();
-    int rowWidth = cols();
+    int run = size * channels;
     int row = image * outH * outW;
     for (int oy = 0; oy < outH; oy++) {
       for (int ox = 0; ox < outW; ox++, row++) {
-        int at = row * rowWidth;
-        for (int ky = 0; ky < size; ky++) {
+        int at = row * cols();
+        int left = ox * stride - padding;
+        boolean whole = left >= 0 && left + size <= width;
+        for (int ky = 0; ky < size; ky++, at += run) {
           int iy = oy * stride - padding + ky;
-          for (int kx = 0; kx < size; kx++, at += channels) {
-            int ix = ox * stride - padding + kx;
-            boolean inside = iy >= 0 && iy < height && ix >= 0 && ix < width;
-            int pixel = ((image * height + iy) * width + ix) * channels;
+          if (iy < 0 || iy >= height) {
             if (unfold) {
-              if (inside) {
-                System.arraycopy(pixels, pixel, cols, at, channels);
-              } else {
-                Arrays.fill(cols, at, at + channels, 0f);
-              }
-            } else if (inside) {
-              for (int c = 0; c < channels; c++) {
-                pixels[pixel + c] += cols[at + c];
+              Arrays.fill(cols, at, at + run, 0f);
+            }
+          } else if (whole) {
+            move(pixels, ((image * height + iy) * width + left) * channels, cols, at, run, unfold);
+          } else {
+            for (int kx = 0; kx < size; kx++) {
+              int ix = left + kx;
+              int to = at + kx * channels;
+              if (ix >= 0 && ix < width) {
+                move(pixels, ((image * height + iy) * width + ix) * channels, cols, to, channels,
+                    unfold);
+              } else if (unfold) {
+                Arrays.fill(cols, to, to + channels, 0f);
               }
             }
           }
         }
+      }
+    }
+  }
+
+  private static void move(float[] pixels, int from, float[] cols, int to, int length,
+      boolean unfold) {
+    if (unfold) {
+      for (int i = 0; i < length; i++) {
+        cols[to + i] = pixels[from + i];
+      }
+    } else {
+      for (int i = 0; i < length; i++) {
+        pixels[from + i] += cols[to + i];
       }
     }
   }

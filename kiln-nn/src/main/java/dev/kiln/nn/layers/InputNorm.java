@@ -43,8 +43,9 @@ public final class InputNorm {
       }
       float inv = (float) (1.0 / Math.sqrt(var / cols + EPSILON));
       invStd[i] = inv;
+      float shift = (float) mean;
       for (int j = 0; j < cols; j++) {
-        out[row + j] = (float) ((in[row + j] - mean) * inv);
+        out[row + j] = (in[row + j] - shift) * inv;
       }
     }
     return new ForwardResult<>(y, dY -> backward(dY, out, invStd, rows, cols));
@@ -63,10 +64,12 @@ public final class InputNorm {
         sum += d[row + j];
         dot += d[row + j] * (double) y[row + j];
       }
-      double meanD = sum / cols;
-      double meanDot = dot / cols;
+      // Float from here on, so the JIT vectorises the loop.
+      float meanD = (float) (sum / cols);
+      float meanDot = (float) (dot / cols);
+      float inv = invStd[i];
       for (int j = 0; j < cols; j++) {
-        dx[row + j] = (float) (invStd[i] * (d[row + j] - meanD - y[row + j] * meanDot));
+        dx[row + j] = inv * (d[row + j] - meanD - y[row + j] * meanDot);
       }
     }
     return dX;

@@ -44,23 +44,9 @@ public final class MaxPool2d {
         for (int oy = 0; oy < outH; oy++) {
           for (int ox = 0; ox < outW; ox++) {
             int o = ((image * outH + oy) * outW + ox) * channels;
-            for (int c = 0; c < channels; c++) {
-              int best = -1;
-              float max = Float.NEGATIVE_INFINITY;
-              for (int ky = 0; ky < window.size(); ky++) {
-                int iy = oy * window.stride() + ky;
-                for (int kx = 0; kx < window.size(); kx++) {
-                  int i = ((image * height + iy) * width + ox * window.stride() + kx) * channels
-                      + c;
-                  if (best < 0 || in[i] > max) {
-                    max = in[i];
-                    best = i;
-                  }
-                }
-              }
-              out[o + c] = max;
-              winners[o + c] = best;
-            }
+            int corner = ((image * height + oy * window.stride()) * width
+                + ox * window.stride()) * channels;
+            poolPixel(in, corner, width * channels, window.size(), channels, out, winners, o);
           }
         }
       }
@@ -75,5 +61,28 @@ public final class MaxPool2d {
       }
       return dX;
     });
+  }
+
+  /**
+   * The maxima of the window whose top-left value is at {@code corner}, channels innermost so
+   * that each comparison runs over contiguous values; strict {@code >} keeps the first winner.
+   */
+  private static void poolPixel(float[] in, int corner, int rowStride, int size, int channels,
+      float[] out, int[] winners, int o) {
+    for (int c = 0; c < channels; c++) {
+      out[o + c] = in[corner + c];
+      winners[o + c] = corner + c;
+    }
+    for (int ky = 0; ky < size; ky++) {
+      for (int kx = ky == 0 ? 1 : 0; kx < size; kx++) {
+        int i = corner + ky * rowStride + kx * channels;
+        for (int c = 0; c < channels; c++) {
+          if (in[i + c] > out[o + c]) {
+            out[o + c] = in[i + c];
+            winners[o + c] = i + c;
+          }
+        }
+      }
+    }
   }
 }
