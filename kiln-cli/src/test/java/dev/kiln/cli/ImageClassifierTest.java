@@ -113,6 +113,18 @@ class ImageClassifierTest {
   }
 
   @Test
+  void theFashionMnistCnnExampleTrainsOnTheSmallSubset() {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    KilnRun train = KilnRun.of("train", root.resolve("examples/fashion-mnist/config-cnn.cfg")
+        .toString(), "--output", dir.resolve("run").toString(), "--paths.data",
+        root.resolve("examples/fashion-mnist-small/data").toString(), "--training.max_steps", "4",
+        "--training.eval_frequency", "4", "--corpora.dev.limit", "200");
+    assertThat(train.exit()).as(train.err()).isZero();
+    assertThat(train.out()).contains("Stopped: max_steps: step 4");
+    assertThat(dir.resolve("run/model-last/classifier/weights.safetensors")).exists();
+  }
+
+  @Test
   void aCnnTrainedOnImageFoldersIsSavedLoadedAndScored() throws IOException {
     writeImages(dir.resolve("train"), 100, 1);
     writeImages(dir.resolve("dev"), 30, 2);
