@@ -114,15 +114,21 @@ public final class Conv2d {
         dY -> {
           float[] dZ = outputGrad(dY, y, relu);
           accumulate(model, cols, dZ, m, k, nO);
-          float[] dCols = new float[m * k];
-          Ops.get().gemm(false, false, m, k, nO, 1f, dZ, 0, model.getParam("W").data(), 0, 0f,
-              dCols, 0);
-          Floats dX = Floats.zeros(x.shape());
-          unfolded.fold(dCols, dX.data());
-          return dX;
+          return inputGrad(model, unfolded, dZ, x.shape());
         },
         dY -> accumulate(model, cols, outputGrad(dY, y, relu), m, k, nO));
     return new ForwardResult<>(y, backprop);
+  }
+
+  /** {@code dX}: each window's gradient {@code dZ·W}, folded back onto the pixels it covered. */
+  private static Floats inputGrad(Model<Floats, Floats> model, Im2col unfolded, float[] dZ,
+      int[] shape) {
+    float[] dCols = new float[unfolded.rows() * unfolded.cols()];
+    Ops.get().gemm(false, false, unfolded.rows(), unfolded.cols(), model.getDim("nO"), 1f, dZ,
+        0, model.getParam("W").data(), 0, 0f, dCols, 0);
+    Floats dX = Floats.zeros(shape);
+    unfolded.fold(dCols, dX.data());
+    return dX;
   }
 
   /** The gradient before the activation: {@code dY} where the ReLU passed, else 0. */
