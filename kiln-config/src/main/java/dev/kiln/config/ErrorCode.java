@@ -64,6 +64,9 @@ public enum ErrorCode {
   E105("layer {0}: expected {1}, got {2}."),
   E106("layer {0}: {1} must be {2}, got {3}."),
   E107("layer {0}: there is no reference {1}. Its references: {2}."),
+  E108("layer {0}: a {1}×{1} window with stride {2} and padding {3} does not fit an input of {4}×{5} pixels. Use a smaller window or more padding, or check the image size given to the Reshape before it."),
+  E109("layer {0}: rows of {1} values cannot be shaped as {2}: height × width × channels must equal the row width. Set height, width and channels to the size of the images."),
+  E110("layer {0}: unknown activation \"{1}\". Use one of {2}."),
   // --- kiln-nn optimizers, schedules, losses, batching, safetensors (E150-E199)
   E120("{0}: the saved weights do not fit this model: the model has {1}, the file has {2}. Load them into a model built from the config they were saved with."),
   E150("{0}: not a valid safetensors file: {1}. Re-export the weights, or check that the file was copied completely."),
@@ -109,6 +112,11 @@ public enum ErrorCode {
   E236("{0}: line {1}: {2}. Each line must be '{'\"features\": [numbers], \"label\": \"name\"'}'."),
   E240("the teacher pipeline has no component \"{0}\" (it has {1}). Map each student component to a teacher component in [distillation.student_to_teacher]."),
   E241("component {0} cannot learn from the teacher component {1}: it needs a teacher of its own kind ({2})."),
+  // --- image readers and components (E250-E269)
+  E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, or move it out of the folder."),
+  E251("{0}: {1}. Pass a folder with one sub-folder per class, named by the label, holding PNG or JPEG files."),
+  E252("{0}: the image is {1}×{2} pixels, expected {3}×{4}. Set resize = true, or set width and height to the size of the images."),
+  E253("reader {0}: {1} must be {2}, got {3}."),
   // --- kiln-tabular: the CSV reader (E270-E279) and the tabular components (E280-E299)
   E270("{0}: line {1}: {2}. Fix the row, or set on_bad_row = \"warn\" or \"ignore\" to skip bad rows (they are counted)."),
   E271("{0}: the file is empty. A CSV file for kiln.Csv.v1 starts with a header line of column names."),

@@ -123,6 +123,32 @@ class ModelTest {
   }
 
   @Test
+  void accumulateStopsAtTheFirstLayerWithParameters() {
+    Floats x = sample(2, 18);
+    int[] calls = new int[1];
+    Model<Floats, Floats> counted = Model.<Floats, Floats>builder("counted",
+        (model, in, isTrain) -> new ForwardResult<>(in, dY -> {
+          calls[0]++;
+          return dY;
+        })).build();
+    Model<Floats, Floats> a = Chain.<Floats, Floats>create(counted,
+        dev.kiln.nn.layers.Reshape.create(3, 3, null),
+        dev.kiln.nn.layers.Conv2d.create(2, 2, 0), dev.kiln.nn.layers.Flatten.create(),
+        Linear.create(4)).initialize(x, null, 1);
+    Model<Floats, Floats> b = a.copy();
+    a.beginUpdate(x).backprop().apply(sample(2, 4));
+    assertThat(calls[0]).isEqualTo(1);
+    b.beginUpdate(x).backprop().accumulate(sample(2, 4));
+    assertThat(calls[0]).isEqualTo(1);
+    a.paramsByKey().keySet().forEach(key -> {
+      String path = key.substring(0, key.indexOf(':'));
+      String param = key.substring(key.indexOf(':') + 1);
+      assertThat(b.walkWithPaths().get(path).grad(param).data())
+          .containsExactly(a.walkWithPaths().get(path).grad(param).data());
+    });
+  }
+
+  @Test
   void useParamsSwapsAveragesInAndBack() {
     Model<Floats, Floats> model = Linear.create(2).initialize(sample(1, 3), null, 0);
     float[] trained = model.getParam("W").data().clone();

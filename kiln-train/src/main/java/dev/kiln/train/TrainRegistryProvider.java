@@ -4,6 +4,7 @@ import dev.kiln.config.Registries;
 import dev.kiln.config.RegistryProvider;
 import dev.kiln.train.batch.Batchers;
 import dev.kiln.train.hooks.Hooks;
+import dev.kiln.train.images.ImageRegistry;
 import dev.kiln.train.log.Loggers;
 import dev.kiln.train.vectors.VectorRegistry;
 
@@ -15,5 +16,6 @@ public final class TrainRegistryProvider implements RegistryProvider {
     registries.addAll(Hooks.class);
     registries.addAll(Batchers.class);
     registries.addAll(VectorRegistry.class);
+    registries.addAll(ImageRegistry.class);
   }
 }

@@ -54,12 +54,29 @@ public final class Chain {
           return (I) grad;
         },
         dY -> {
+          // Layers before the first one with parameters have nothing to accumulate, so the
+          // gradient stops there (a CNN skips its first convolution's input gradient).
+          int first = firstWithParams(layers);
           Object grad = dY;
-          for (int i = callbacks.size() - 1; i >= 1; i--) {
+          for (int i = callbacks.size() - 1; i > first; i--) {
             grad = callbacks.get(i).apply(grad);
           }
-          callbacks.get(0).accumulate(grad);
+          if (first >= 0) {
+            callbacks.get(first).accumulate(grad);
+          }
         }));
+  }
+
+  /** The index of the first layer holding parameters anywhere in its tree, or -1. */
+  private static int firstWithParams(List<Model<?, ?>> layers) {
+    for (int i = 0; i < layers.size(); i++) {
+      for (Model<?, ?> node : layers.get(i).walk()) {
+        if (!node.paramNames().isEmpty()) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Initializes each layer on the previous layer's prediction for the sample input. */

@@ -12,7 +12,8 @@ public final class LayersProvider implements RegistryProvider {
       Linear.class, Relu.class, Softmax.class, Maxout.class, LayerNorm.class, Dropout.class,
       Sigmoid.class, Gelu.class, Swish.class, Embed.class, HashEmbed.class, Chain.class,
       Concatenate.class, Add.class, Residual.class, Clone.class, Noop.class, WithArray.class,
-      SequenceLayers.class, WithSequenceForm.class);
+      SequenceLayers.class, WithSequenceForm.class, Conv2d.class, MaxPool2d.class,
+      AvgPool2d.class, Flatten.class, Reshape.class, InputNorm.class);
 
   @Override
   public void register(Registries registries) {

@@ -8,5 +8,11 @@
  * {@code concatenate}, {@code add}, {@code residual}, {@code clone}, {@code noop}) take their
  * children positionally. The sequence adapters convert between lists of arrays,
  * {@link dev.kiln.nn.array.Ragged} and {@link dev.kiln.nn.array.Padded}.
+ *
+ * <p>Layers Thinc lacks are registered under kiln names: the image layers
+ * ({@code kiln.Reshape.v1}, {@code kiln.Conv2d.v1}, {@code kiln.MaxPool2d.v1},
+ * {@code kiln.AvgPool2d.v1}, {@code kiln.Flatten.v1}) work on NHWC arrays (batch, height, width,
+ * channels), the order readers store pixels in; {@code kiln.InputNorm.v1} standardises each
+ * example by its own mean and deviation.
  */
 package dev.kiln.nn.layers;

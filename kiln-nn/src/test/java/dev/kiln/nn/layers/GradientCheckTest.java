@@ -230,6 +230,67 @@ class GradientCheckTest {
     return sum;
   }
 
+  private Floats images(int n, int height, int width, int channels) {
+    return x(n, height * width * channels).reshape(n, height, width, channels);
+  }
+
+  /** Images whose values are all at least 0.05 apart, so no finite step changes a maximum. */
+  private Floats distinctImages(int n, int height, int width, int channels) {
+    int size = n * height * width * channels;
+    float[] values = new float[size];
+    for (int i = 0; i < size; i++) {
+      values[i] = 0.05f * i - 1f;
+    }
+    for (int i = size - 1; i > 0; i--) {
+      int j = (int) (rng.nextLong() >>> 33) % (i + 1);
+      float t = values[i];
+      values[i] = values[j];
+      values[j] = t;
+    }
+    return Floats.of(values, n, height, width, channels);
+  }
+
+  @Test
+  void conv2dLinearWithPaddingAndStride() {
+    Floats x = images(2, 5, 5, 2);
+    GradientCheck.check(init(Conv2d.create(3, null, 3, 2, 1, "linear", null,
+        Initializers.uniformInit(-1, 1)), x), x, true, TOLERANCE);
+  }
+
+  @Test
+  void conv2dWithRelu() {
+    Floats x = images(2, 4, 4, 3);
+    // Small kernels and large biases keep every pre-activation away from ReLU's kink, where
+    // finite differences are meaningless; the negative biases switch two filters off.
+    Model<Floats, Floats> model = init(Conv2d.create(4, null, 2, 1, 0, "relu",
+        Initializers.uniformInit(-0.2, 0.2), null), x);
+    model.setParam("b", Floats.of(new float[] {2f, -2f, 1.5f, -1.5f}));
+    GradientCheck.check(model, x, true, TOLERANCE);
+  }
+
+  @Test
+  void maxPool2dWithAndWithoutOverlap() {
+    Floats x = distinctImages(2, 4, 4, 3);
+    GradientCheck.check(init(MaxPool2d.create(2, null), x), x, true, TOLERANCE);
+    GradientCheck.check(init(MaxPool2d.create(3, 1), x), x, true, TOLERANCE);
+  }
+
+  @Test
+  void avgPool2dWithAndWithoutOverlap() {
+    Floats x = images(2, 5, 5, 2);
+    GradientCheck.check(init(AvgPool2d.create(2, null), x), x, true, TOLERANCE);
+    GradientCheck.check(init(AvgPool2d.create(3, 1), x), x, true, TOLERANCE);
+  }
+
+  @Test
+  void reshapeFlattenAndInputNorm() {
+    Floats rows = x(3, 12);
+    GradientCheck.check(init(Chain.create(InputNorm.create(), Reshape.create(2, 3, null),
+        Conv2d.create(2, null, 2, 1, 0, "linear", null, null), Flatten.create(),
+        Linear.create(3)), rows), rows, true, TOLERANCE);
+    GradientCheck.check(init(InputNorm.create(), rows), rows, true, TOLERANCE);
+  }
+
   @Test
   void noopPassesGradientsThrough() {
     Floats x = x(3, 4);

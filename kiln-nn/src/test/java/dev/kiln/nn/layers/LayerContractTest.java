@@ -31,6 +31,11 @@ class LayerContractTest {
     return Structures.gaussian(new Rng(1), 1, 4, 5);
   }
 
+  /** Two 4×4 images of two channels, NHWC. */
+  private static Floats images() {
+    return Structures.gaussian(new Rng(4), 1, 2, 32).reshape(2, 4, 4, 2);
+  }
+
   private static final Map<String, Case> CASES = new TreeMap<>(Map.ofEntries(
       Map.entry("Linear.v1", new Case(Map.of("nO", 3L), List.of(), x(), "Floats[4, 3]")),
       Map.entry("Relu.v1", new Case(Map.of("nO", 3L, "dropout", 0.2, "normalize", true),
@@ -85,6 +90,16 @@ class LayerContractTest {
           Structures.ragged(new Rng(2), 5, 2, 3), "Floats[2, 5]")),
       Map.entry("reduce_max.v1", new Case(Map.of(), List.of(),
           Structures.ragged(new Rng(2), 5, 2, 3), "Floats[2, 5]")),
+      Map.entry("kiln.Conv2d.v1", new Case(Map.of("nO", 3L, "size", 3L, "padding", 1L),
+          List.of(), images(), "Floats[2, 4, 4, 3]")),
+      Map.entry("kiln.MaxPool2d.v1", new Case(Map.of(), List.of(), images(),
+          "Floats[2, 2, 2, 2]")),
+      Map.entry("kiln.AvgPool2d.v1", new Case(Map.of("size", 3L, "stride", 1L), List.of(),
+          images(), "Floats[2, 2, 2, 2]")),
+      Map.entry("kiln.Flatten.v1", new Case(Map.of(), List.of(), images(), "Floats[2, 32]")),
+      Map.entry("kiln.Reshape.v1", new Case(Map.of("height", 2L, "width", 3L), List.of(),
+          Structures.gaussian(new Rng(3), 1, 2, 12), "Floats[2, 2, 3, 2]")),
+      Map.entry("kiln.InputNorm.v1", new Case(Map.of(), List.of(), x(), "Floats[4, 5]")),
       Map.entry("expand_window.v1", new Case(Map.of("window_size", 1L), List.of(),
           Structures.ragged(new Rng(2), 5, 2, 3), "Ragged(Floats[5, 15], [2, 3])"))));
 

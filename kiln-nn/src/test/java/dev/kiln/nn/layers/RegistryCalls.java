@@ -54,6 +54,8 @@ final class RegistryCalls {
       return null;
     } else if (json.equals("true") || json.equals("false")) {
       return Boolean.parseBoolean(json);
+    } else if (json.startsWith("\"")) {
+      return json.substring(1, json.length() - 1);
     } else if (json.matches("-?\\d+")) {
       return Long.parseLong(json);
     }

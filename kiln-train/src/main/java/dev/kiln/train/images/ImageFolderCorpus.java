@@ -1,0 +1,137 @@
+package dev.kiln.train.images;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.train.Corpus;
+import dev.kiln.train.Example;
+import dev.kiln.train.vectors.FeatureVector;
+import dev.kiln.train.vectors.Labeled;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * Labelled images from a folder with one sub-folder per class, the label being the sub-folder's
+ * name (torchvision's {@code ImageFolder} layout). Files ending in .png, .jpg or .jpeg count
+ * as images; other files and hidden ones are skipped.
+ *
+ * <p>The order is fixed: classes by name, files by name within a class, taken in turn from each
+ * class (the first image of every class, then the second, ...), so a {@code limit} keeps the
+ * classes balanced. Each pass lists the folders again and decodes one image at a time.
+ */
+final class ImageFolderCorpus implements Corpus<Labeled> {
+  private final Path root;
+  private final ImageSize size;
+  private final int limit;
+
+  ImageFolderCorpus(Path root, ImageSize size, int limit) {
+    this.root = root;
+    this.size = size;
+    this.limit = limit;
+  }
+
+  /** An image file and its class. */
+  record Entry(Path file, String label) {}
+
+  @Override
+  public Iterable<Example<Labeled>> read() {
+    List<Entry> entries = entries();
+    return () -> new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < entries.size();
+      }
+
+      @Override
+      public Example<Labeled> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Entry entry = entries.get(next++);
+        return Labeled.example(new FeatureVector.Pixels(pixels(entry.file())), entry.label());
+      }
+    };
+  }
+
+  /** The image files in reading order, at most {@code limit} of them when it is positive. */
+  List<Entry> entries() {
+    if (!Files.isDirectory(root)) {
+      throw new KilnException(ErrorCode.E251, root, "not a folder");
+    }
+    List<List<Entry>> classes = new ArrayList<>();
+    for (Path folder : sorted(root, Files::isDirectory)) {
+      List<Entry> images = new ArrayList<>();
+      for (Path file : sorted(folder, ImageFolderCorpus::isImage)) {
+        images.add(new Entry(file, folder.getFileName().toString()));
+      }
+      if (images.isEmpty()) {
+        throw new KilnException(ErrorCode.E251, folder, "the class folder has no PNG or JPEG images");
+      }
+      classes.add(images);
+    }
+    if (classes.isEmpty()) {
+      throw new KilnException(ErrorCode.E251, root, "no class sub-folders");
+    }
+    List<Entry> order = new ArrayList<>();
+    for (int rank = 0; order.size() < total(classes); rank++) {
+      for (List<Entry> images : classes) {
+        if (rank < images.size()) {
+          order.add(images.get(rank));
+        }
+      }
+    }
+    return limit > 0 && limit < order.size() ? order.subList(0, limit) : order;
+  }
+
+  private byte[] pixels(Path file) {
+    BufferedImage image;
+    try {
+      image = ImageIO.read(file.toFile());
+    } catch (IOException | RuntimeException e) {
+      throw new KilnException(ErrorCode.E250, file, e.getMessage());
+    }
+    if (image == null) {
+      throw new KilnException(ErrorCode.E250, file, "no image decoder recognises its content");
+    }
+    int channels = size.channels();
+    float[] values = ImagePixels.read(image, channels);
+    if (image.getWidth() != size.width() || image.getHeight() != size.height()) {
+      if (!size.resize()) {
+        throw new KilnException(ErrorCode.E252, file, image.getWidth(), image.getHeight(),
+            size.width(), size.height());
+      }
+      values = ImagePixels.resize(values, image.getWidth(), image.getHeight(), channels,
+          size.width(), size.height());
+    }
+    return ImagePixels.toBytes(values);
+  }
+
+  private static int total(List<List<Entry>> classes) {
+    return classes.stream().mapToInt(List::size).sum();
+  }
+
+  private static boolean isImage(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return Files.isRegularFile(file)
+        && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
+  }
+
+  private static List<Path> sorted(Path folder, java.util.function.Predicate<Path> keep) {
+    try (Stream<Path> children = Files.list(folder)) {
+      return children.filter(path -> !path.getFileName().toString().startsWith("."))
+          .filter(keep).sorted().toList();
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E080, folder, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.kiln.train.images;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+
+/**
+ * The fixed size every image is read at.
+ *
+ * @param width pixels per row, at least 1
+ * @param height rows, at least 1
+ * @param grayscale one grey channel when true, else red, green and blue
+ * @param resize whether images of another size are resized (bilinear) rather than refused
+ */
+record ImageSize(int width, int height, boolean grayscale, boolean resize) {
+  ImageSize {
+    if (width < 1 || height < 1) {
+      throw new KilnException(ErrorCode.E253, "kiln.ImageFolder.v1", "width and height",
+          "at least 1", width + "×" + height);
+    }
+  }
+
+  int channels() {
+    return grayscale ? 1 : 3;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.kiln.train.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.train.Example;
+import dev.kiln.train.vectors.FeatureVector;
+import dev.kiln.train.vectors.Labeled;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageFolderCorpusTest {
+  @TempDir Path dir;
+
+  /** A grey image whose pixel (x, y) is {@code base + 10·y + x}. */
+  private Path grey(String path, int width, int height, int base) throws IOException {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.getRaster().setSample(x, y, 0, base + 10 * y + x);
+      }
+    }
+    return write(image, path, "png");
+  }
+
+  private Path colour(String path, int width, int height, int rgb, String format)
+      throws IOException {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, rgb);
+      }
+    }
+    return write(image, path, format);
+  }
+
+  private Path write(BufferedImage image, String path, String format) throws IOException {
+    Path file = dir.resolve(path);
+    Files.createDirectories(file.getParent());
+    assertThat(ImageIO.write(image, format, file.toFile())).isTrue();
+    return file;
+  }
+
+  private static List<Labeled> read(Path root, int width, int height, boolean grayscale,
+      boolean resize, int limit) {
+    List<Labeled> out = new ArrayList<>();
+    for (Example<Labeled> example : ImageRegistry.imageFolder(root, width, height, grayscale,
+        resize, limit).read()) {
+      out.add(example.reference());
+    }
+    return out;
+  }
+
+  private static byte[] pixels(Labeled record) {
+    return ((FeatureVector.Pixels) record.features()).values();
+  }
+
+  @Test
+  void labelsAreFolderNamesInTurnFromEachClassAndGreyLevelsAreExact() throws IOException {
+    grey("root/shoe/b.png", 3, 2, 100);
+    grey("root/shoe/a.png", 3, 2, 0);
+    grey("root/bag/x.png", 3, 2, 50);
+    Files.writeString(dir.resolve("root/bag/notes.txt"), "not an image");
+    List<Labeled> records = read(dir.resolve("root"), 3, 2, true, false, 0);
+
+    assertThat(records).extracting(Labeled::label).containsExactly("bag", "shoe", "shoe");
+    assertThat(pixels(records.get(1))).containsExactly(0, 1, 2, 10, 11, 12);
+    assertThat(pixels(records.get(2))).containsExactly(100, 101, 102, 110, 111, 112);
+    assertThat(read(dir.resolve("root"), 3, 2, true, false, 2)).extracting(Labeled::label)
+        .containsExactly("bag", "shoe");
+  }
+
+  @Test
+  void colourImagesGiveInterleavedRgbOrLuminance() throws IOException {
+    colour("root/red/1.png", 2, 2, 0xFF0000, "png");
+    List<Labeled> rgb = read(dir.resolve("root"), 2, 2, false, false, 0);
+    assertThat(pixels(rgb.get(0))).hasSize(12).startsWith((byte) 255, (byte) 0, (byte) 0,
+        (byte) 255, (byte) 0, (byte) 0);
+    List<Labeled> grey = read(dir.resolve("root"), 2, 2, true, false, 0);
+    assertThat(pixels(grey.get(0))).containsOnly((byte) Math.round(0.299f * 255));
+  }
+
+  @Test
+  void jpegsAreReadAndImagesOfAnotherSizeResized() throws IOException {
+    colour("root/grey/1.jpg", 8, 6, 0x808080, "jpg");
+    grey("root/ramp/1.png", 2, 1, 0);
+    List<Labeled> records = read(dir.resolve("root"), 4, 4, true, true, 0);
+    assertThat(records).extracting(Labeled::label).containsExactly("grey", "ramp");
+    for (byte value : pixels(records.get(0))) {
+      assertThat(value & 0xFF).isBetween(124, 132);
+    }
+    // Bilinear with aligned pixel centres: 0 and 1 stretched over four columns.
+    assertThat(pixels(records.get(1))).hasSize(16).startsWith((byte) 0, (byte) 0, (byte) 1,
+        (byte) 1);
+  }
+
+  @Test
+  void anImageOfAnotherSizeIsACodedErrorNamingItWhenResizingIsOff() throws IOException {
+    grey("root/a/ok.png", 3, 2, 0);
+    Path wrong = grey("root/a/wrong.png", 4, 2, 0);
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, false, 0))
+        .hasMessageStartingWith("[E252]").hasMessageContaining(wrong.toString())
+        .hasMessageContaining("4×2 pixels, expected 3×2");
+  }
+
+  @Test
+  void anUnreadableImageIsACodedErrorNamingIt() throws IOException {
+    Path broken = dir.resolve("root/a/broken.png");
+    Files.createDirectories(broken.getParent());
+    Files.writeString(broken, "these bytes are no PNG");
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, true, 0))
+        .hasMessageStartingWith("[E250]").hasMessageContaining(broken.toString());
+  }
+
+  @Test
+  void emptyFoldersAreCodedErrors() throws IOException {
+    Files.createDirectories(dir.resolve("root"));
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, true, 0))
+        .hasMessageStartingWith("[E251]").hasMessageContaining("no class sub-folders");
+    Files.createDirectories(dir.resolve("root/empty"));
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, true, 0))
+        .hasMessageStartingWith("[E251]").hasMessageContaining("empty")
+        .hasMessageContaining("no PNG or JPEG images");
+    assertThatThrownBy(() -> read(dir.resolve("missing"), 3, 2, true, true, 0))
+        .hasMessageStartingWith("[E251]").hasMessageContaining("not a folder");
+  }
+
+  @Test
+  void aSizeBelowOnePixelIsACodedError() {
+    assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 0, 28, true, true, 0))
+        .hasMessageStartingWith("[E253]");
+  }
+}
