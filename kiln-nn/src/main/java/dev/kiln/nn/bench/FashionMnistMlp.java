@@ -88,12 +88,14 @@ public final class FashionMnistMlp {
       EpochStats stats = bench.trainEpoch();
       double rate = data.trainImages().count() / stats.seconds();
       rates.add(rate);
+      long evalStart = System.nanoTime();
       acc = bench.evaluate();
+      double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
       System.out.printf(Locale.ROOT, "epoch %d: train_seconds=%.3f (optimizer %.3f) "
               + "examples_per_s=%.0f cpu_util=%.2f train_loss=%.4f test_acc=%.4f "
-              + "heap_peak_mb=%.1f%n",
+              + "eval_seconds=%.3f heap_peak_mb=%.1f%n",
           epoch, stats.seconds(), stats.optimizerSeconds(), rate,
-          stats.cpuSeconds() / stats.seconds(), stats.meanLoss(), acc, peakHeapMb());
+          stats.cpuSeconds() / stats.seconds(), stats.meanLoss(), acc, evalSeconds, peakHeapMb());
     }
     double median = median(rates.subList(rates.size() > 1 ? 1 : 0, rates.size()));
     if (options.withPeers()) {

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -193,22 +194,22 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
   }
 
   private Floats inputs(List<Example<Labeled>> batch) {
-    List<Labeled> records = new ArrayList<>(batch.size());
-    for (Example<Labeled> example : batch) {
-      records.add(example.predicted());
-    }
-    return features(records);
+    return features(batch.size(), row -> batch.get(row).predicted().features());
   }
 
-  /** The batch's features as one matrix; the buffer is reused while the batch shape repeats. */
   private Floats features(List<Labeled> records) {
-    int width = records.get(0).features().size();
-    if (inputs == null || inputs.rows() != records.size() || inputs.cols() != width) {
-      inputs = Floats.zeros(records.size(), width);
+    return features(records.size(), row -> records.get(row).features());
+  }
+
+  /** The rows' features as one matrix; the buffer is reused while the batch shape repeats. */
+  private Floats features(int rows, IntFunction<FeatureVector> featuresOf) {
+    int width = featuresOf.apply(0).size();
+    if (inputs == null || inputs.rows() != rows || inputs.cols() != width) {
+      inputs = Floats.zeros(rows, width);
     }
     float[] data = inputs.data();
-    for (int row = 0; row < records.size(); row++) {
-      FeatureVector features = records.get(row).features();
+    for (int row = 0; row < rows; row++) {
+      FeatureVector features = featuresOf.apply(row);
       if (features.size() != width) {
         throw new KilnException(ErrorCode.E230, name, width, features.size(), row);
       }

@@ -25,6 +25,9 @@ public sealed interface FeatureVector {
 
   /** 8-bit pixels, read as {@code value / 255}: a quarter of the memory of floats. */
   record Pixels(byte[] values) implements FeatureVector {
+    /** {@code i / 255f} for every byte value: a lookup is cheaper than a division per pixel. */
+    private static final float[] SCALED = scaledBytes();
+
     @Override
     public int size() {
       return values.length;
@@ -33,8 +36,16 @@ public sealed interface FeatureVector {
     @Override
     public void copyTo(float[] row, int offset) {
       for (int i = 0; i < values.length; i++) {
-        row[offset + i] = (values[i] & 0xFF) / 255f;
+        row[offset + i] = SCALED[values[i] & 0xFF];
       }
+    }
+
+    private static float[] scaledBytes() {
+      float[] scaled = new float[256];
+      for (int i = 0; i < scaled.length; i++) {
+        scaled[i] = i / 255f;
+      }
+      return scaled;
     }
   }
 }

@@ -11,13 +11,16 @@ import java.util.List;
 /**
  * Images and labels from a pair of IDX files (Fashion-MNIST, MNIST): each image flattened to
  * its pixels, read as {@code value / 255}; each label a class id, named by {@code labelNames}
- * when given. Reads the files again on every pass.
+ * when given. The files are read once; each pass makes fresh examples from them.
  */
 final class IdxCorpus implements Corpus<Labeled> {
   private final Path images;
   private final Path labels;
   private final int limit;
   private final List<String> labelNames;
+  /** The files as read on the first pass: IDX data is small and the dev set is read at every evaluation. */
+  private IdxFile pixelsRead;
+  private IdxFile classesRead;
 
   IdxCorpus(Path images, Path labels, int limit, List<String> labelNames) {
     this.images = images;
@@ -28,8 +31,12 @@ final class IdxCorpus implements Corpus<Labeled> {
 
   @Override
   public Iterable<Example<Labeled>> read() {
-    IdxFile pixels = IdxFile.read(images);
-    IdxFile classes = IdxFile.read(labels);
+    if (pixelsRead == null) {
+      pixelsRead = IdxFile.read(images);
+      classesRead = IdxFile.read(labels);
+    }
+    IdxFile pixels = pixelsRead;
+    IdxFile classes = classesRead;
     int count = pixels.dims()[0];
     if (classes.dims().length != 1 || classes.dims()[0] != count) {
       throw new KilnException(ErrorCode.E234, images, count, labels, classes.dims()[0]);
