@@ -23,20 +23,29 @@ public sealed interface FeatureVector {
     }
   }
 
-  /** 8-bit pixels, read as {@code value / 255}: a quarter of the memory of floats. */
-  record Pixels(byte[] values) implements FeatureVector {
+  /**
+   * 8-bit pixels, read as {@code value / 255}: a quarter of the memory of floats. They are
+   * {@code length} bytes of {@code data} from {@code start}, so the images of an IDX file can
+   * share its one array.
+   */
+  record Pixels(byte[] data, int start, int length) implements FeatureVector {
     /** {@code i / 255f} for every byte value: a lookup is cheaper than a division per pixel. */
     private static final float[] SCALED = scaledBytes();
 
+    /** All of {@code values}. */
+    public Pixels(byte[] values) {
+      this(values, 0, values.length);
+    }
+
     @Override
     public int size() {
-      return values.length;
+      return length;
     }
 
     @Override
     public void copyTo(float[] row, int offset) {
-      for (int i = 0; i < values.length; i++) {
-        row[offset + i] = SCALED[values[i] & 0xFF];
+      for (int i = 0; i < length; i++) {
+        row[offset + i] = SCALED[data[start + i] & 0xFF];
       }
     }
 

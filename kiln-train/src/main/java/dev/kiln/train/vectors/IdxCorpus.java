@@ -45,9 +45,8 @@ final class IdxCorpus implements Corpus<Labeled> {
     int size = pixels.itemSize();
     List<Example<Labeled>> examples = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      byte[] image = new byte[size];
-      System.arraycopy(pixels.values(), i * size, image, 0, size);
-      examples.add(Labeled.example(new FeatureVector.Pixels(image), labelName(classes.values()[i] & 0xFF, i)));
+      FeatureVector image = new FeatureVector.Pixels(pixels.values(), i * size, size);
+      examples.add(Labeled.example(image, labelName(classes.values()[i] & 0xFF, i)));
     }
     return examples;
   }
