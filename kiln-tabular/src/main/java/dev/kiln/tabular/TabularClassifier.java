@@ -1,19 +1,17 @@
 package dev.kiln.tabular;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
-import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.losses.CategoricalCrossentropy;
 import dev.kiln.nn.losses.LossResult;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.Scorer;
 import dev.kiln.train.Trainable;
@@ -21,7 +19,6 @@ import dev.kiln.train.vectors.ClassificationScores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,8 +32,6 @@ import java.util.function.Supplier;
  */
 public final class TabularClassifier implements Trainable<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
     Checkpointable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String LABELS_FILE = "labels.json";
   private static final int SAMPLE = 64;
   private static final int PREDICT_BATCH = 1024;
 
@@ -44,8 +39,7 @@ public final class TabularClassifier implements Trainable<TableRow>, Annotator<T
   private final int hashBuckets;
   private final EncodedNetwork network;
   private final CategoricalCrossentropy loss = new CategoricalCrossentropy();
-  private List<String> labels = List.of();
-  private Map<String, Integer> labelIds = Map.of();
+  private LabelSet labels = new LabelSet(List.of());
 
   /**
    * @param hashBuckets 0 to one-hot categorical columns, or how many buckets to hash each into
@@ -66,7 +60,7 @@ public final class TabularClassifier implements Trainable<TableRow>, Annotator<T
 
   /** The classes, in the order of the model's outputs. */
   public List<String> labels() {
-    return labels;
+    return labels.labels();
   }
 
   @Override
@@ -86,14 +80,14 @@ public final class TabularClassifier implements Trainable<TableRow>, Annotator<T
     if (sample.isEmpty()) {
       throw new KilnException(ErrorCode.E282, name);
     }
-    setLabels(List.copyOf(seen));
+    labels = new LabelSet(List.copyOf(seen));
     network.initialize(fit.result(), sample, labels.size(), seed);
   }
 
   @Override
   public void update(List<Example<TableRow>> batch, double dropout, LossTotals losses) {
     ForwardResult<Floats, Floats> result = network.beginUpdate(batch, dropout);
-    LossResult<Floats> computed = loss.compute(result.output(), truths(batch));
+    LossResult<Floats> computed = loss.compute(result.output(), labels.ids(batch, TableRow::label, name));
     result.backprop().accumulate(computed.gradient());
     losses.add(name, computed.loss());
   }
@@ -118,7 +112,7 @@ public final class TabularClassifier implements Trainable<TableRow>, Annotator<T
       for (int row = 0; row < chunk.size(); row++) {
         float[] scores = new float[classes];
         System.arraycopy(probabilities.data(), row * classes, scores, 0, classes);
-        annotated.add(chunk.get(row).withClass(labels.get(argmax(scores)), scores));
+        annotated.add(chunk.get(row).withClass(labels.best(scores), scores));
       }
     }
     return annotated;
@@ -126,7 +120,7 @@ public final class TabularClassifier implements Trainable<TableRow>, Annotator<T
 
   @Override
   public Map<String, Object> score(List<Example<TableRow>> examples) {
-    return ClassificationScores.of(examples, TableRow::label, labels);
+    return ClassificationScores.of(examples, TableRow::label, labels.labels());
   }
 
   @Override
@@ -137,44 +131,13 @@ public final class TabularClassifier implements Trainable<TableRow>, Annotator<T
   @Override
   public void save(Path folder) throws IOException {
     network.save(folder);
-    JSON.writeValue(folder.resolve(LABELS_FILE).toFile(), labels);
+    labels.save(folder);
   }
 
   @Override
   public void load(Path folder) throws IOException {
-    setLabels(JSON.readValue(folder.resolve(LABELS_FILE).toFile(), new TypeReference<List<String>>() {}));
+    labels = LabelSet.load(folder);
     network.load(folder);
   }
 
-  private void setLabels(List<String> sorted) {
-    labels = sorted;
-    Map<String, Integer> ids = new HashMap<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      ids.put(sorted.get(i), i);
-    }
-    labelIds = ids;
-  }
-
-  private Ints truths(List<Example<TableRow>> batch) {
-    int[] ids = new int[batch.size()];
-    for (int i = 0; i < ids.length; i++) {
-      String label = batch.get(i).reference().label();
-      Integer id = labelIds.get(label);
-      if (id == null) {
-        throw new KilnException(ErrorCode.E231, name, label, labels);
-      }
-      ids[i] = id;
-    }
-    return Ints.of(ids);
-  }
-
-  private static int argmax(float[] values) {
-    int best = 0;
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
 }

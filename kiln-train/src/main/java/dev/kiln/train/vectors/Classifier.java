@@ -1,14 +1,11 @@
 package dev.kiln.train.vectors;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
-import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.nn.losses.CategoricalCrossentropy;
 import dev.kiln.nn.losses.LossResult;
@@ -18,12 +15,12 @@ import dev.kiln.train.Checkpointable;
 import dev.kiln.train.Component;
 import dev.kiln.train.Distillable;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.Scorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -36,15 +33,13 @@ import java.util.function.Supplier;
  * {@code acc}, {@code macro_f} and per-class figures.
  */
 public final class Classifier implements Distillable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SAMPLE = 64;
   private static final int PREDICT_BATCH = 1024;
 
   private final String name;
   private final Model<Floats, Floats> model;
   private final CategoricalCrossentropy loss = new CategoricalCrossentropy();
-  private List<String> labels = List.of();
-  private Map<String, Integer> labelIds = Map.of();
+  private LabelSet labels = new LabelSet(List.of());
   private Floats inputs;
   private double dropout = Double.NaN;
 
@@ -59,7 +54,7 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
   }
 
   public List<String> labels() {
-    return labels;
+    return labels.labels();
   }
 
   @Override
@@ -74,7 +69,7 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
         sample.add(example);
       }
     }
-    setLabels(List.copyOf(seen));
+    labels = new LabelSet(List.copyOf(seen));
     Floats x = inputs(sample);
     Floats y = Floats.zeros(x.rows(), labels.size());
     model.initialize(x, y, Rng.derive(seed, name).nextLong());
@@ -84,7 +79,7 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
   public void update(List<Example<Labeled>> batch, double dropoutRate, LossTotals losses) {
     setDropout(dropoutRate);
     ForwardResult<Floats, Floats> result = model.beginUpdate(inputs(batch));
-    LossResult<Floats> computed = loss.compute(result.output(), truths(batch));
+    LossResult<Floats> computed = loss.compute(result.output(), labels.ids(batch, Labeled::label, name));
     result.backprop().accumulate(computed.gradient());
     losses.add(name, computed.loss());
   }
@@ -110,7 +105,7 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
         break;
       }
     }
-    setLabels(teacherOf(teacher).labels);
+    labels = teacherOf(teacher).labels;
     Floats x = inputs(sample);
     model.initialize(x, Floats.zeros(x.rows(), labels.size()), Rng.derive(seed, name).nextLong());
   }
@@ -143,7 +138,7 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
       for (int row = 0; row < chunk.size(); row++) {
         float[] scores = new float[classes];
         System.arraycopy(probabilities.data(), row * classes, scores, 0, classes);
-        annotated.add(chunk.get(row).withPrediction(labels.get(argmax(scores)), scores));
+        annotated.add(chunk.get(row).withPrediction(labels.best(scores), scores));
       }
     }
     return annotated;
@@ -151,7 +146,7 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
 
   @Override
   public Map<String, Object> score(List<Example<Labeled>> examples) {
-    return ClassificationScores.of(examples, labels);
+    return ClassificationScores.of(examples, labels.labels());
   }
 
   @Override
@@ -162,22 +157,13 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
   @Override
   public void save(Path folder) throws IOException {
     ModelWeights.save(model, folder.resolve("weights.safetensors"));
-    JSON.writeValue(folder.resolve("labels.json").toFile(), labels);
+    labels.save(folder);
   }
 
   @Override
   public void load(Path folder) throws IOException {
-    setLabels(JSON.readValue(folder.resolve("labels.json").toFile(), new TypeReference<List<String>>() {}));
+    labels = LabelSet.load(folder);
     ModelWeights.load(model, folder.resolve("weights.safetensors"));
-  }
-
-  private void setLabels(List<String> sorted) {
-    labels = sorted;
-    Map<String, Integer> ids = new HashMap<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      ids.put(sorted.get(i), i);
-    }
-    labelIds = ids;
   }
 
   /** Sets every dropout layer's rate, as spaCy's {@code set_dropout_rate} does. */
@@ -218,26 +204,4 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
     return inputs;
   }
 
-  private Ints truths(List<Example<Labeled>> batch) {
-    int[] ids = new int[batch.size()];
-    for (int i = 0; i < ids.length; i++) {
-      String label = batch.get(i).reference().label();
-      Integer id = labelIds.get(label);
-      if (id == null) {
-        throw new KilnException(ErrorCode.E231, name, label, labels);
-      }
-      ids[i] = id;
-    }
-    return Ints.of(ids);
-  }
-
-  private static int argmax(float[] values) {
-    int best = 0;
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
 }
