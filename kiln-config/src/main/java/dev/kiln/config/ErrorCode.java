@@ -140,7 +140,6 @@ public enum ErrorCode {
   E320("{0}: line {1}: {2}. Each line of a text JSONL file is one object with \"text\" or \"words\" and optionally \"spaces\", \"cats\", \"entities\", \"tags\" and \"sent_starts\"."),
   E321("{0}: line {1}: {2}. A CoNLL-U token line has 10 tab-separated fields: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC."),
   E322("{0}: line {1}: {2}. A CoNLL-2003 line is \"word [pos chunk] tag\" separated by spaces, with a blank line after each sentence."),
-  E323("{0}: {1} must be one of {2}, got \"{3}\"."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");
