@@ -1,7 +1,6 @@
 package dev.kiln.text;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -32,11 +31,6 @@ public final class Alignment {
   /** The reference token covering exactly the characters of predicted token {@code i}, if any. */
   public OptionalInt referenceToken(int i) {
     return referenceOf[i] < 0 ? OptionalInt.empty() : OptionalInt.of(referenceOf[i]);
-  }
-
-  /** Whether every predicted token has a reference token (the tokenizations agree). */
-  public boolean isOneToOne(List<Token> referenceTokens) {
-    return referenceOf.length == referenceTokens.size() && java.util.Arrays.stream(referenceOf).noneMatch(r -> r < 0);
   }
 
   private static long key(Token token) {

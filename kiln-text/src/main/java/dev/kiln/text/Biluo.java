@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +60,8 @@ public final class Biluo {
 
   /** The spans of {@code spans} whose ends do not fall on token boundaries of {@code doc}. */
   public static List<CharSpan> misaligned(Doc doc, List<CharSpan> spans) {
-    List<Integer> starts = doc.tokens().stream().map(Token::idx).toList();
-    List<Integer> ends = doc.tokens().stream().map(Token::endChar).toList();
+    Set<Integer> starts = doc.tokens().stream().map(Token::idx).collect(Collectors.toSet());
+    Set<Integer> ends = doc.tokens().stream().map(Token::endChar).collect(Collectors.toSet());
     return spans.stream().filter(s -> !starts.contains(s.start()) || !ends.contains(s.end())).toList();
   }
 

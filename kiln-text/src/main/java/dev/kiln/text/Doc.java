@@ -35,8 +35,20 @@ public final class Doc implements Datum {
     this.sentStarts = sentStarts;
   }
 
-  /** A document of these tokens, without annotations; the tokens must tile {@code text} in order. */
+  /**
+   * A document of these tokens, without annotations.
+   *
+   * @throws IllegalArgumentException unless token {@code i} is numbered {@code i} and its text
+   *     is the text at its offset
+   */
   public static Doc of(String text, List<Token> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (token.i() != i || token.text().isEmpty() || token.endChar() > text.length()
+          || !text.startsWith(token.text(), token.idx())) {
+        throw new IllegalArgumentException("token " + i + " " + token + " is not at its place in \"" + text + "\"");
+      }
+    }
     return new Doc(text, List.copyOf(tokens), List.of(), List.of(), Map.of(), List.of());
   }
 
