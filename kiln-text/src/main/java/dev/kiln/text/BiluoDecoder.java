@@ -21,6 +21,9 @@ final class BiluoDecoder {
     }
     int k = labels.size();
     List<BiluoTag> tags = labels.stream().map(BiluoTag::parse).toList();
+    if (tags.contains(BiluoTag.MISSING)) {
+      throw new IllegalArgumentException("\"-\" (unknown) is not a label a decoder can choose: " + labels);
+    }
     double[] best = new double[k];
     int[][] back = new int[n][k];
     for (int j = 0; j < k; j++) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * The patterns of the default {@link Tokenizer}, in spaCy's four kinds: whole tokens that are
  * never split (URLs, e-mail addresses, numbers, dotted abbreviations), prefixes and suffixes
- * peeled off a word's ends, and infixes split out of its middle. Character classes are Unicode
+ * peeled off a word's ends (English clitics such as {@code 's} and {@code n't} among them), and infixes split out of its middle. Character classes are Unicode
  * properties, so quotes, brackets, dashes and currency signs of any script are recognised.
  */
 final class TokenizerRules {
@@ -21,7 +21,7 @@ final class TokenizerRules {
   private static final Pattern PREFIX = Pattern.compile(
       "^(?:\\.\\.\\.|\u2026|[\\p{Ps}\\p{Pi}\\p{Pf}\"'`\\p{Sc}#§¿¡*&<~+\u2013\u2014])");
   private static final Pattern SUFFIX = Pattern.compile(
-      "(?:\\.\\.\\.|\u2026|['\u2019][sS]|" + CLOSE + ")$");
+      "(?:\\.\\.\\.|\u2026|(?<=\\p{L})(?:n['\u2019]t|['\u2019](?:[sSmMdD]|re|ll|ve))|" + CLOSE + ")$");
   private static final Pattern INFIX = Pattern.compile(
       "\\.\\.\\.|\u2026|(?<=[\\p{L}\\p{N}])/(?=[\\p{L}\\p{N}])|(?<=\\p{L})[-\u2010\u2013\u2014](?=\\p{L})"
           + "|(?<=\\p{L})[,;:](?=\\p{L})|(?<=[\\p{Ll}\\p{N}])\\.(?=\\p{Lu})|--");

@@ -42,6 +42,7 @@ class TokenizerTest {
   @Test
   void peelsPossessiveAndEllipsisSuffixes() {
     assertThat(words("John's")).containsExactly("John", "'s");
+    assertThat(words("we don't, they'll")).containsExactly("we", "do", "n't", ",", "they", "'ll");
     assertThat(words("wait...")).containsExactly("wait", "...");
   }
 
