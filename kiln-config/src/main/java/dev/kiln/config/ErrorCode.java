@@ -131,6 +131,15 @@ public enum ErrorCode {
   E282("component {0}: there are no training rows to fit the features on. Check the training corpus path and its on_bad_row policy."),
   E283("{0}: the saved feature encoder is not valid: {1}. Use the component folder as kiln train wrote it."),
   E284("component {0}: hash_buckets must be 0 (one-hot categories) or a positive number of buckets, got {1}."),
+  // --- kiln-text: text objects and BILUO tags (E300-E319), text readers (E320-E349)
+  E304("the entity spans {0} and {1} overlap, but a token can belong to one entity only. Remove one of them."),
+  E305("the entity tags {0} are not a valid BILUO sequence at token {1} (\"{2}\" after \"{3}\"). B- and I- must be followed by I- or L- of the same label; L-, U- and O end an entity."),
+  E306("\"{0}\" is not an entity tag. Write O, - (unknown), or B-, I-, L-, U- (BILUO) or B-, I- (IOB) followed by a label."),
+  E307("Biluo.decode: the labels {0} allow no valid tag sequence of length {1}. Include O, or U- (and B-, L-) tags for each label."),
+  E308("{0} {1} were given for a document of {2} tokens: \"{3}\". Give exactly one per token."),
+  E320("{0}: line {1}: {2}. Each line of a text JSONL file is one object with \"text\" or \"words\" and optionally \"spaces\", \"cats\", \"entities\", \"tags\" and \"sent_starts\"."),
+  E321("{0}: line {1}: {2}. A CoNLL-U token line has 10 tab-separated fields: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC."),
+  E322("{0}: line {1}: {2}. A CoNLL-2003 line is \"word [pos chunk] tag\" separated by spaces, with a blank line after each sentence."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");

@@ -1,0 +1,189 @@
+package dev.kiln.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One line of a text JSONL file made into a reference {@link Doc}. The keys, in any combination:
+ * {@code text} (tokenized by the tokenizer unless {@code words} is given), {@code words} and
+ * {@code spaces} (the tokens and whether a space follows each), {@code cats} (label to score or
+ * boolean), {@code entities} (either {@code [[start, end, label], ...]} by character offsets or
+ * one BILUO tag per token), {@code tags} and {@code sent_starts} (one per token).
+ */
+final class JsonlDoc {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path path;
+  private final int line;
+  private final Tokenizer tokenizer;
+
+  JsonlDoc(Path path, int line, Tokenizer tokenizer) {
+    this.path = path;
+    this.line = line;
+    this.tokenizer = tokenizer;
+  }
+
+  Doc parse(String text) {
+    try {
+      return annotated(text);
+    } catch (KilnException e) {
+      // Errors of the tag sequences themselves (E304-E306) gain the file and line here.
+      throw e.code() == ErrorCode.E320 ? e : problem(e.getMessage());
+    }
+  }
+
+  private Doc annotated(String text) {
+    JsonNode record;
+    try {
+      record = JSON.readTree(text);
+    } catch (IOException e) {
+      throw problem("it is not valid JSON");
+    }
+    if (!record.isObject()) {
+      throw problem("it is not a JSON object");
+    }
+    Doc doc = tokens(record);
+    if (record.has("tags")) {
+      doc = doc.withTags(perToken(record.get("tags"), "tags", doc, JsonNode::isTextual, JsonNode::asText));
+    }
+    if (record.has("sent_starts")) {
+      doc = doc.withSentStarts(perToken(record.get("sent_starts"), "sent_starts", doc, n -> n.isBoolean() || n.isNumber(),
+          n -> n.isBoolean() ? n.asBoolean() : n.asInt() == 1));
+    }
+    if (record.has("cats")) {
+      doc = doc.withCats(cats(record.get("cats")));
+    }
+    if (record.has("entities")) {
+      doc = doc.withEntityTags(entityTags(record.get("entities"), doc));
+    }
+    return doc;
+  }
+
+  private Doc tokens(JsonNode record) {
+    JsonNode text = record.get("text");
+    if (text != null && !text.isTextual()) {
+      throw problem("\"text\" must be a string");
+    }
+    if (!record.has("words")) {
+      if (text == null) {
+        throw problem("it has neither \"text\" nor \"words\"");
+      }
+      return tokenizer.tokenize(text.asText());
+    }
+    List<String> words = strings(record.get("words"), "words");
+    List<Boolean> spaces = new ArrayList<>();
+    if (record.has("spaces")) {
+      JsonNode given = record.get("spaces");
+      if (!given.isArray() || given.size() != words.size()) {
+        throw problem("\"spaces\" must be a list of " + words.size() + " booleans, one per word");
+      }
+      given.forEach(s -> spaces.add(s.asBoolean()));
+    } else if (text != null) {
+      spaces.addAll(spacesFromText(words, text.asText()));
+    } else {
+      words.forEach(w -> spaces.add(spaces.size() < words.size() - 1));
+    }
+    Doc doc = Doc.ofWords(words, spaces);
+    if (text != null && !doc.text().equals(text.asText())) {
+      throw problem("\"text\" is not the \"words\" joined by their \"spaces\": \"" + doc.text() + "\"");
+    }
+    return doc;
+  }
+
+  /** Which words a space follows in {@code text}; the gaps between words may hold one space at most. */
+  private List<Boolean> spacesFromText(List<String> words, String text) {
+    List<Boolean> spaces = new ArrayList<>(words.size());
+    int pos = 0;
+    for (String word : words) {
+      if (!text.startsWith(word, pos)) {
+        throw problem("the word \"" + word + "\" is not at character " + pos + " of \"text\"; words must follow each"
+            + " other in the text with at most one space between them");
+      }
+      pos += word.length();
+      boolean space = pos < text.length() && text.charAt(pos) == ' ';
+      spaces.add(space);
+      pos += space ? 1 : 0;
+    }
+    return spaces;
+  }
+
+  private List<String> entityTags(JsonNode entities, Doc doc) {
+    if (!entities.isArray()) {
+      throw problem("\"entities\" must be a list of [start, end, label] or of BILUO tags");
+    }
+    if (!entities.isEmpty() && entities.get(0).isTextual()) {
+      return perToken(entities, "entities", doc, JsonNode::isTextual, JsonNode::asText);
+    }
+    List<CharSpan> spans = new ArrayList<>();
+    for (JsonNode entity : entities) {
+      if (!entity.isArray() || entity.size() != 3 || !entity.get(0).canConvertToInt() || !entity.get(1).canConvertToInt()
+          || !entity.get(2).isTextual()) {
+        throw problem("the entity " + entity + " is not [start, end, label]");
+      }
+      CharSpan span = new CharSpan(entity.get(0).asInt(), entity.get(1).asInt(), entity.get(2).asText());
+      if (span.start() < 0 || span.end() <= span.start() || span.end() > doc.text().length()) {
+        throw problem("the entity " + entity + " is not a range of characters of a text of length " + doc.text().length());
+      }
+      spans.add(span);
+    }
+    return Biluo.fromSpans(doc, spans);
+  }
+
+  private Map<String, Double> cats(JsonNode cats) {
+    if (!cats.isObject()) {
+      throw problem("\"cats\" must be an object of label to score, e.g. {\"POSITIVE\": 1.0}");
+    }
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> cat : cats.properties()) {
+      JsonNode value = cat.getValue();
+      if (!value.isNumber() && !value.isBoolean()) {
+        throw problem("the score of category \"" + cat.getKey() + "\" is not a number or boolean");
+      }
+      scores.put(cat.getKey(), value.isBoolean() ? (value.asBoolean() ? 1.0 : 0.0) : value.asDouble());
+    }
+    return scores;
+  }
+
+  private <T> List<T> perToken(JsonNode values, String key, Doc doc, Predicate<JsonNode> valid,
+      Function<JsonNode, T> value) {
+    if (!values.isArray() || values.size() != doc.length()) {
+      throw problem("\"" + key + "\" must be a list of one value per token, " + doc.length() + " for " + doc.tokens().stream()
+          .map(Token::text).toList() + (doc.length() == values.size() ? "" : "; give \"words\" to set the tokens"));
+    }
+    List<T> out = new ArrayList<>(values.size());
+    for (JsonNode node : values) {
+      if (!valid.test(node)) {
+        throw problem("\"" + key + "\" holds the value " + node + " of the wrong type");
+      }
+      out.add(value.apply(node));
+    }
+    return out;
+  }
+
+  private List<String> strings(JsonNode node, String key) {
+    if (node == null || !node.isArray() || node.isEmpty()) {
+      throw problem("\"" + key + "\" must be a non-empty list of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isTextual() || item.asText().isEmpty()) {
+        throw problem("\"" + key + "\" holds " + item + ", which is not a non-empty string");
+      }
+      out.add(item.asText());
+    }
+    return out;
+  }
+
+  private KilnException problem(String what) {
+    return new KilnException(ErrorCode.E320, path, line, what);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.kiln.text;
+
+import dev.kiln.train.Corpus;
+import dev.kiln.train.Example;
+import java.nio.file.Path;
+
+/**
+ * Annotated texts from JSONL, one object per line ({@link JsonlDoc} lists the keys), streamed:
+ * every pass reads the file again, holding one line at a time.
+ */
+final class TextJsonlCorpus implements Corpus<Doc> {
+  private final Path path;
+  private final int limit;
+  private final Tokenizer tokenizer;
+
+  TextJsonlCorpus(Path path, int limit, Tokenizer tokenizer) {
+    this.path = path;
+    this.limit = limit;
+    this.tokenizer = tokenizer;
+  }
+
+  @Override
+  public Iterable<Example<Doc>> read() {
+    return () -> new Records(path, limit, this::next);
+  }
+
+  private Example<Doc> next(LineReader lines) {
+    String line;
+    while ((line = lines.next()) != null) {
+      if (!line.isBlank()) {
+        Doc reference = new JsonlDoc(path, lines.lineNumber(), tokenizer).parse(line);
+        return TextExample.of(reference, tokenizer);
+      }
+    }
+    return null;
+  }
+}

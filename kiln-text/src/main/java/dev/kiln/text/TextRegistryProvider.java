@@ -1,0 +1,12 @@
+package dev.kiln.text;
+
+import dev.kiln.config.Registries;
+import dev.kiln.config.RegistryProvider;
+
+/** kiln-text's registered functions: the text readers. */
+public final class TextRegistryProvider implements RegistryProvider {
+  @Override
+  public void register(Registries registries) {
+    registries.addAll(TextRegistry.class);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.kiln.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.train.Corpus;
+import dev.kiln.train.Example;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextJsonlCorpusTest {
+  @TempDir
+  Path dir;
+
+  private Path write(String... lines) throws IOException {
+    Path file = dir.resolve("data.jsonl");
+    Files.write(file, List.of(lines));
+    return file;
+  }
+
+  static List<Example<Doc>> all(Corpus<Doc> corpus) {
+    List<Example<Doc>> examples = new ArrayList<>();
+    corpus.read().forEach(examples::add);
+    return examples;
+  }
+
+  @Test
+  void readsCategories() throws IOException {
+    Path file = write("{\"text\": \"Great film!\", \"cats\": {\"POS\": 1.0, \"NEG\": false}}", "",
+        "{\"text\": \"Dull.\", \"cats\": {\"POS\": 0, \"NEG\": true}}");
+    List<Example<Doc>> examples = all(TextRegistry.textJsonl(file, 0));
+    assertThat(examples).hasSize(2);
+    assertThat(examples.get(0).reference().cats()).containsEntry("POS", 1.0).containsEntry("NEG", 0.0);
+    assertThat(examples.get(0).predicted().tokens()).extracting(Token::text).containsExactly("Great", "film", "!");
+    assertThat(examples.get(0).predicted().cats()).isEmpty();
+    assertThat(examples.get(1).reference().cats()).containsEntry("NEG", 1.0);
+    assertThat(examples.get(1).length()).isEqualTo(2);
+  }
+
+  @Test
+  void readsEntitiesByCharacterOffsets() throws IOException {
+    Path file = write("{\"text\": \"Ada Lovelace lived in London.\", \"entities\": [[0, 12, \"PER\"], [22, 28, \"LOC\"]]}");
+    Example<Doc> example = all(TextRegistry.textJsonl(file, 0)).get(0);
+    assertThat(example.reference().entities()).extracting(Span::text).containsExactly("Ada Lovelace", "London");
+    assertThat(TextExample.entityTags(example)).containsExactly("B-PER", "L-PER", "O", "O", "U-LOC", "O");
+  }
+
+  @Test
+  void misalignedEntitiesAreUnknownTokens() throws IOException {
+    Path file = write("{\"text\": \"Ada Lovelace lived\", \"entities\": [[0, 6, \"PER\"]]}");
+    Example<Doc> example = all(TextRegistry.textJsonl(file, 0)).get(0);
+    assertThat(example.reference().entityTags()).containsExactly("-", "-", "O");
+    assertThat(example.reference().entities()).isEmpty();
+  }
+
+  @Test
+  void readsWordsAndTagsCombinedWithText() throws IOException {
+    Path file = write("{\"words\": [\"I\", \"like\", \"New-York\", \".\"], \"tags\": [\"PRON\", \"VERB\", \"PROPN\", \"PUNCT\"]}",
+        "{\"text\": \"Hi there.\", \"words\": [\"Hi\", \"there\", \".\"], \"entities\": [\"O\", \"U-X\", \"O\"],"
+            + " \"sent_starts\": [1, 0, 0]}");
+    List<Example<Doc>> examples = all(TextRegistry.textJsonl(file, 0));
+    Doc first = examples.get(0).reference();
+    assertThat(first.text()).isEqualTo("I like New-York .");
+    assertThat(first.tokens()).extracting(Token::text).containsExactly("I", "like", "New-York", ".");
+    assertThat(first.tags()).containsExactly("PRON", "VERB", "PROPN", "PUNCT");
+    assertThat(TextExample.tags(examples.get(0)).get(2)).isEqualTo(Optional.empty());
+    Doc second = examples.get(1).reference();
+    assertThat(second.text()).isEqualTo("Hi there.");
+    assertThat(second.tokens()).extracting(Token::whitespace).containsExactly(true, false, false);
+    assertThat(second.entities()).extracting(Span::text).containsExactly("there");
+    assertThat(second.sentStarts()).containsExactly(true, false, false);
+  }
+
+  @Test
+  void tagsWithoutWordsFollowTheTokenizer() throws IOException {
+    Path file = write("{\"text\": \"Hello, world\", \"tags\": [\"INTJ\", \"PUNCT\", \"NOUN\"]}");
+    assertThat(all(TextRegistry.textJsonl(file, 0)).get(0).reference().tags()).containsExactly("INTJ", "PUNCT", "NOUN");
+  }
+
+  @Test
+  void limitAndRepeatedPasses() throws IOException {
+    Path file = write("{\"text\": \"a\"}", "{\"text\": \"b\"}", "{\"text\": \"c\"}");
+    Corpus<Doc> corpus = TextRegistry.textJsonl(file, 2);
+    assertThat(all(corpus)).extracting(e -> e.reference().text()).containsExactly("a", "b");
+    assertThat(all(corpus)).extracting(e -> e.reference().text()).containsExactly("a", "b");
+  }
+
+  @Test
+  void errorsNameTheFileAndLine() throws IOException {
+    Path file = write("{\"text\": \"ok\"}", "{\"text\": \"Hello world\", \"tags\": [\"X\"]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(file, 0)))
+        .hasMessageStartingWith("[E320] " + file + ": line 2: \"tags\" must be a list of one value per token, 2");
+    Path notJson = write("{\"text\": ");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(notJson, 0))).hasMessageContaining("line 1: it is not valid JSON");
+    Path noText = write("{\"cats\": {}}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(noText, 0))).hasMessageContaining("neither \"text\" nor \"words\"");
+    Path badSpan = write("{\"text\": \"ab\", \"entities\": [[0, 9, \"X\"]]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(badSpan, 0))).hasMessageContaining("text of length 2");
+    Path badTags = write("{\"words\": [\"a\", \"b\"], \"entities\": [\"B-X\", \"O\"]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(badTags, 0)))
+        .hasMessageStartingWith("[E320] " + badTags + ": line 1: [E305]");
+    Path wordsOff = write("{\"text\": \"a  b\", \"words\": [\"a\", \"b\"]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(wordsOff, 0))).hasMessageContaining("the word \"b\" is not at character 2");
+  }
+
+  @Test
+  void aMissingFileIsACodedError() {
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(dir.resolve("nope.jsonl"), 0))).hasMessageStartingWith("[E080]");
+  }
+}
