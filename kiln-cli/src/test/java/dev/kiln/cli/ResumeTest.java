@@ -28,6 +28,16 @@ class ResumeTest {
         .as(Files.readString(dir.resolve("reference.log"))).isZero();
     long duration = (System.nanoTime() - started) / 1_000_000;
 
+    // A kill between saving model-last at a best evaluation and copying it to model-best: the
+    // final step here is such an evaluation, so the state is the finished run without the copy.
+    Path cut = dir.resolve("cut-before-best");
+    copyTree(reference, cut);
+    deleteTree(cut.resolve("model-best"));
+    assertThat(KilnProcess.run(dir.resolve("cut.log"), "train", config.toString(), "--output", cut.toString(), "--resume"))
+        .isZero();
+    assertThat(Manifest.sha256(cut.resolve("model-best/classifier/weights.safetensors")))
+        .isEqualTo(Manifest.sha256(reference.resolve("model-best/classifier/weights.safetensors")));
+
     SplittableRandom random = new SplittableRandom(2026);
     for (int point = 0; point < KILL_POINTS; point++) {
       Path output = dir.resolve("killed-" + point);
@@ -61,5 +71,22 @@ class ResumeTest {
         .contains("the config changed (training.optimizer.learn_rate: 0.01 -> 0.02)").doesNotContain("\tat ");
     KilnRun forced = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume-force");
     assertThat(forced.exit()).as(forced.err()).isZero();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    dev.kiln.train.disk.AtomicDirectory.deleteTree(root);
   }
 }

@@ -82,8 +82,24 @@ final class Checkpoints<D extends Datum> {
 
   /** Commits {@code checkpoints/step-N} and deletes all but the newest {@code keep}. */
   void saveStep(long step, int keep, Map<String, Object> meta, TrainingState state) {
+    commitStep(step, keep, staging -> writeCheckpoint(staging, meta, state));
+  }
+
+  /**
+   * Like {@link #completeBest}, for a step checkpoint that was due at model-last's step but not
+   * written before the kill: it is model-last's copy, training state included.
+   */
+  void completeStep(StepCheckpoints periodic, LoopState resumed) {
+    long step = resumed.nextStep() - 1;
+    StepInfo at = new StepInfo(0, step, null, Map.of(), Map.of(), List.of(), 0, 0);
+    if (step >= 0 && periodic.due(at) && !Files.exists(output.resolve("checkpoints").resolve("step-" + step))) {
+      commitStep(step, periodic.keep(), staging -> copyTree(last(), staging, false));
+    }
+  }
+
+  private void commitStep(long step, int keep, AtomicDirectory.Contents contents) {
     Path directory = output.resolve("checkpoints");
-    AtomicDirectory.commit(directory.resolve("step-" + step), staging -> writeCheckpoint(staging, meta, state));
+    AtomicDirectory.commit(directory.resolve("step-" + step), contents);
     try (Stream<Path> steps = Files.list(directory)) {
       List<Path> saved = new ArrayList<>(steps
           .filter(path -> path.getFileName().toString().matches("step-\\d+"))
@@ -116,6 +132,29 @@ final class Checkpoints<D extends Datum> {
       throw new KilnException(ErrorCode.E225, last(), String.join("; ", changes));
     }
     return restoreLast();
+  }
+
+  /**
+   * Finishes the one save a kill can leave undone between two directories: model-last was
+   * saved at an evaluation with the best score, but the process died before copying it to
+   * model-best. Then model-best is copied now, so the resumed run's directories are those of a
+   * run never interrupted.
+   */
+  void completeBest(LoopState resumed) {
+    List<ScoreAtStep> evaluations = resumed.checkpoints();
+    if (evaluations.isEmpty()) {
+      return;
+    }
+    ScoreAtStep latest = evaluations.get(evaluations.size() - 1);
+    double best = evaluations.stream().mapToDouble(ScoreAtStep::score).max().orElseThrow();
+    boolean lastSavedAtBest = latest.score() == best && resumed.nextStep() - 1 == latest.step();
+    Path bestDirectory = output.resolve("model-best");
+    AtomicDirectory.recover(bestDirectory);
+    boolean bestIsCurrent = Files.exists(bestDirectory)
+        && PipelineDirectory.meta(bestDirectory).get("step") instanceof Number step && step.longValue() == latest.step();
+    if (lastSavedAtBest && !bestIsCurrent) {
+      copyLastToBest();
+    }
   }
 
   /** Checks {@code model-last} is complete and returns its meta. */

@@ -103,7 +103,14 @@ public final class Trainer<D extends Datum> {
       options.out().println("Nothing to resume in " + options.output() + " yet: starting a new run.");
     }
     if (canResume) {
-      return Optional.of(checkpoints.resume(provenance, options.resumeForce()));
+      TrainingState state = checkpoints.resume(provenance, options.resumeForce());
+      checkpoints.completeBest(state.loop());
+      for (Hook hook : hooks) {
+        if (hook instanceof StepCheckpoints periodic) {
+          checkpoints.completeStep(periodic, state.loop());
+        }
+      }
+      return Optional.of(state);
     }
     checkpoints.clearOutput();
     initialize();
@@ -128,7 +135,7 @@ public final class Trainer<D extends Datum> {
       throw e;
     } finally {
       StopReason reason = loop.stopReason().orElse(new StopReason(StopReason.Kind.HOOK, "error"));
-      checkpoints.saveLast(meta(reason), state(loop, batches, log));
+      checkpoints.saveLast(meta(reason, loop), state(loop, batches, log));
       log.close();
       for (Hook hook : hooks) {
         hook.afterTraining(success);
@@ -154,19 +161,19 @@ public final class Trainer<D extends Datum> {
     if (step.checkpoint() != Checkpoint.NONE) {
       lastScores = step.info().otherScores();
       lastLosses = step.info().losses();
-      checkpoints.saveLast(meta(null), state(loop, batches, log));
+      checkpoints.saveLast(meta(null, loop), state(loop, batches, log));
       if (step.checkpoint() == Checkpoint.BEST) {
         checkpoints.copyLastToBest();
       }
     }
     for (Hook hook : hooks) {
       if (hook instanceof StepCheckpoints periodic && periodic.due(step.info())) {
-        checkpoints.saveStep(step.info().step(), periodic.keep(), meta(null), state(loop, batches, log));
+        checkpoints.saveStep(step.info().step(), periodic.keep(), meta(null, loop), state(loop, batches, log));
       }
     }
   }
 
-  private Map<String, Object> meta(StopReason reason) {
+  private Map<String, Object> meta(StopReason reason, TrainingLoop<D> loop) {
     Map<String, Object> performance = new LinkedHashMap<>();
     settings.scoreWeights().keySet().forEach(metric -> performance.put(metric, lastScores.getOrDefault(metric, 0.0)));
     lastLosses.forEach((component, loss) -> performance.put(component + "_loss", loss));
@@ -174,6 +181,7 @@ public final class Trainer<D extends Datum> {
     meta.put("kiln_version", provenance.kilnVersion());
     meta.put("pipeline", pipeline.names());
     meta.put("performance", performance);
+    meta.put("step", loop.state().nextStep() - 1);
     meta.put("stop_reason", reason == null ? null : reason.toString());
     meta.put("provenance", provenance.toMap());
     return meta;
