@@ -8,5 +8,6 @@ public final class TextRegistryProvider implements RegistryProvider {
   @Override
   public void register(Registries registries) {
     registries.addAll(TextRegistry.class);
+    registries.addAll(dev.kiln.text.textcat.TextcatRegistry.class);
   }
 }

@@ -1,0 +1,138 @@
+package dev.kiln.text.textcat;
+
+import dev.kiln.nn.Backprop;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.text.Doc;
+import dev.kiln.text.Token;
+import java.util.List;
+
+/**
+ * spaCy's bag-of-n-grams text classifier ({@code TextCatBOW}): each document's lower-cased
+ * unigrams up to {@code ngram_size}-grams are hashed into {@code length} buckets, a sparse linear
+ * layer sums the buckets' weight columns, and a softmax (exclusive classes) or sigmoid gives the
+ * class scores. The backward pass takes {@code scores - truths}, the gradient of both the
+ * cross-entropy of a softmax and the squared error spaCy uses for multilabel scores with respect
+ * to the logits, as Thinc's output layers do.
+ */
+final class BagOfNgrams {
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  private BagOfNgrams() {}
+
+  static Model<List<Doc>, Floats> create(boolean exclusive, int ngramSize, int length, Integer nO) {
+    return Model.<List<Doc>, Floats>builder("bow", BagOfNgrams::forward)
+        .init(BagOfNgrams::init)
+        .dim("nO", nO)
+        .dim("length", length)
+        .params("W", "b")
+        .attr("exclusive", exclusive)
+        .attr("ngram_size", ngramSize)
+        .build();
+  }
+
+  private static void init(Model<List<Doc>, Floats> model, List<Doc> x, Floats y) {
+    if (y != null) {
+      model.setDim("nO", y.cols());
+    }
+    model.setParam("W", Floats.zeros(model.getDim("nO"), model.getDim("length")));
+    model.setParam("b", Floats.zeros(model.getDim("nO")));
+  }
+
+  private static ForwardResult<List<Doc>, Floats> forward(Model<List<Doc>, Floats> model, List<Doc> docs, boolean isTrain) {
+    int nO = model.getDim("nO");
+    int length = model.getDim("length");
+    int ngramSize = ((Number) model.attrs().get("ngram_size")).intValue();
+    float[] w = model.getParam("W").data();
+    float[] b = model.getParam("b").data();
+    int[][] buckets = new int[docs.size()][];
+    Floats scores = Floats.zeros(docs.size(), nO);
+    float[] y = scores.data();
+    for (int row = 0; row < docs.size(); row++) {
+      buckets[row] = buckets(docs.get(row), ngramSize, length);
+      for (int o = 0; o < nO; o++) {
+        float sum = b[o];
+        int base = o * length;
+        for (int bucket : buckets[row]) {
+          sum += w[base + bucket];
+        }
+        y[row * nO + o] = sum;
+      }
+      activate(y, row * nO, nO, (Boolean) model.attrs().get("exclusive"));
+    }
+    Backprop<List<Doc>, Floats> backprop = dY -> {
+      float[] dW = model.grad("W").data();
+      float[] db = model.grad("b").data();
+      float[] d = dY.data();
+      for (int row = 0; row < buckets.length; row++) {
+        for (int o = 0; o < nO; o++) {
+          float g = d[row * nO + o];
+          db[o] += g;
+          int base = o * length;
+          for (int bucket : buckets[row]) {
+            dW[base + bucket] += g;
+          }
+        }
+      }
+      return null;
+    };
+    return new ForwardResult<>(scores, backprop);
+  }
+
+  private static void activate(float[] y, int offset, int n, boolean exclusive) {
+    if (exclusive) {
+      float max = Float.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        max = Math.max(max, y[offset + i]);
+      }
+      float sum = 0;
+      for (int i = 0; i < n; i++) {
+        y[offset + i] = (float) Math.exp(y[offset + i] - max);
+        sum += y[offset + i];
+      }
+      for (int i = 0; i < n; i++) {
+        y[offset + i] /= sum;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        y[offset + i] = (float) (1 / (1 + Math.exp(-y[offset + i])));
+      }
+    }
+  }
+
+  /** The hashed buckets of a document's n-grams of lower-cased tokens (repeats counted). */
+  static int[] buckets(Doc doc, int ngramSize, int length) {
+    List<Token> tokens = doc.tokens();
+    int n = tokens.size();
+    long[] unigrams = new long[n];
+    for (int i = 0; i < n; i++) {
+      unigrams[i] = hash(FNV_OFFSET, tokens.get(i).lower());
+    }
+    int count = 0;
+    for (int size = 1; size <= ngramSize; size++) {
+      count += Math.max(0, n - size + 1);
+    }
+    int[] buckets = new int[count];
+    int k = 0;
+    for (int size = 1; size <= ngramSize; size++) {
+      for (int start = 0; start + size <= n; start++) {
+        long h = unigrams[start];
+        for (int j = 1; j < size; j++) {
+          h = (h ^ unigrams[start + j]) * FNV_PRIME + size;
+        }
+        buckets[k++] = (int) Long.remainderUnsigned(h, length);
+      }
+    }
+    return buckets;
+  }
+
+  private static long hash(long seed, String text) {
+    long h = seed;
+    for (int i = 0; i < text.length(); i++) {
+      h = (h ^ text.charAt(i)) * FNV_PRIME;
+    }
+    return h;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.kiln.text.textcat;
+
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.Rng;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.io.ModelWeights;
+import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.text.Doc;
+import dev.kiln.train.Annotator;
+import dev.kiln.train.Checkpointable;
+import dev.kiln.train.Example;
+import dev.kiln.train.LabelSet;
+import dev.kiln.train.LossTotals;
+import dev.kiln.train.Scorer;
+import dev.kiln.train.Trainable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * spaCy's {@code textcat} (one class per document) and {@code textcat_multilabel} (any number):
+ * sets {@code Doc.cats} to the class scores of a model from the config, learns from the
+ * reference {@code cats}, and scores with spaCy's {@code cats_*} names.
+ */
+public final class TextCategorizer implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable {
+  private static final int SAMPLE = 64;
+  private static final int PREDICT_BATCH = 1024;
+
+  private final String name;
+  private final Model<List<Doc>, Floats> model;
+  private final boolean exclusive;
+  private final double threshold;
+  private final String positiveLabel;
+  private LabelSet labels = new LabelSet(List.of());
+
+  TextCategorizer(String name, Model<List<Doc>, Floats> model, boolean exclusive, double threshold, String positiveLabel) {
+    this.name = name;
+    this.model = model;
+    this.exclusive = exclusive;
+    this.threshold = threshold;
+    this.positiveLabel = positiveLabel;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  public List<String> labels() {
+    return labels.labels();
+  }
+
+  @Override
+  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {
+    TreeSet<String> seen = new TreeSet<>();
+    List<Doc> sample = new ArrayList<>();
+    for (Example<Doc> example : examples.get()) {
+      seen.addAll(example.reference().cats().keySet());
+      if (sample.size() < SAMPLE) {
+        sample.add(example.predicted());
+      }
+    }
+    labels = new LabelSet(List.copyOf(seen));
+    model.initialize(sample, Floats.zeros(sample.size(), labels.size()), Rng.derive(seed, name).nextLong());
+  }
+
+  @Override
+  public void update(List<Example<Doc>> batch, double dropout, LossTotals losses) {
+    List<Doc> docs = new ArrayList<>(batch.size());
+    batch.forEach(example -> docs.add(example.predicted()));
+    ForwardResult<List<Doc>, Floats> result = model.beginUpdate(docs);
+    float[] scores = result.output().data();
+    int n = labels.size();
+    Floats gradient = Floats.zeros(batch.size(), n);
+    float[] d = gradient.data();
+    double loss = 0;
+    for (int row = 0; row < batch.size(); row++) {
+      Map<String, Double> gold = batch.get(row).reference().cats();
+      for (int o = 0; o < n; o++) {
+        double diff = scores[row * n + o] - gold.getOrDefault(labels.labels().get(o), 0.0);
+        d[row * n + o] = (float) (diff / batch.size());
+        loss += diff * diff;
+      }
+    }
+    result.backprop().accumulate(gradient);
+    losses.add(name, loss);
+  }
+
+  @Override
+  public void finishUpdate(Optimizer optimizer) {
+    model.finishUpdate(optimizer);
+  }
+
+  @Override
+  public ParamsSwap useParams(Map<String, float[]> averages) {
+    var swapped = model.useParams(averages);
+    return swapped::close;
+  }
+
+  @Override
+  public List<Doc> annotate(List<Doc> docs) {
+    List<Doc> annotated = new ArrayList<>(docs.size());
+    int n = labels.size();
+    for (int start = 0; start < docs.size(); start += PREDICT_BATCH) {
+      List<Doc> chunk = docs.subList(start, Math.min(docs.size(), start + PREDICT_BATCH));
+      float[] scores = model.predict(chunk).data();
+      for (int row = 0; row < chunk.size(); row++) {
+        Map<String, Double> cats = new LinkedHashMap<>();
+        for (int o = 0; o < n; o++) {
+          cats.put(labels.labels().get(o), (double) scores[row * n + o]);
+        }
+        annotated.add(chunk.get(row).withCats(cats));
+      }
+    }
+    return annotated;
+  }
+
+  @Override
+  public Map<String, Object> score(List<Example<Doc>> examples) {
+    return CatsScores.of(examples, labels.labels(), exclusive, threshold, positiveLabel);
+  }
+
+  @Override
+  public Map<String, Double> defaultScoreWeights() {
+    return Map.of("cats_score", 1.0);
+  }
+
+  @Override
+  public void save(Path folder) throws IOException {
+    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    labels.save(folder);
+  }
+
+  @Override
+  public void load(Path folder) throws IOException {
+    labels = LabelSet.load(folder);
+    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+  }
+}
