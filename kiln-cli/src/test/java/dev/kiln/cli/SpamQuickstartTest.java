@@ -28,5 +28,15 @@ class SpamQuickstartTest {
     assertThat(KilnProcess.run(ROOT, evaluated, "evaluate", output.resolve("model-best").toString(),
         "examples/spam/dev.jsonl")).isZero();
     assertThat(Files.readString(evaluated)).contains("\"cats_score\"");
+
+    Path predictions = dir.resolve("predictions.jsonl");
+    KilnRun predicted = KilnRun.of("predict", output.resolve("model-best").toString(),
+        ROOT.resolve("examples/spam/dev.jsonl").toString(), "--output", predictions.toString());
+    assertThat(predicted.exit()).as(predicted.err()).isZero();
+    java.util.List<String> lines = Files.readAllLines(predictions);
+    assertThat(lines).hasSize(300);
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    assertThat(first.at("/cats/SPAM").asDouble() + first.at("/cats/HAM").asDouble()).isCloseTo(1.0,
+        org.assertj.core.api.Assertions.within(1e-5));
   }
 }

@@ -2,6 +2,9 @@ package dev.kiln.tabular;
 
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
+import dev.kiln.train.JsonRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One row of a table: its feature values by column and its label. The reference row of an
@@ -18,7 +21,7 @@ import dev.kiln.train.Example;
  * @param scores the class probabilities a classifier set, or null
  */
 public record TableRow(TableColumns columns, int line, double[] numbers, String[] categories, String label,
-    float[] scores) implements Datum {
+    float[] scores) implements Datum, JsonRecord {
   /** Counts as one word: a record without tokens. */
   @Override
   public int length() {
@@ -46,6 +49,18 @@ public record TableRow(TableColumns columns, int line, double[] numbers, String[
   /** The label read as a number (for regression); NaN when it is missing or not a number. */
   public double labelValue() {
     return label == null ? Double.NaN : Cells.number(label).orElse(Double.NaN);
+  }
+
+  /** The row's line in its file, its label (or prediction) and, for a classifier, the probabilities. */
+  @Override
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("line", line);
+    json.put("label", label);
+    if (scores != null) {
+      json.put("scores", JsonRecord.list(scores));
+    }
+    return json;
   }
 
   /** This row with a predicted class and its probabilities. */

@@ -3,7 +3,9 @@ package dev.kiln.text;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Datum;
+import dev.kiln.train.JsonRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ import java.util.Map;
  * tag per token, as spaCy keeps {@code ent_iob}, so that a token whose gold tag is unknown
  * ({@code -}, e.g. under a span that does not align with the tokens) is not taken for {@code O}.
  */
-public final class Doc implements Datum {
+public final class Doc implements Datum, JsonRecord {
   private final String text;
   private final List<Token> tokens;
   private final List<String> tags;
@@ -171,6 +173,27 @@ public final class Doc implements Datum {
       throw new KilnException(ErrorCode.E308, values.size(), what, tokens.size(), text);
     }
     return List.copyOf(values);
+  }
+
+  /** The text and whatever annotations the document has: cats, tags, entities as character spans. */
+  @Override
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("text", text());
+    if (!cats().isEmpty()) {
+      json.put("cats", cats());
+    }
+    if (hasTags()) {
+      json.put("tags", tags());
+    }
+    if (hasEntities()) {
+      List<List<Object>> spans = new ArrayList<>();
+      for (Span span : entities()) {
+        spans.add(List.of(span.startChar(), span.endChar(), span.label()));
+      }
+      json.put("entities", spans);
+    }
+    return json;
   }
 
   @Override

@@ -12,17 +12,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * {@code kiln evaluate}: loads a trained pipeline and scores it on a data file, read by the
- * reader of the pipeline's own {@code [corpora.dev]} with {@code paths.dev} pointing at the file.
+ * {@code kiln evaluate} and {@code kiln predict}: load a trained pipeline and score or annotate a
+ * data file, read by the reader of the pipeline's own {@code [corpora.dev]} with
+ * {@code paths.dev} pointing at the file.
  */
 public final class Evaluation {
+  /** Records annotated at a time by {@link #predict}: enough for fast batches, bounded memory. */
+  private static final int PREDICT_BATCH = 1000;
+
   private Evaluation() {}
 
   /** Every score of the pipeline at {@code model} on {@code data}, plus {@code speed}. */
   public static <D extends Datum> Map<String, Object> evaluate(Path model, Path data, Registries registries) {
     Pipeline<D> pipeline = PipelineDirectory.load(model, registries);
+    Corpus<D> corpus = dataOf(model, data, registries);
+    List<Example<D>> examples = new ArrayList<>();
+    corpus.read().forEach(examples::add);
+    long words = examples.stream().mapToLong(Example::length).sum();
+    long started = System.nanoTime();
+    Map<String, Object> scores = new LinkedHashMap<>(pipeline.evaluate(examples));
+    scores.put("speed", words / Math.max((System.nanoTime() - started) / 1e9, 1e-9));
+    return scores;
+  }
+
+  /**
+   * {@code data} as the saved pipeline's own {@code [corpora.dev]} reader reads it, with
+   * {@code paths.dev} pointing at it.
+   */
+  public static <D extends Datum> Corpus<D> dataOf(Path model, Path data, Registries registries) {
     Config config = Config.read(model.resolve(PipelineDirectory.CONFIG));
     boolean hasDevPath = config.root().section("paths").map(paths -> paths.has("dev")).orElse(false);
     if (!hasDevPath) {
@@ -36,12 +56,29 @@ public final class Evaluation {
     wrapper.put("corpora", corpora);
     @SuppressWarnings("unchecked")
     Corpus<D> corpus = (Corpus<D>) ((Map<String, Object>) Resolver.resolve(wrapper, registries).get("corpora")).get("dev");
-    List<Example<D>> examples = new ArrayList<>();
-    corpus.read().forEach(examples::add);
-    long words = examples.stream().mapToLong(Example::length).sum();
-    long started = System.nanoTime();
-    Map<String, Object> scores = new LinkedHashMap<>(pipeline.evaluate(examples));
-    scores.put("speed", words / Math.max((System.nanoTime() - started) / 1e9, 1e-9));
-    return scores;
+    return corpus;
+  }
+
+  /**
+   * {@code kiln predict}: the records of {@code data} as the pipeline at {@code model} annotates
+   * them, one JSON object per record (records that cannot describe themselves give their text).
+   */
+  public static <D extends Datum> void predict(Path model, Path data, Registries registries, Consumer<Map<String, Object>> out) {
+    Pipeline<D> pipeline = PipelineDirectory.load(model, registries);
+    List<D> batch = new ArrayList<>();
+    for (Example<D> example : Evaluation.<D>dataOf(model, data, registries).read()) {
+      batch.add(example.predicted());
+      if (batch.size() == PREDICT_BATCH) {
+        write(pipeline.annotate(batch), out);
+        batch.clear();
+      }
+    }
+    write(pipeline.annotate(batch), out);
+  }
+
+  private static <D extends Datum> void write(List<D> records, Consumer<Map<String, Object>> out) {
+    for (D record : records) {
+      out.accept(record instanceof JsonRecord json ? json.toJson() : Map.of("record", record.toString()));
+    }
   }
 }

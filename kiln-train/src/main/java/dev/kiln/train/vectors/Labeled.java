@@ -2,6 +2,9 @@ package dev.kiln.train.vectors;
 
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
+import dev.kiln.train.JsonRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A feature vector with a class label: the reference record carries the gold label, the
@@ -11,11 +14,22 @@ import dev.kiln.train.Example;
  * @param label the class, or null when not (yet) known
  * @param scores the class probabilities a classifier set, or null
  */
-public record Labeled(FeatureVector features, String label, float[] scores) implements Datum {
+public record Labeled(FeatureVector features, String label, float[] scores) implements Datum, JsonRecord {
   /** Counts as one word: a record without tokens. */
   @Override
   public int length() {
     return 1;
+  }
+
+  /** The label and, when a classifier set them, the class probabilities in label order. */
+  @Override
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("label", label);
+    if (scores != null) {
+      json.put("scores", JsonRecord.list(scores));
+    }
+    return json;
   }
 
   public Labeled withPrediction(String predicted, float[] probabilities) {
