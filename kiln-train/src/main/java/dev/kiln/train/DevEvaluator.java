@@ -49,15 +49,7 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
     if (examples.isEmpty()) {
       handleEmpty(name);
     }
-    long words = 0;
-    for (Example<D> example : examples) {
-      words += example.length();
-    }
-    long started = System.nanoTime();
-    Map<String, Object> scores = new LinkedHashMap<>(pipeline.evaluate(examples));
-    double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
-    scores.put("speed", words / seconds);
-    return scores;
+    return pipeline.evaluateWithSpeed(examples);
   }
 
   /** emloop's {@code on_empty_stream}: an evaluation corpus with no examples. */

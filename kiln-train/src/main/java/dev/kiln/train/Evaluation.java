@@ -9,7 +9,6 @@ import dev.kiln.config.Section;
 import dev.kiln.train.disk.PipelineDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,11 +30,7 @@ public final class Evaluation {
     Corpus<D> corpus = dataOf(model, data, registries);
     List<Example<D>> examples = new ArrayList<>();
     corpus.read().forEach(examples::add);
-    long words = examples.stream().mapToLong(Example::length).sum();
-    long started = System.nanoTime();
-    Map<String, Object> scores = new LinkedHashMap<>(pipeline.evaluate(examples));
-    scores.put("speed", words / Math.max((System.nanoTime() - started) / 1e9, 1e-9));
-    return scores;
+    return pipeline.evaluateWithSpeed(examples);
   }
 
   /**

@@ -109,6 +109,21 @@ public final class Pipeline<D extends Datum> {
     return scores;
   }
 
+  /**
+   * {@link #evaluate} plus {@code speed}: the words (record lengths) of the examples per second
+   * of annotating and scoring them.
+   */
+  public Map<String, Object> evaluateWithSpeed(List<Example<D>> examples) {
+    long words = 0;
+    for (Example<D> example : examples) {
+      words += example.length();
+    }
+    long started = System.nanoTime();
+    Map<String, Object> scores = new LinkedHashMap<>(evaluate(examples));
+    scores.put("speed", words / Math.max((System.nanoTime() - started) / 1e9, 1e-9));
+    return scores;
+  }
+
   /** Swaps averaged weights into every trainable component until the handle is closed. */
   public Trainable.ParamsSwap useParams(Map<String, float[]> averages) {
     List<Trainable.ParamsSwap> swaps = new ArrayList<>();
