@@ -10,6 +10,7 @@ import dev.kiln.nn.losses.LossResult;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
+import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
@@ -33,7 +34,6 @@ import java.util.function.Supplier;
 public final class TabularClassifier implements Trainable<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
     Checkpointable {
   private static final int SAMPLE = 64;
-  private static final int PREDICT_BATCH = 1024;
 
   private final String name;
   private final int hashBuckets;
@@ -104,18 +104,8 @@ public final class TabularClassifier implements Trainable<TableRow>, Annotator<T
 
   @Override
   public List<TableRow> annotate(List<TableRow> rows) {
-    List<TableRow> annotated = new ArrayList<>(rows.size());
-    for (int start = 0; start < rows.size(); start += PREDICT_BATCH) {
-      List<TableRow> chunk = rows.subList(start, Math.min(rows.size(), start + PREDICT_BATCH));
-      Floats probabilities = network.predict(chunk);
-      int classes = probabilities.cols();
-      for (int row = 0; row < chunk.size(); row++) {
-        float[] scores = new float[classes];
-        System.arraycopy(probabilities.data(), row * classes, scores, 0, classes);
-        annotated.add(chunk.get(row).withClass(labels.best(scores), scores));
-      }
-    }
-    return annotated;
+    return ChunkedPrediction.annotate(rows, network::predict,
+        (row, scores) -> row.withClass(labels.best(scores), scores));
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.kiln.nn.losses.LossResult;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
+import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.Scorer;
@@ -34,7 +35,6 @@ public final class TabularRegressor implements Trainable<TableRow>, Annotator<Ta
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TARGET_FILE = "target.json";
   private static final int SAMPLE = 64;
-  private static final int PREDICT_BATCH = 1024;
 
   private final String name;
   private final int hashBuckets;
@@ -105,16 +105,8 @@ public final class TabularRegressor implements Trainable<TableRow>, Annotator<Ta
 
   @Override
   public List<TableRow> annotate(List<TableRow> rows) {
-    List<TableRow> annotated = new ArrayList<>(rows.size());
-    for (int start = 0; start < rows.size(); start += PREDICT_BATCH) {
-      List<TableRow> chunk = rows.subList(start, Math.min(rows.size(), start + PREDICT_BATCH));
-      Floats outputs = network.predict(chunk);
-      int width = outputs.cols();
-      for (int row = 0; row < chunk.size(); row++) {
-        annotated.add(chunk.get(row).withValue(target.restore(outputs.data()[row * width])));
-      }
-    }
-    return annotated;
+    return ChunkedPrediction.annotate(rows, network::predict,
+        (row, output) -> row.withValue(target.restore(output[0])));
   }
 
   @Override

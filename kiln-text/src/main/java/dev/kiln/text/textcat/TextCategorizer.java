@@ -9,6 +9,7 @@ import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.text.Doc;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
+import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
@@ -30,7 +31,6 @@ import java.util.function.Supplier;
  */
 public final class TextCategorizer implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable {
   private static final int SAMPLE = 64;
-  private static final int PREDICT_BATCH = 1024;
 
   private final String name;
   private final Model<List<Doc>, Floats> model;
@@ -105,20 +105,13 @@ public final class TextCategorizer implements Trainable<Doc>, Annotator<Doc>, Sc
 
   @Override
   public List<Doc> annotate(List<Doc> docs) {
-    List<Doc> annotated = new ArrayList<>(docs.size());
-    int n = labels.size();
-    for (int start = 0; start < docs.size(); start += PREDICT_BATCH) {
-      List<Doc> chunk = docs.subList(start, Math.min(docs.size(), start + PREDICT_BATCH));
-      float[] scores = model.predict(chunk).data();
-      for (int row = 0; row < chunk.size(); row++) {
-        Map<String, Double> cats = new LinkedHashMap<>();
-        for (int o = 0; o < n; o++) {
-          cats.put(labels.labels().get(o), (double) scores[row * n + o]);
-        }
-        annotated.add(chunk.get(row).withCats(cats));
+    return ChunkedPrediction.annotate(docs, model::predict, (doc, scores) -> {
+      Map<String, Double> cats = new LinkedHashMap<>();
+      for (int o = 0; o < scores.length; o++) {
+        cats.put(labels.labels().get(o), (double) scores[o]);
       }
-    }
-    return annotated;
+      return doc.withCats(cats);
+    });
   }
 
   @Override

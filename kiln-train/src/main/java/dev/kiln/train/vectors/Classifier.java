@@ -14,6 +14,7 @@ import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.Component;
 import dev.kiln.train.Distillable;
+import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
@@ -34,7 +35,6 @@ import java.util.function.Supplier;
  */
 public final class Classifier implements Distillable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
   private static final int SAMPLE = 64;
-  private static final int PREDICT_BATCH = 1024;
 
   private final String name;
   private final Model<Floats, Floats> model;
@@ -130,18 +130,8 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
 
   @Override
   public List<Labeled> annotate(List<Labeled> records) {
-    List<Labeled> annotated = new ArrayList<>(records.size());
-    for (int start = 0; start < records.size(); start += PREDICT_BATCH) {
-      List<Labeled> chunk = records.subList(start, Math.min(records.size(), start + PREDICT_BATCH));
-      Floats probabilities = model.predict(features(chunk));
-      int classes = probabilities.cols();
-      for (int row = 0; row < chunk.size(); row++) {
-        float[] scores = new float[classes];
-        System.arraycopy(probabilities.data(), row * classes, scores, 0, classes);
-        annotated.add(chunk.get(row).withPrediction(labels.best(scores), scores));
-      }
-    }
-    return annotated;
+    return ChunkedPrediction.annotate(records, chunk -> model.predict(features(chunk)),
+        (record, scores) -> record.withPrediction(labels.best(scores), scores));
   }
 
   @Override
