@@ -6,6 +6,7 @@ import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.disk.AtomicDirectory;
+import dev.kiln.train.disk.BackgroundCommits;
 import dev.kiln.train.disk.Manifest;
 import dev.kiln.train.disk.PipelineDirectory;
 import dev.kiln.train.disk.Provenance;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * The run's directories: {@code model-last/} (with {@code training/}, the state to resume from),
  * {@code model-best/} (a copy of model-last at its best evaluation, without the training state)
- * and {@code checkpoints/step-N/}. Every write is an {@link AtomicDirectory} commit.
+ * and {@code checkpoints/step-N/}. Every write is an {@link AtomicDirectory} commit: the files
+ * are written on the training thread, then forced to disk and renamed in on a background one.
  *
  * <p>Saved weights are the optimizer's averages when it keeps them (as spaCy saves); the raw
  * weights a resumed run continues from are then saved under {@code training/weights/}.
@@ -37,6 +39,7 @@ final class Checkpoints<D extends Datum> {
   private final Optimizer optimizer;
   private final String configText;
   private final BeforeToDisk beforeToDisk;
+  private final BackgroundCommits commits = new BackgroundCommits();
 
   Checkpoints(Path output, Pipeline<D> pipeline, Optimizer optimizer, String configText, BeforeToDisk beforeToDisk) {
     this.output = output;
@@ -70,19 +73,38 @@ final class Checkpoints<D extends Datum> {
     }
   }
 
-  /** Commits {@code model-last} with the pipeline, its meta and the state to resume from. */
+  /**
+   * Writes {@code model-last} with the pipeline, its meta and the state to resume from, and
+   * queues its commit; {@link #flush} waits for it.
+   */
   void saveLast(Map<String, Object> meta, TrainingState state) {
-    AtomicDirectory.commit(last(), staging -> writeCheckpoint(staging, meta, state));
+    commits.await();
+    AtomicDirectory.Staged staged = AtomicDirectory.stage(last(), staging -> writeCheckpoint(staging, meta, state));
+    commits.submit(staged::publish);
   }
 
-  /** Commits {@code model-best} as a copy of {@code model-last} without its training state. */
+  /** Queues the commit of {@code model-best} as a copy of {@code model-last} without its training state. */
   void copyLastToBest() {
-    AtomicDirectory.commit(output.resolve("model-best"), staging -> copyTree(last(), staging, true));
+    commits.submit(() ->
+        AtomicDirectory.commit(output.resolve("model-best"), staging -> copyTree(last(), staging, true)));
   }
 
-  /** Commits {@code checkpoints/step-N} and deletes all but the newest {@code keep}. */
+  /**
+   * Writes {@code checkpoints/step-N} and queues its commit, after which all but the newest
+   * {@code keep} are deleted.
+   */
   void saveStep(long step, int keep, Map<String, Object> meta, TrainingState state) {
-    commitStep(step, keep, staging -> writeCheckpoint(staging, meta, state));
+    commits.await();
+    AtomicDirectory.Staged staged = AtomicDirectory.stage(stepDirectory(step), staging -> writeCheckpoint(staging, meta, state));
+    commits.submit(() -> {
+      staged.publish();
+      keepNewestSteps(keep);
+    });
+  }
+
+  /** Waits until every queued commit is on disk; rethrows the failure of one that failed. */
+  void flush() {
+    commits.await();
   }
 
   /**
@@ -93,13 +115,17 @@ final class Checkpoints<D extends Datum> {
     long step = resumed.nextStep() - 1;
     StepInfo at = new StepInfo(0, step, null, Map.of(), Map.of(), List.of(), 0, 0);
     if (step >= 0 && periodic.due(at) && !Files.exists(output.resolve("checkpoints").resolve("step-" + step))) {
-      commitStep(step, periodic.keep(), staging -> copyTree(last(), staging, false));
+      AtomicDirectory.commit(stepDirectory(step), staging -> copyTree(last(), staging, false));
+      keepNewestSteps(periodic.keep());
     }
   }
 
-  private void commitStep(long step, int keep, AtomicDirectory.Contents contents) {
+  private Path stepDirectory(long step) {
+    return output.resolve("checkpoints").resolve("step-" + step);
+  }
+
+  private void keepNewestSteps(int keep) {
     Path directory = output.resolve("checkpoints");
-    AtomicDirectory.commit(directory.resolve("step-" + step), contents);
     try (Stream<Path> steps = Files.list(directory)) {
       List<Path> saved = new ArrayList<>(steps
           .filter(path -> path.getFileName().toString().matches("step-\\d+"))
@@ -174,6 +200,7 @@ final class Checkpoints<D extends Datum> {
 
   /** Restores the weights and optimizer of the last checkpoint (the loop itself goes on). */
   void rollback() {
+    commits.await();
     if (Files.exists(last())) {
       restoreWeightsAndOptimizer();
     }

@@ -136,6 +136,7 @@ public final class Trainer<D extends Datum> {
     } finally {
       StopReason reason = loop.stopReason().orElse(new StopReason(StopReason.Kind.HOOK, "error"));
       checkpoints.saveLast(meta(reason, loop), state(loop, batches, log));
+      checkpoints.flush();
       log.close();
       for (Hook hook : hooks) {
         hook.afterTraining(success);

@@ -32,25 +32,54 @@ public final class AtomicDirectory {
 
   /** Replaces {@code target} with what {@code contents} writes, atomically as described above. */
   public static void commit(Path target, Contents contents) {
+    stage(target, contents).publish();
+  }
+
+  /**
+   * The first half of a commit: writes the new version into {@code .NAME.new}. Nothing is
+   * visible until {@link Staged#publish}, which may run on another thread (the training loop
+   * writes a checkpoint, then trains on while it is forced to disk and renamed in).
+   */
+  public static Staged stage(Path target, Contents contents) {
     Path staging = sibling(target, ".new");
-    Path old = sibling(target, ".old");
     try {
       recover(target);
       Files.createDirectories(target.toAbsolutePath().getParent());
       deleteTree(staging);
       Files.createDirectory(staging);
       contents.writeTo(staging);
-      Durable.syncTree(staging);
-      Manifest.of(staging).write(staging);
-      Durable.sync(staging);
-      if (Files.exists(target)) {
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      Durable.sync(target.toAbsolutePath().getParent());
-      deleteTree(old);
+      return new Staged(target, staging);
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E212, target, e.getMessage());
+    }
+  }
+
+  /** A new version written in full but not yet published. */
+  public static final class Staged {
+    private final Path target;
+    private final Path staging;
+
+    private Staged(Path target, Path staging) {
+      this.target = target;
+      this.staging = staging;
+    }
+
+    /** Forces the new version to disk, writes its manifest and swaps it in for the old one. */
+    public void publish() {
+      Path old = sibling(target, ".old");
+      try {
+        Durable.syncTree(staging);
+        Manifest.of(staging).write(staging);
+        Durable.sync(staging);
+        if (Files.exists(target)) {
+          Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        Durable.sync(target.toAbsolutePath().getParent());
+        deleteTree(old);
+      } catch (IOException e) {
+        throw new KilnException(ErrorCode.E212, target, e.getMessage());
+      }
     }
   }
 

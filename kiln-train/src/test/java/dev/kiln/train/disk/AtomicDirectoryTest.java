@@ -35,6 +35,21 @@ class AtomicDirectoryTest {
   }
 
   @Test
+  void aStagedVersionIsInvisibleUntilPublishedAndRecoverDropsItIfNeverPublished() throws IOException {
+    Path target = root.resolve("model-last");
+    AtomicDirectory.commit(target, version("old"));
+    AtomicDirectory.Staged staged = AtomicDirectory.stage(target, version("new"));
+    assertThat(Files.readString(target.resolve("weights.bin"))).isEqualTo("old");
+    staged.publish();
+    assertThat(Files.readString(target.resolve("weights.bin"))).isEqualTo("new");
+
+    AtomicDirectory.stage(target, version("killed before publishing"));
+    AtomicDirectory.recover(target);
+    assertThat(Files.readString(target.resolve("weights.bin"))).isEqualTo("new");
+    assertThat(root.resolve(".model-last.new")).doesNotExist();
+  }
+
+  @Test
   void aCrashBetweenTheTwoRenamesIsFinishedByRecover() throws IOException {
     Path target = root.resolve("model-last");
     AtomicDirectory.commit(target, version("old"));
