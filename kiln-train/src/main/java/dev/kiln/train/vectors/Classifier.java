@@ -7,6 +7,7 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.io.ModelWeights;
+import dev.kiln.nn.ops.Ops;
 import dev.kiln.nn.losses.CategoricalCrossentropy;
 import dev.kiln.nn.losses.LossResult;
 import dev.kiln.nn.optimizers.Optimizer;
@@ -35,6 +36,7 @@ import java.util.function.Supplier;
  */
 public final class Classifier implements Distillable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
   private static final int SAMPLE = 64;
+  private static final int ROWS_PER_TASK = 16;
 
   private final String name;
   private final Model<Floats, Floats> model;
@@ -183,15 +185,20 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
     if (inputs == null || inputs.rows() != rows || inputs.cols() != width) {
       inputs = Floats.zeros(rows, width);
     }
-    float[] data = inputs.data();
     for (int row = 0; row < rows; row++) {
-      FeatureVector features = featuresOf.apply(row);
-      if (features.size() != width) {
-        throw new KilnException(ErrorCode.E230, name, width, features.size(), row);
+      int size = featuresOf.apply(row).size();
+      if (size != width) {
+        throw new KilnException(ErrorCode.E230, name, width, size, row);
       }
-      features.copyTo(data, row * width);
     }
+    float[] data = inputs.data();
+    // Rows are independent; for images the copy (a byte-to-float lookup per pixel) is as long
+    // as a small layer's forward pass, so it shares the pool like the layers do.
+    Ops.get().pool().parallelFor(rows, ROWS_PER_TASK, (first, end) -> {
+      for (int row = first; row < end; row++) {
+        featuresOf.apply(row).copyTo(data, row * width);
+      }
+    });
     return inputs;
   }
-
 }
