@@ -147,7 +147,8 @@ public enum ErrorCode {
   E342("\"{0}\" is not a language code. Give two or three lower-case letters, e.g. --lang en."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
-  E402("cannot write {0}: {1}. Check that the folder is writable.");
+  E402("cannot write {0}: {1}. Check that the folder is writable."),
+  E403("kiln debug data found {0} error(s) and {1} warning(s) in the data: see the lines marked \u2718 in the report. Fix the data (kiln debug data --verbose lists the documents) and run it again.");
 
   private final String template;
 
