@@ -4,6 +4,7 @@ import dev.kiln.text.Biluo;
 import dev.kiln.text.CharSpan;
 import dev.kiln.text.Doc;
 import dev.kiln.text.InspectedDoc;
+import dev.kiln.text.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 final class CorpusStats {
   int docs;
   long words;
+  /** Documents without a token that is not whitespace. */
   final List<Finding> emptyDocs = new ArrayList<>();
   /** Per category, the documents in which it is true (a score of at least 0.5). */
   final Map<String, Integer> cats = new TreeMap<>();
@@ -36,7 +38,7 @@ final class CorpusStats {
     Doc reference = inspected.example().reference();
     docs++;
     words += predicted.length();
-    if (predicted.length() == 0) {
+    if (predicted.tokens().stream().allMatch(Token::isSpace)) {
       emptyDocs.add(new Finding(inspected.number(), quoted(reference.text())));
     }
     addCats(inspected.number(), reference.cats());
