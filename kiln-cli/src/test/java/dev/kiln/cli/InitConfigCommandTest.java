@@ -87,6 +87,14 @@ class InitConfigCommandTest {
     KilnRun evaluated = KilnRun.of("evaluate", output.resolve("model-best").toString(), dev.toString());
     assertThat(evaluated.exit()).as(evaluated.err()).isZero();
     assertThat(evaluated.out()).contains("\"sents_f\"");
+
+    Path predictions = dir.resolve("predictions.jsonl");
+    KilnRun predicted = KilnRun.of("predict", output.resolve("model-best").toString(), dev.toString(), "--output",
+        predictions.toString());
+    assertThat(predicted.exit()).as(predicted.err()).isZero();
+    JsonNode first = JSON.readTree(Files.readAllLines(predictions).get(0));
+    assertThat(first.get("sent_starts").get(0).asBoolean()).isTrue();
+    assertThat(first.get("cats").has("POSITIVE")).isTrue();
   }
 
   @Test

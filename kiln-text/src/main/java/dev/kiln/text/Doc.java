@@ -201,7 +201,10 @@ public final class Doc implements Datum, JsonRecord {
     return List.copyOf(values);
   }
 
-  /** The text and whatever annotations the document has: cats, tags, entities as character spans. */
+  /**
+   * The text and whatever annotations the document has: cats, tags, entities as character spans,
+   * sentence starts (one per token of the default tokenization, as the JSONL reader reads them).
+   */
   @Override
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -218,6 +221,9 @@ public final class Doc implements Datum, JsonRecord {
         spans.add(List.of(span.startChar(), span.endChar(), span.label()));
       }
       json.put("entities", spans);
+    }
+    if (hasSentStarts()) {
+      json.put("sent_starts", sentStarts());
     }
     return json;
   }

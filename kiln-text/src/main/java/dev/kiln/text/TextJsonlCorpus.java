@@ -1,6 +1,5 @@
 package dev.kiln.text;
 
-import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import java.nio.file.Path;
 

@@ -76,8 +76,8 @@ public final class DataReport {
   private static void overview(ReportText report, CorpusStats train, CorpusStats dev, List<String> factories) {
     report.divider("Training stats");
     report.info("Pipeline components: " + (factories.isEmpty() ? "none" : String.join(", ", factories)));
-    report.info(train.docs + " training docs (" + train.words + " words), " + dev.docs + " evaluation docs (" + dev.words
-        + " words)");
+    report.info(count(train.docs, "training doc") + " (" + count(train.words, "word") + "), "
+        + count(dev.docs, "evaluation doc") + " (" + count(dev.words, "word") + ")");
     for (CorpusStats stats : List.of(train, dev)) {
       String which = stats == train ? "training" : "evaluation";
       if (stats.docs == 0) {
@@ -149,7 +149,7 @@ public final class DataReport {
     }
   }
 
-  private static String count(int n, String noun) {
+  private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 

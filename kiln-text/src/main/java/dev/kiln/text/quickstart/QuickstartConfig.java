@@ -8,7 +8,6 @@ import dev.kiln.config.Section;
 import dev.kiln.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -30,7 +30,7 @@ class DataReportTest {
     assertThat(report.text()).isEqualTo("""
         =============================== Training stats ===============================
         ℹ Pipeline components: tok2vec, tagger
-        ℹ 2 training docs (4 words), 1 evaluation docs (3 words)
+        ℹ 2 training docs (4 words), 1 evaluation doc (3 words)
         ✔ No empty docs in the training data
         ✔ No empty docs in the evaluation data
 
