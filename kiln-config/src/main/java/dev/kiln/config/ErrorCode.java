@@ -140,9 +140,15 @@ public enum ErrorCode {
   E320("{0}: line {1}: {2}. Each line of a text JSONL file is one object with \"text\" or \"words\" and optionally \"spaces\", \"cats\", \"entities\", \"tags\" and \"sent_starts\"."),
   E321("{0}: line {1}: {2}. A CoNLL-U token line has 10 tab-separated fields: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC."),
   E322("{0}: line {1}: {2}. A CoNLL-2003 line is \"word [pos chunk] tag\" separated by spaces, with a blank line after each sentence."),
+  E338("the {0} corpus has no path (it is null). Set train and dev in the [paths] section of the config, or give them on the command line: --paths.train FILE --paths.dev FILE."),
+  E339("\"{0}\" is not a component kiln init config knows.{2} Known components: {1}. Separate several with commas, e.g. --pipeline textcat,ner."),
+  E340("the pipeline {0} must name at least one component, each once. Give e.g. --pipeline textcat,ner."),
+  E341("\"{0}\" is not a value of --optimize. Choose one of: {1}."),
+  E342("\"{0}\" is not a language code. Give two or three lower-case letters, e.g. --lang en."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
-  E402("cannot write {0}: {1}. Check that the folder is writable.");
+  E402("cannot write {0}: {1}. Check that the folder is writable."),
+  E403("kiln debug data found {0} error(s) and {1} warning(s) in the data: see the lines marked \u2718 in the report. Fix the data (kiln debug data --verbose lists the documents) and run it again.");
 
   private final String template;
 

@@ -30,7 +30,7 @@ final class Conll2003Corpus implements Corpus<Doc> {
 
   @Override
   public Iterable<Example<Doc>> read() {
-    return () -> new Records(path, limit, this::next);
+    return () -> new Records<>(path, limit, this::next);
   }
 
   private Example<Doc> next(LineReader lines) {

@@ -141,6 +141,32 @@ public final class Doc implements Datum, JsonRecord {
     return sentStarts;
   }
 
+  /** Whether sentence starts are annotated (token 0 then starts the first sentence). */
+  public boolean hasSentStarts() {
+    return !sentStarts.isEmpty();
+  }
+
+  /**
+   * The sentences, in order, as spans labelled {@code ""}: each runs from a token that starts a
+   * sentence to the token before the next one. Empty when sentence starts are not annotated; the
+   * first token always opens a sentence, whatever its flag says.
+   */
+  public List<Span> sentences() {
+    if (sentStarts.isEmpty() || tokens.isEmpty()) {
+      return List.of();
+    }
+    List<Span> sentences = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i < tokens.size(); i++) {
+      if (sentStarts.get(i)) {
+        sentences.add(span(start, i, ""));
+        start = i;
+      }
+    }
+    sentences.add(span(start, tokens.size(), ""));
+    return sentences;
+  }
+
   /** A copy with one tag per token. */
   public Doc withTags(List<String> newTags) {
     return new Doc(text, tokens, perToken(newTags, "tags"), entityTags, cats, sentStarts);
@@ -175,7 +201,10 @@ public final class Doc implements Datum, JsonRecord {
     return List.copyOf(values);
   }
 
-  /** The text and whatever annotations the document has: cats, tags, entities as character spans. */
+  /**
+   * The text and whatever annotations the document has: cats, tags, entities as character spans,
+   * sentence starts (one per token of the default tokenization, as the JSONL reader reads them).
+   */
   @Override
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -192,6 +221,9 @@ public final class Doc implements Datum, JsonRecord {
         spans.add(List.of(span.startChar(), span.endChar(), span.label()));
       }
       json.put("entities", spans);
+    }
+    if (hasSentStarts()) {
+      json.put("sent_starts", sentStarts());
     }
     return json;
   }

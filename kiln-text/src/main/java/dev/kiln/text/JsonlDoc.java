@@ -25,11 +25,18 @@ final class JsonlDoc {
   private final Path path;
   private final int line;
   private final Tokenizer tokenizer;
+  private final boolean keepOverlaps;
+  private List<CharSpan> writtenSpans = List.of();
 
   JsonlDoc(Path path, int line, Tokenizer tokenizer) {
+    this(path, line, tokenizer, false);
+  }
+
+  private JsonlDoc(Path path, int line, Tokenizer tokenizer, boolean keepOverlaps) {
     this.path = path;
     this.line = line;
     this.tokenizer = tokenizer;
+    this.keepOverlaps = keepOverlaps;
   }
 
   Doc parse(String text) {
@@ -39,6 +46,16 @@ final class JsonlDoc {
       // Errors of the tag sequences themselves (E304-E306) gain the file and line here.
       throw e.code() == ErrorCode.E320 ? e : problem(e.getMessage());
     }
+  }
+
+  /**
+   * The line as {@code kiln debug data} reads it: entity spans that overlap an earlier one are
+   * left out of the document instead of refused, and every span is returned as written.
+   */
+  static InspectedDoc inspect(Path path, int line, Tokenizer tokenizer, String text) {
+    JsonlDoc parser = new JsonlDoc(path, line, tokenizer, true);
+    Doc reference = parser.parse(text);
+    return new InspectedDoc(TextExample.of(reference, tokenizer), parser.writtenSpans, line);
   }
 
   private Doc annotated(String text) {
@@ -135,7 +152,21 @@ final class JsonlDoc {
       }
       spans.add(span);
     }
-    return Biluo.fromSpans(doc, spans);
+    writtenSpans = List.copyOf(spans);
+    return Biluo.fromSpans(doc, keepOverlaps ? withoutOverlaps(spans) : spans);
+  }
+
+  /** The spans, keeping of each overlapping group the one that starts first (the longest on a tie). */
+  private static List<CharSpan> withoutOverlaps(List<CharSpan> spans) {
+    List<CharSpan> sorted = new ArrayList<>(spans);
+    sorted.sort(java.util.Comparator.comparingInt(CharSpan::start).thenComparing(s -> -s.end()));
+    List<CharSpan> kept = new ArrayList<>();
+    for (CharSpan span : sorted) {
+      if (kept.isEmpty() || !kept.get(kept.size() - 1).overlaps(span)) {
+        kept.add(span);
+      }
+    }
+    return kept;
   }
 
   private Map<String, Double> cats(JsonNode cats) {

@@ -1,6 +1,5 @@
 package dev.kiln.text;
 
-import dev.kiln.train.Example;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -8,22 +7,24 @@ import java.util.NoSuchElementException;
 /**
  * One streaming pass over a file of documents: opens the file on creation, reads a document
  * only when asked, and closes the file at its end or after {@code limit} documents.
+ *
+ * @param <T> what a document is read as: an example, or an {@link InspectedDoc}
  */
-final class Records implements Iterator<Example<Doc>> {
-  /** Reads the next document's example from the lines, or returns {@code null} at the end. */
+final class Records<T> implements Iterator<T> {
+  /** Reads the next document from the lines, or returns {@code null} at the end. */
   @FunctionalInterface
-  interface Parser {
-    Example<Doc> next(LineReader lines);
+  interface Parser<T> {
+    T next(LineReader lines);
   }
 
   private final LineReader lines;
-  private final Parser parser;
+  private final Parser<T> parser;
   private final int limit;
   private int produced;
-  private Example<Doc> next;
+  private T next;
   private boolean finished;
 
-  Records(Path path, int limit, Parser parser) {
+  Records(Path path, int limit, Parser<T> parser) {
     this.lines = new LineReader(path);
     this.parser = parser;
     this.limit = limit;
@@ -42,11 +43,11 @@ final class Records implements Iterator<Example<Doc>> {
   }
 
   @Override
-  public Example<Doc> next() {
+  public T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    Example<Doc> example = next;
+    T example = next;
     next = null;
     produced++;
     return example;

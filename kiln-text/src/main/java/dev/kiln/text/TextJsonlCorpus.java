@@ -1,14 +1,14 @@
 package dev.kiln.text;
 
-import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import java.nio.file.Path;
 
 /**
  * Annotated texts from JSONL, one object per line ({@link JsonlDoc} lists the keys), streamed:
- * every pass reads the file again, holding one line at a time.
+ * every pass reads the file again, holding one line at a time. Inspection reads the same lines
+ * but keeps overlapping entity spans for the report.
  */
-final class TextJsonlCorpus implements Corpus<Doc> {
+final class TextJsonlCorpus implements InspectableCorpus {
   private final Path path;
   private final int limit;
   private final Tokenizer tokenizer;
@@ -21,7 +21,12 @@ final class TextJsonlCorpus implements Corpus<Doc> {
 
   @Override
   public Iterable<Example<Doc>> read() {
-    return () -> new Records(path, limit, this::next);
+    return () -> new Records<>(path, limit, this::next);
+  }
+
+  @Override
+  public Iterable<InspectedDoc> inspect() {
+    return () -> new Records<>(path, limit, this::nextInspected);
   }
 
   private Example<Doc> next(LineReader lines) {
@@ -30,6 +35,16 @@ final class TextJsonlCorpus implements Corpus<Doc> {
       if (!line.isBlank()) {
         Doc reference = new JsonlDoc(path, lines.lineNumber(), tokenizer).parse(line);
         return TextExample.of(reference, tokenizer);
+      }
+    }
+    return null;
+  }
+
+  private InspectedDoc nextInspected(LineReader lines) {
+    String line;
+    while ((line = lines.next()) != null) {
+      if (!line.isBlank()) {
+        return JsonlDoc.inspect(path, lines.lineNumber(), tokenizer, line);
       }
     }
     return null;

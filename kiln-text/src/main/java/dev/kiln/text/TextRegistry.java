@@ -5,6 +5,7 @@ import dev.kiln.config.Name;
 import dev.kiln.config.Registered;
 import dev.kiln.train.Corpus;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The registered readers of text. Each returns examples whose predicted side is the default tokenizer's. */
 public final class TextRegistry {
@@ -15,10 +16,17 @@ public final class TextRegistry {
    * {@code {"text", "entities": [[start, end, label]]}}, {@code {"words", "tags"}} and their
    * combinations (also {@code spaces}, {@code sent_starts}).
    *
+   * @param path the file; null (as in a generated config's {@code [paths]} before they are
+   *     set) makes a corpus that refuses to be read, with a message saying how to set it
    * @param limit the most documents a pass reads; 0 for all
    */
   @Registered(category = "readers", name = "kiln.TextJsonl.v1")
-  public static Corpus<Doc> textJsonl(Path path, @Default("0") int limit) {
+  public static Corpus<Doc> textJsonl(Optional<Path> path, @Default("0") int limit) {
+    return path.<Corpus<Doc>>map(file -> textJsonl(file, limit)).orElseGet(() -> new UnsetPathCorpus("kiln.TextJsonl.v1"));
+  }
+
+  /** The annotated texts of a JSONL file (see the registered form, which also takes null). */
+  public static Corpus<Doc> textJsonl(Path path, int limit) {
     return new TextJsonlCorpus(path, limit, new Tokenizer());
   }
 

@@ -113,4 +113,24 @@ class TextJsonlCorpusTest {
   void aMissingFileIsACodedError() {
     assertThatThrownBy(() -> all(TextRegistry.textJsonl(dir.resolve("nope.jsonl"), 0))).hasMessageStartingWith("[E080]");
   }
+
+  @Test
+  void inspectionKeepsOverlappingSpansThatReadingRefuses() throws IOException {
+    Path file = write("{\"text\": \"x\"}", "", "{\"text\": \"Acme Corp is big\", \"entities\": [[5, 9, \"ORG\"], [0, 9, \"ORG\"]]}");
+    InspectableCorpus corpus = (InspectableCorpus) TextRegistry.textJsonl(file, 0);
+    assertThatThrownBy(() -> all(corpus)).hasMessageStartingWith("[E320] " + file + ": line 3: [E304]");
+    List<InspectedDoc> docs = new ArrayList<>();
+    corpus.inspect().forEach(docs::add);
+    assertThat(docs).extracting(InspectedDoc::number).containsExactly(1, 3);
+    InspectedDoc overlapping = docs.get(1);
+    assertThat(overlapping.writtenEntities()).containsExactly(new CharSpan(5, 9, "ORG"), new CharSpan(0, 9, "ORG"));
+    // The document keeps the span that starts first.
+    assertThat(overlapping.example().reference().entities()).extracting(Span::text).containsExactly("Acme Corp");
+  }
+
+  @Test
+  void aNullPathIsACorpusThatSaysHowToSetIt() {
+    Corpus<Doc> corpus = TextRegistry.textJsonl(Optional.empty(), 0);
+    assertThatThrownBy(corpus::read).hasMessageStartingWith("[E338] the kiln.TextJsonl.v1 corpus has no path");
+  }
 }

@@ -1,0 +1,92 @@
+package dev.kiln.cli;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.config.Resolver;
+import dev.kiln.config.Section;
+import dev.kiln.text.Doc;
+import dev.kiln.text.debug.DataReport;
+import dev.kiln.train.Corpus;
+import dev.kiln.train.build.PipelineBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kiln debug data CONFIG}: reads the config's training and dev corpora and reports on
+ * them as spaCy's {@code debug data} does (see {@link DataReport}).
+ *
+ * <p>Exit status: 0 when the report has only warnings; 2 when it has errors (spaCy exits 1, but
+ * in kiln a problem in the data is a user error, like a config error), with a coded message
+ * after the report. Only the corpora are resolved, so the components need not be registered.
+ */
+@Command(name = "data", mixinStandardHelpOptions = true,
+    description = "Report on the training and dev data of a text config: counts, labels and annotation problems.")
+final class DebugDataCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "The config file.")
+  Path configFile;
+
+  @Option(names = "--verbose", description = "List every document behind a warning or error.")
+  boolean verbose;
+
+  @Mixin ConfigArguments arguments = new ConfigArguments();
+
+  @Override
+  public Integer call() {
+    Section root = arguments.read(configFile).interpolate().root();
+    Section training = root.section("training").orElseGet(Section::new);
+    Map<String, Object> corpora = corpora(root);
+    Corpus<Doc> train = corpus(corpora, "train_corpus", training.get("train_corpus"), "corpora.train");
+    Corpus<Doc> dev = corpus(corpora, "dev_corpus", training.get("dev_corpus"), "corpora.dev");
+    DataReport report = DataReport.of(train, dev, factories(root), verbose);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(report.text());
+    out.flush();
+    if (report.errors() > 0) {
+      throw new KilnException(ErrorCode.E403, report.errors(), report.warnings());
+    }
+    return ExitCodes.OK;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> corpora(Section root) {
+    Section wrapper = new Section();
+    wrapper.put("corpora", root.section("corpora").orElseGet(Section::new));
+    return (Map<String, Object>) Resolver.resolve(wrapper, arguments.registries()).get("corpora");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Corpus<Doc> corpus(Map<String, Object> corpora, String setting, Object configured, String fallback) {
+    String dotName = configured instanceof String name ? name : fallback;
+    Object corpus = dotName.startsWith("corpora.") ? corpora.get(dotName.substring("corpora.".length())) : null;
+    if (corpus == null) {
+      throw new KilnException(ErrorCode.E223, setting, dotName);
+    }
+    return (Corpus<Doc>) corpus;
+  }
+
+  /** Each component's factory, as spaCy's bare name ({@code "textcat"}, not {@code "textcat.v1"}). */
+  private static List<String> factories(Section root) {
+    Section components = root.section("components").orElseGet(Section::new);
+    List<String> factories = new ArrayList<>();
+    for (String name : PipelineBuilder.componentNames(root)) {
+      Section component = components.section(name).orElseThrow();
+      Object factory = component.has("factory") ? component.get("factory") : component.get("@factories");
+      if (factory instanceof String text) {
+        factories.add(text.replaceFirst("\\.v\\d+$", ""));
+      }
+    }
+    return factories;
+  }
+}

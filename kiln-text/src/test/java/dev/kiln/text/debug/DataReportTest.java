@@ -1,0 +1,94 @@
+package dev.kiln.text.debug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.text.Doc;
+import dev.kiln.text.TextRegistry;
+import dev.kiln.text.Tokenizer;
+import dev.kiln.train.Corpus;
+import dev.kiln.train.Example;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataReportTest {
+  @TempDir Path dir;
+
+  private Corpus<Doc> jsonl(String name, String... lines) throws IOException {
+    return TextRegistry.textJsonl(Files.write(dir.resolve(name), List.of(lines)), 0);
+  }
+
+  @Test
+  void taggerDataListsTagCountsAndDevTagsUnseenInTraining() throws IOException {
+    Corpus<Doc> train = jsonl("train.jsonl", "{\"words\": [\"I\", \"run\"], \"tags\": [\"PRON\", \"VERB\"]}",
+        "{\"words\": [\"you\", \"run\"], \"tags\": [\"PRON\", \"VERB\"]}");
+    Corpus<Doc> dev = jsonl("dev.jsonl", "{\"words\": [\"a\", \"dog\", \"runs\"], \"tags\": [\"DET\", \"NOUN\", \"VERB\"]}");
+    DataReport report = DataReport.of(train, dev, List.of("tok2vec", "tagger"), false);
+    assertThat(report.text()).isEqualTo("""
+        =============================== Training stats ===============================
+        ℹ Pipeline components: tok2vec, tagger
+        ℹ 2 training docs (4 words), 1 evaluation doc (3 words)
+        ✔ No empty docs in the training data
+        ✔ No empty docs in the evaluation data
+
+        =========================== Part-of-speech Tagging ===========================
+        ℹ 4 tags
+          Tag    train     dev
+          DET        0       1
+          NOUN       0       1
+          PRON       2       0
+          VERB       2       1
+        ⚠ The evaluation data has tags the training data lacks: DET, NOUN
+
+        ================================== Summary ===================================
+        ✔ 2 checks passed
+        ⚠ 1 warning
+        ✘ 0 errors
+        """);
+    assertThat(report.errors()).isZero();
+    assertThat(report.warnings()).isEqualTo(1);
+  }
+
+  @Test
+  void textcatNeedsExactlyOneTrueCategoryAndMultilabelDoesNot() throws IOException {
+    Corpus<Doc> train = jsonl("train.jsonl", "{\"text\": \"a\", \"cats\": {\"X\": 1, \"Y\": 1}}",
+        "{\"text\": \"b\", \"cats\": {\"X\": 0, \"Y\": 1}}");
+    Corpus<Doc> dev = jsonl("dev.jsonl", "{\"text\": \"c\", \"cats\": {\"X\": 0, \"Y\": 0}}");
+    DataReport exclusive = DataReport.of(train, dev, List.of("textcat"), true);
+    assertThat(exclusive.text()).contains("""
+        ✘ 2 docs without exactly one true category, which textcat needs (use textcat_multilabel for any number):
+          doc 1: 2 true categories in {X=1.0, Y=1.0}
+          doc 1: 0 true categories in {X=0.0, Y=0.0}
+        """);
+    assertThat(exclusive.errors()).isEqualTo(1);
+    DataReport multilabel = DataReport.of(train, dev, List.of("textcat_multilabel"), true);
+    assertThat(multilabel.errors()).isZero();
+    assertThat(multilabel.text()).doesNotContain("exactly one");
+  }
+
+  @Test
+  void corporaThatCannotBeInspectedAreReadAsExamplesNumberedFromOne() {
+    Tokenizer tokenizer = new Tokenizer();
+    Doc empty = tokenizer.tokenize("");
+    Doc entity = tokenizer.tokenize("Bob left").withEntityTags(List.of("U-PER", "O"));
+    Corpus<Doc> train = () -> List.of(new Example<>(tokenizer.tokenize("Bob left"), entity), new Example<>(empty, empty));
+    DataReport report = DataReport.of(train, train, List.of("ner"), true);
+    assertThat(report.text()).contains("""
+        ⚠ 1 empty doc in the training data:
+          doc 2: ""
+        """).contains("  PER                1       1\n");
+    assertThat(report.errors()).isZero();
+    assertThat(report.warnings()).isEqualTo(2);
+  }
+
+  @Test
+  void noDocumentsIsAnError() throws IOException {
+    Corpus<Doc> empty = jsonl("empty.jsonl");
+    DataReport report = DataReport.of(empty, jsonl("dev.jsonl", "{\"text\": \"x\"}"), List.of(), false);
+    assertThat(report.text()).contains("✘ The training data has no documents\n");
+    assertThat(report.errors()).isEqualTo(1);
+  }
+}
