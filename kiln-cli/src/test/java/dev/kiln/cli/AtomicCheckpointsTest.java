@@ -29,7 +29,8 @@ class AtomicCheckpointsTest {
     for (int kill = 0; kill < 20; kill++) {
       Process process = KilnProcess.start(dir.resolve("run.log"), "train", config.toString(), "--output",
           output.toString(), kill == 0 ? "--training.seed=7" : "--resume");
-      Thread.sleep(900 + random.nextInt(1500));
+      KilnProcess.awaitOutput(process, dir.resolve("run.log"), "---");
+      Thread.sleep(random.nextInt(1200));
       KilnProcess.kill(process);
       for (String name : new String[] {"model-last", "model-best"}) {
         Path model = output.resolve(name);

@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,20 @@ final class KilnProcess {
       throw new IllegalStateException("kiln did not finish in 5 minutes; see " + log);
     }
     return process.exitValue();
+  }
+
+  /**
+   * Waits until the output in {@code log} contains {@code text} (such as the header of the
+   * training table), so that a kill timed from then lands in training, not in JVM start-up.
+   */
+  static void awaitOutput(Process process, Path log, String text) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!(Files.exists(log) && Files.readString(log).contains(text))) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("kiln never printed \"" + text + "\"; see " + log);
+      }
+      Thread.sleep(20);
+    }
   }
 
   /** Kills with SIGKILL (no shutdown hooks, no cleanup) and waits until it is gone. */
