@@ -137,9 +137,16 @@ public enum ErrorCode {
   E306("\"{0}\" is not an entity tag. Write O, - (unknown), or B-, I-, L-, U- (BILUO) or B-, I- (IOB) followed by a label."),
   E307("Biluo.decode: the labels {0} allow no valid tag sequence of length {1}. Include O, or U- (and B-, L-) tags for each label."),
   E308("{0} {1} were given for a document of {2} tokens: \"{3}\". Give exactly one per token."),
+  E309("\"{0}\" is not a token attribute the hash embeddings can read. Use one of {1}."),
+  E310("spacy.MultiHashEmbed.v2: attrs {0} and rows {1} must be non-empty lists of the same length: one table size per attribute."),
+  E311("{0}: {1} asks for static word vectors, which kiln does not support yet. Remove it (use null or false)."),
+  E312("component {0} listens to a tok2vec (upstream \"{1}\"), but no tok2vec component of that name comes before it in the pipeline {2}. Add a tok2vec component before {0}, or give {0} its own tok2vec (e.g. spacy.HashEmbedCNN.v2) instead of spacy.Tok2VecListener.v1."),
+  E313("component {0}: its tok2vec listener received no output for this batch from the tok2vec \"{1}\". The tok2vec must be updated before its listeners in each step: do not freeze it (frozen_components) while a listener trains, or put it in annotating_components."),
   E320("{0}: line {1}: {2}. Each line of a text JSONL file is one object with \"text\" or \"words\" and optionally \"spaces\", \"cats\", \"entities\", \"tags\" and \"sent_starts\"."),
   E321("{0}: line {1}: {2}. A CoNLL-U token line has 10 tab-separated fields: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC."),
   E322("{0}: line {1}: {2}. A CoNLL-2003 line is \"word [pos chunk] tag\" separated by spaces, with a blank line after each sentence."),
+  E323("component {0}: its tok2vec listener expects width {1}, but the tok2vec \"{2}\" outputs width {3}. Set the listener's width to the tok2vec's width."),
+  E324("component {0}: the training data has no tags, so the tagger has nothing to learn. Give the reader data with \"tags\" (JSONL) or UPOS/XPOS (CoNLL-U)."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");
