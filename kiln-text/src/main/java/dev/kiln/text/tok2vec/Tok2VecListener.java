@@ -70,17 +70,6 @@ public final class Tok2VecListener {
     }
   }
 
-  /** The listeners inside {@code model}, in tree order. */
-  static List<Tok2VecListener> find(Model<?, ?> model) {
-    List<Tok2VecListener> found = new ArrayList<>();
-    for (Model<?, ?> node : model.walk()) {
-      if (node.attrs().get(ATTR) instanceof Tok2VecListener listener) {
-        found.add(listener);
-      }
-    }
-    return found;
-  }
-
   private void link(String ownerName, List<? extends Component<?>> pipeline) {
     owner = ownerName;
     Tok2VecComponent found = null;
