@@ -137,6 +137,7 @@ public enum ErrorCode {
   E306("\"{0}\" is not an entity tag. Write O, - (unknown), or B-, I-, L-, U- (BILUO) or B-, I- (IOB) followed by a label."),
   E307("Biluo.decode: the labels {0} allow no valid tag sequence of length {1}. Include O, or U- (and B-, L-) tags for each label."),
   E308("{0} {1} were given for a document of {2} tokens: \"{3}\". Give exactly one per token."),
+  E314("component {0}: the training data has no entities, so there are no labels to learn. Give the training corpus \"entities\" (JSONL) or entity tags (CoNLL-2003), or remove the ner component."),
   E320("{0}: line {1}: {2}. Each line of a text JSONL file is one object with \"text\" or \"words\" and optionally \"spaces\", \"cats\", \"entities\", \"tags\" and \"sent_starts\"."),
   E321("{0}: line {1}: {2}. A CoNLL-U token line has 10 tab-separated fields: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC."),
   E322("{0}: line {1}: {2}. A CoNLL-2003 line is \"word [pos chunk] tag\" separated by spaces, with a blank line after each sentence."),

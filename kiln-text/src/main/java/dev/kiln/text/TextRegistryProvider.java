@@ -3,11 +3,12 @@ package dev.kiln.text;
 import dev.kiln.config.Registries;
 import dev.kiln.config.RegistryProvider;
 
-/** kiln-text's registered functions: the text readers. */
+/** kiln-text's registered functions: the text readers and text components. */
 public final class TextRegistryProvider implements RegistryProvider {
   @Override
   public void register(Registries registries) {
     registries.addAll(TextRegistry.class);
     registries.addAll(dev.kiln.text.textcat.TextcatRegistry.class);
+    registries.addAll(dev.kiln.text.ner.NerRegistry.class);
   }
 }
