@@ -143,7 +143,9 @@ public enum ErrorCode {
   E322("{0}: line {1}: {2}. A CoNLL-2003 line is \"word [pos chunk] tag\" separated by spaces, with a blank line after each sentence."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
-  E402("cannot write {0}: {1}. Check that the folder is writable.");
+  E402("cannot write {0}: {1}. Check that the folder is writable."),
+  E410("{0}: cannot tell whether the file is CoNLL-U or CoNLL-2003, since it has no token line. Check the file, or give --converter conllu or --converter conll2003."),
+  E411("{0} cannot be \"{1}\". Give one of: {2}.");
 
   private final String template;
 
