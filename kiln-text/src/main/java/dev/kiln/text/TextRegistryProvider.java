@@ -3,7 +3,7 @@ package dev.kiln.text;
 import dev.kiln.config.Registries;
 import dev.kiln.config.RegistryProvider;
 
-/** kiln-text's registered functions: the text readers and text components. */
+/** kiln-text's registered functions: the text readers, architectures and components. */
 public final class TextRegistryProvider implements RegistryProvider {
   @Override
   public void register(Registries registries) {
@@ -11,5 +11,6 @@ public final class TextRegistryProvider implements RegistryProvider {
     registries.addAll(dev.kiln.text.textcat.TextcatRegistry.class);
     registries.addAll(dev.kiln.text.ner.NerRegistry.class);
     registries.addAll(dev.kiln.text.tok2vec.Tok2VecRegistry.class);
+    registries.addAll(dev.kiln.text.tagger.TaggerRegistry.class);
   }
 }
