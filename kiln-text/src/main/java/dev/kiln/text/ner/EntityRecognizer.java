@@ -12,12 +12,15 @@ import dev.kiln.text.Biluo;
 import dev.kiln.text.Doc;
 import dev.kiln.text.Span;
 import dev.kiln.text.TextExample;
+import dev.kiln.text.tok2vec.Tok2VecListener;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.ChunkedPrediction;
+import dev.kiln.train.Component;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
+import dev.kiln.train.PipelineLinked;
 import dev.kiln.train.Scorer;
 import dev.kiln.train.Trainable;
 import java.io.IOException;
@@ -35,7 +38,8 @@ import java.util.function.Supplier;
  * or misaligned gold are left out), and prediction sets on each document the most probable
  * valid tag sequence, so entities are always well formed.
  */
-public final class EntityRecognizer implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable {
+public final class EntityRecognizer
+    implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
 
   private final String name;
@@ -51,6 +55,12 @@ public final class EntityRecognizer implements Trainable<Doc>, Annotator<Doc>, S
   @Override
   public String name() {
     return name;
+  }
+
+  /** Connects the tok2vec listeners in the model, if any, to the tok2vec components they listen to. */
+  @Override
+  public void link(List<Component<Doc>> pipeline) {
+    Tok2VecListener.linkAll(name, model, pipeline);
   }
 
   /** The entity labels, sorted, as seen at initialize. */
