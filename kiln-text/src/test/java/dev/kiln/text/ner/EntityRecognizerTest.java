@@ -124,6 +124,19 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void anEmptyDocumentGetsNoEntitiesAndTrainsWithoutLoss() {
+    List<Example<Doc>> train = corpus(10, 5);
+    EntityRecognizer ner = fresh(8);
+    ner.initialize(() -> train, 0);
+    Doc empty = TOKENIZER.tokenize("");
+    assertThat(ner.annotate(List.of(empty, train.get(0).predicted())).get(0).entityTags()).isEmpty();
+    LossTotals losses = new LossTotals();
+    Doc emptyGold = empty.withEntities(List.of());
+    ner.update(List.of(new Example<>(empty, emptyGold)), 0.0, losses);
+    assertThat(losses.get("ner")).isZero();
+  }
+
+  @Test
   void aTrainingSetWithoutEntitiesIsRefused() {
     EntityRecognizer ner = fresh(8);
     Doc doc = TOKENIZER.tokenize("no entities here");
