@@ -128,12 +128,41 @@ public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>
 
   /** The gold tag id of each predicted token, -1 where unknown or not a known tag. */
   private int[] goldIds(Example<Doc> example) {
+    Doc predicted = example.predicted();
+    Doc reference = example.reference();
+    int[] gold = new int[predicted.length()];
+    if (sameTokens(predicted, reference)) {
+      // The usual case (words given, tokenizer agrees): no alignment needed.
+      for (int i = 0; i < gold.length; i++) {
+        gold[i] = id(reference.hasTags() ? reference.tags().get(i) : null);
+      }
+      return gold;
+    }
     List<Optional<String>> tags = TextExample.tags(example);
-    int[] gold = new int[tags.size()];
     for (int i = 0; i < gold.length; i++) {
-      gold[i] = tags.get(i).filter(tag -> !isMissing(tag)).map(tag -> ids.getOrDefault(tag, -1)).orElse(-1);
+      gold[i] = id(tags.get(i).orElse(null));
     }
     return gold;
+  }
+
+  private int id(String tag) {
+    if (isMissing(tag)) {
+      return -1;
+    }
+    Integer id = ids.get(tag);
+    return id == null ? -1 : id;
+  }
+
+  private static boolean sameTokens(Doc a, Doc b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      if (a.token(i).idx() != b.token(i).idx() || a.token(i).endChar() != b.token(i).endChar()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Writes {@code p − onehot} into the gradient rows of known tokens; returns −Σ log p(gold). */
