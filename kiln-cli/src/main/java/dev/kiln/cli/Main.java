@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Train machine-learning models on the JVM from one config file.",
     subcommands = {
-      TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DistillCommand.class, ConfigCommand.class, InitCommand.class,
+      TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ConvertCommand.class, DistillCommand.class, ConfigCommand.class, InitCommand.class,
       DebugCommand.class, RegistryCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -142,6 +142,7 @@ public enum ErrorCode {
   E311("{0}: {1} asks for static word vectors, which kiln does not support yet. Remove it (use null or false)."),
   E312("component {0} listens to a tok2vec (upstream \"{1}\"), but no tok2vec component of that name comes before it in the pipeline {2}. Add a tok2vec component before {0}, or give {0} its own tok2vec (e.g. spacy.HashEmbedCNN.v2) instead of spacy.Tok2VecListener.v1."),
   E313("component {0}: its tok2vec listener received no output for this batch from the tok2vec \"{1}\". The tok2vec must be updated before its listeners in each step: do not freeze it (frozen_components) while a listener trains, or put it in annotating_components."),
+  E314("component {0}: the training data has no entities, so there are no labels to learn. Give the training corpus \"entities\" (JSONL) or entity tags (CoNLL-2003), or remove the ner component."),
   E320("{0}: line {1}: {2}. Each line of a text JSONL file is one object with \"text\" or \"words\" and optionally \"spaces\", \"cats\", \"entities\", \"tags\" and \"sent_starts\"."),
   E321("{0}: line {1}: {2}. A CoNLL-U token line has 10 tab-separated fields: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC."),
   E322("{0}: line {1}: {2}. A CoNLL-2003 line is \"word [pos chunk] tag\" separated by spaces, with a blank line after each sentence."),
@@ -156,7 +157,9 @@ public enum ErrorCode {
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable."),
-  E403("kiln debug data found {0} error(s) and {1} warning(s) in the data: see the lines marked \u2718 in the report. Fix the data (kiln debug data --verbose lists the documents) and run it again.");
+  E403("kiln debug data found {0} error(s) and {1} warning(s) in the data: see the lines marked \u2718 in the report. Fix the data (kiln debug data --verbose lists the documents) and run it again."),
+  E410("{0}: cannot tell whether the file is CoNLL-U or CoNLL-2003, since it has no token line. Check the file, or give --converter conllu or --converter conll2003."),
+  E411("{0} cannot be \"{1}\". Give one of: {2}.");
 
   private final String template;
 

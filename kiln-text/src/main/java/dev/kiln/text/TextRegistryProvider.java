@@ -10,6 +10,7 @@ public final class TextRegistryProvider implements RegistryProvider {
     registries.addAll(TextRegistry.class);
     registries.addAll(dev.kiln.text.textcat.TextcatRegistry.class);
     registries.addAll(dev.kiln.text.sents.SentencizerRegistry.class);
+    registries.addAll(dev.kiln.text.ner.NerRegistry.class);
     registries.addAll(dev.kiln.text.tok2vec.Tok2VecRegistry.class);
     registries.addAll(dev.kiln.text.tagger.TaggerRegistry.class);
   }

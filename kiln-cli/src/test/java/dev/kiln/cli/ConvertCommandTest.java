@@ -1,0 +1,118 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.text.Doc;
+import dev.kiln.text.Span;
+import dev.kiln.text.TextRegistry;
+import dev.kiln.text.Token;
+import dev.kiln.train.Example;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kiln convert} writes JSONL that {@code kiln.TextJsonl.v1} reads back to the same documents. */
+class ConvertCommandTest {
+  private static final String CONLL2003 = """
+      -DOCSTART- -X- -X- O
+
+      EU NNP B-NP I-ORG
+      rejects VBZ B-VP O
+      German JJ B-NP I-MISC
+      call NN I-NP O
+      . . O O
+
+      Peter NNP B-NP I-PER
+      Blackburn NNP I-NP I-PER
+      """;
+
+  private static final String CONLLU = """
+      # text = Hello, world!
+      1\tHello\thello\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No
+      2\t,\t,\tPUNCT\t,\t_\t1\tpunct\t_\t_
+      3\tworld\tworld\tNOUN\tNN\t_\t1\tvocative\t_\tSpaceAfter=No
+      4\t!\t!\tPUNCT\t.\t_\t1\tpunct\t_\t_
+
+      1\tGo\tgo\tVERB\tVB\t_\t0\troot\t_\t_
+      2\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\t_
+      """;
+
+  @TempDir Path dir;
+
+  private static List<Doc> readBack(Path jsonl) {
+    List<Doc> docs = new ArrayList<>();
+    for (Example<Doc> example : TextRegistry.textJsonl(jsonl, 0).read()) {
+      docs.add(example.reference());
+    }
+    return docs;
+  }
+
+  private static List<String> words(Doc doc) {
+    return doc.tokens().stream().map(Token::text).toList();
+  }
+
+  @Test
+  void conll2003EntitiesBecomeCharacterSpans() throws Exception {
+    Path input = Files.writeString(dir.resolve("train.txt"), CONLL2003);
+    Path output = dir.resolve("train.jsonl");
+    KilnRun run = KilnRun.of("convert", input.toString(), output.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Converted 2 sentences").contains("(conll2003)");
+    List<Doc> docs = readBack(output);
+    assertThat(docs).hasSize(2);
+    assertThat(words(docs.get(0))).containsExactly("EU", "rejects", "German", "call", ".");
+    assertThat(docs.get(0).tags()).containsExactly("NNP", "VBZ", "JJ", "NN", ".");
+    assertThat(docs.get(0).entities()).extracting(Span::text, Span::label).map(t -> t.toList())
+        .containsExactly(List.of("EU", "ORG"), List.of("German", "MISC"));
+    assertThat(docs.get(1).entities()).extracting(Span::text, Span::label).map(t -> t.toList())
+        .containsExactly(List.of("Peter Blackburn", "PER"));
+    assertThat(Files.readAllLines(output).get(1)).contains("\"entities\":[[0,15,\"PER\"]]");
+  }
+
+  @Test
+  void conlluKeepsWordsSpacingAndTags() throws Exception {
+    Path input = Files.writeString(dir.resolve("dev.conllu"), CONLLU);
+    Path output = dir.resolve("dev.jsonl");
+    KilnRun run = KilnRun.of("convert", input.toString(), output.toString(), "--converter", "auto");
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<Doc> docs = readBack(output);
+    assertThat(docs).hasSize(2);
+    assertThat(docs.get(0).text()).isEqualTo("Hello, world!");
+    assertThat(words(docs.get(0))).containsExactly("Hello", ",", "world", "!");
+    assertThat(docs.get(0).tags()).containsExactly("INTJ", "PUNCT", "NOUN", "PUNCT");
+    assertThat(docs.get(1).hasEntities()).isFalse();
+  }
+
+  @Test
+  void iob2AndAnExplicitConverterWork() throws Exception {
+    Path input = Files.writeString(dir.resolve("iob2.data"), "New B-LOC\nYork I-LOC\nis O\nbig O\n");
+    KilnRun run = KilnRun.of("convert", input.toString(), "-", "--converter", "conll2003", "--iob", "iob2");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().strip()).isEqualTo("{\"text\":\"New York is big\",\"words\":[\"New\",\"York\",\"is\",\"big\"],"
+        + "\"spaces\":[true,true,true,false],\"entities\":[[0,8,\"LOC\"]]}");
+  }
+
+  @Test
+  void aBadLineExitsTwoWithOneMessageNamingFileAndLine() throws Exception {
+    Path input = Files.writeString(dir.resolve("bad.conllu"), CONLLU.replace("2\tnow\tnow", "2\tnow"));
+    KilnRun run = KilnRun.of("convert", input.toString(), dir.resolve("out.jsonl").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E321] " + input + ": line 8:").doesNotContain("\tat ");
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(dir.resolve("out.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownConverterOrAnUndetectableFileIsAUsageError() throws Exception {
+    Path input = Files.writeString(dir.resolve("empty.txt"), "\n\n");
+    KilnRun unknown = KilnRun.of("convert", input.toString(), "-", "--converter", "json");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err().strip()).isEqualTo("[E411] --converter cannot be \"json\". Give one of: conllu, conll2003, auto.");
+    KilnRun empty = KilnRun.of("convert", input.toString(), "-");
+    assertThat(empty.exit()).isEqualTo(2);
+    assertThat(empty.err()).startsWith("[E410] " + input + ": cannot tell");
+  }
+}

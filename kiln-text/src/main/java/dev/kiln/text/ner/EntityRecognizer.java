@@ -1,0 +1,183 @@
+package dev.kiln.text.ner;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.Rng;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.io.ModelWeights;
+import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.text.Biluo;
+import dev.kiln.text.Doc;
+import dev.kiln.text.Span;
+import dev.kiln.text.TextExample;
+import dev.kiln.text.tok2vec.Tok2VecListener;
+import dev.kiln.train.Annotator;
+import dev.kiln.train.Checkpointable;
+import dev.kiln.train.ChunkedPrediction;
+import dev.kiln.train.Component;
+import dev.kiln.train.Example;
+import dev.kiln.train.LabelSet;
+import dev.kiln.train.LossTotals;
+import dev.kiln.train.PipelineLinked;
+import dev.kiln.train.Scorer;
+import dev.kiln.train.Trainable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * spaCy's {@code ner} as a BILUO tagger: a model from the config scores every token's BILUO
+ * tags, training minimises their softmax cross-entropy against the gold tags (tokens of unknown
+ * or misaligned gold are left out), and prediction sets on each document the most probable
+ * valid tag sequence, so entities are always well formed.
+ */
+public final class EntityRecognizer
+    implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
+  private static final int SAMPLE = 64;
+
+  private final String name;
+  private final Model<List<Doc>, List<Floats>> model;
+  private LabelSet labels = new LabelSet(List.of());
+  private BiluoTagSet tags = new BiluoTagSet(List.of());
+
+  EntityRecognizer(String name, Model<List<Doc>, List<Floats>> model) {
+    this.name = name;
+    this.model = model;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Connects the tok2vec listeners in the model, if any, to the tok2vec components they listen to. */
+  @Override
+  public void link(List<Component<Doc>> pipeline) {
+    Tok2VecListener.linkAll(name, model, pipeline);
+  }
+
+  /** The entity labels, sorted, as seen at initialize. */
+  public List<String> labels() {
+    return labels.labels();
+  }
+
+  /** The BILUO tags the model scores, in output column order. */
+  public List<String> tags() {
+    return tags.tags();
+  }
+
+  @Override
+  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {
+    TreeSet<String> seen = new TreeSet<>();
+    List<Doc> sample = new ArrayList<>();
+    for (Example<Doc> example : examples.get()) {
+      example.reference().entities().forEach(span -> seen.add(span.label()));
+      if (sample.size() < SAMPLE && example.predicted().length() > 0) {
+        sample.add(example.predicted());
+      }
+    }
+    if (seen.isEmpty()) {
+      throw new KilnException(ErrorCode.E314, name);
+    }
+    setLabels(List.copyOf(seen));
+    List<Floats> outputs = new ArrayList<>(sample.size());
+    sample.forEach(doc -> outputs.add(Floats.zeros(doc.length(), tags.size())));
+    model.initialize(sample, outputs, Rng.derive(seed, name).nextLong());
+  }
+
+  @Override
+  public void update(List<Example<Doc>> batch, double dropout, LossTotals losses) {
+    List<Doc> docs = new ArrayList<>(batch.size());
+    batch.forEach(example -> docs.add(example.predicted()));
+    ForwardResult<List<Doc>, List<Floats>> result = model.beginUpdate(docs);
+    List<Floats> gradients = new ArrayList<>(batch.size());
+    double loss = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      Floats scores = result.output().get(i);
+      Floats gradient = Floats.zeros(scores.rows(), tags.size());
+      loss += TagLoss.accumulate(scores, goldIds(batch.get(i)), 1f / batch.size(), gradient);
+      gradients.add(gradient);
+    }
+    result.backprop().accumulate(gradients);
+    losses.add(name, loss);
+  }
+
+  /** The gold tag column of each predicted token; -1 where the gold tag is unknown or misaligned. */
+  private int[] goldIds(Example<Doc> example) {
+    int[] ids = new int[example.predicted().length()];
+    List<String> gold = TextExample.entityTags(example);
+    for (int t = 0; t < ids.length; t++) {
+      ids[t] = gold.isEmpty() ? -1 : tags.id(gold.get(t));
+    }
+    return ids;
+  }
+
+  @Override
+  public void finishUpdate(Optimizer optimizer) {
+    model.finishUpdate(optimizer);
+  }
+
+  @Override
+  public ParamsSwap useParams(Map<String, float[]> averages) {
+    var swapped = model.useParams(averages);
+    return swapped::close;
+  }
+
+  @Override
+  public List<Doc> annotate(List<Doc> docs) {
+    List<Doc> annotated = new ArrayList<>(docs.size());
+    for (int start = 0; start < docs.size(); start += ChunkedPrediction.CHUNK) {
+      List<Doc> chunk = docs.subList(start, Math.min(docs.size(), start + ChunkedPrediction.CHUNK));
+      List<Floats> scores = model.predict(chunk);
+      for (int i = 0; i < chunk.size(); i++) {
+        annotated.add(chunk.get(i).withEntityTags(Biluo.decode(TagLoss.logProbabilities(scores.get(i)), tags.tags())));
+      }
+    }
+    return annotated;
+  }
+
+  /** The entities of {@code doc} as this component would set them (a convenience for callers and tests). */
+  public List<Span> entities(Doc doc) {
+    return annotate(List.of(doc)).get(0).entities();
+  }
+
+  @Override
+  public Map<String, Object> score(List<Example<Doc>> examples) {
+    return EntityScores.of(examples);
+  }
+
+  /** spaCy's: {@code ents_f} alone decides; {@code ents_per_type} is logged, not weighted. */
+  @Override
+  public Map<String, Double> defaultScoreWeights() {
+    Map<String, Double> weights = new LinkedHashMap<>();
+    weights.put("ents_f", 1.0);
+    weights.put("ents_p", 0.0);
+    weights.put("ents_r", 0.0);
+    weights.put("ents_per_type", null);
+    return weights;
+  }
+
+  @Override
+  public void save(Path folder) throws IOException {
+    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    labels.save(folder);
+  }
+
+  @Override
+  public void load(Path folder) throws IOException {
+    setLabels(LabelSet.load(folder).labels());
+    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+  }
+
+  private void setLabels(List<String> entityLabels) {
+    labels = new LabelSet(entityLabels);
+    tags = new BiluoTagSet(entityLabels);
+  }
+}
