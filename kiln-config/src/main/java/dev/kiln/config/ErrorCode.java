@@ -140,6 +140,8 @@ public enum ErrorCode {
   E320("{0}: line {1}: {2}. Each line of a text JSONL file is one object with \"text\" or \"words\" and optionally \"spaces\", \"cats\", \"entities\", \"tags\" and \"sent_starts\"."),
   E321("{0}: line {1}: {2}. A CoNLL-U token line has 10 tab-separated fields: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC."),
   E322("{0}: line {1}: {2}. A CoNLL-2003 line is \"word [pos chunk] tag\" separated by spaces, with a blank line after each sentence."),
+  E333("spacy.TextCatEnsemble.v2: linear_model must be a bag-of-n-grams model (spacy.TextCatBOW.v2 or kiln.TextCatBOW.v1), found the layer \"{0}\". Its exclusive_classes decides the ensemble's output."),
+  E334("the tok2vec \"{0}\" given to a text classifier has no output width (nO). Give the tok2vec a width (e.g. spacy.HashEmbedCNN.v2 width = 96 or spacy.Tok2VecListener.v1 width = 96)."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable.");

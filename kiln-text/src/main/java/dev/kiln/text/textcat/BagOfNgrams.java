@@ -20,10 +20,17 @@ final class BagOfNgrams {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
+  private static final String NAME = "bow";
+
   private BagOfNgrams() {}
 
+  /** Whether {@code model} was made by {@link #create}. */
+  static boolean isBagOfNgrams(Model<?, ?> model) {
+    return NAME.equals(model.name()) && model.attrs().get("exclusive") instanceof Boolean;
+  }
+
   static Model<List<Doc>, Floats> create(boolean exclusive, int ngramSize, int length, Integer nO) {
-    return Model.<List<Doc>, Floats>builder("bow", BagOfNgrams::forward)
+    return Model.<List<Doc>, Floats>builder(NAME, BagOfNgrams::forward)
         .init(BagOfNgrams::init)
         .dim("nO", nO)
         .dim("length", length)
