@@ -9,5 +9,6 @@ public final class TextRegistryProvider implements RegistryProvider {
   public void register(Registries registries) {
     registries.addAll(TextRegistry.class);
     registries.addAll(dev.kiln.text.textcat.TextcatRegistry.class);
+    registries.addAll(dev.kiln.text.tok2vec.Tok2VecRegistry.class);
   }
 }

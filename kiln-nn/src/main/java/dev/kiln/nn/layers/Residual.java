@@ -14,15 +14,20 @@ public final class Residual {
   @Registered(category = "layers", name = "residual.v1")
   public static <T> Model<T, T> create(Model<T, T> layer) {
     return Model.<T, T>builder("residual", Residual::forward)
-        .init((model, x, y) -> {
-          layer.initialize(x, y);
-          layer.maybeDim("nO").ifPresent(nO -> model.setDim("nO", nO));
-          layer.maybeDim("nI").ifPresent(nI -> model.setDim("nI", nI));
-        })
+        .init(Residual::init)
         .dim("nO", layer.maybeDim("nO").isPresent() ? layer.getDim("nO") : null)
         .dim("nI", layer.maybeDim("nI").isPresent() ? layer.getDim("nI") : null)
         .layers(java.util.List.of(layer))
         .build();
+  }
+
+  /** Initializes the model's own child, not the one it was built with: a copy has its own. */
+  @SuppressWarnings("unchecked")
+  private static <T> void init(Model<T, T> model, T x, T y) {
+    Model<T, T> layer = (Model<T, T>) model.layers().get(0);
+    layer.initialize(x, y);
+    layer.maybeDim("nO").ifPresent(nO -> model.setDim("nO", nO));
+    layer.maybeDim("nI").ifPresent(nI -> model.setDim("nI", nI));
   }
 
   @SuppressWarnings("unchecked")

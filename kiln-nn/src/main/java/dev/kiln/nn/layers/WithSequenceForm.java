@@ -35,13 +35,15 @@ public final class WithSequenceForm {
   @SuppressWarnings("unchecked")
   private static <T> Model<T, T> create(String name, Model<?, ?> layer,
       Function<Object, Object> convert) {
-    Model<Object, Object> inner = (Model<Object, Object>) layer;
+    // The child is read from the model, not captured, so that a copy runs its own child.
     return Model.<T, T>builder(name, (model, x, isTrain) -> {
+      Model<Object, Object> inner = (Model<Object, Object>) model.layers().get(0);
       ForwardResult<Object, Object> r = inner.call(convert.apply(x), isTrain);
       T y = (T) SequenceForms.asFormOf(x, r.output());
       return new ForwardResult<>(y, dY -> (T) SequenceForms.asFormOf(x,
           r.backprop().apply(convert.apply(dY))));
     }).init((model, x, y) -> {
+      Model<Object, Object> inner = (Model<Object, Object>) model.layers().get(0);
       inner.initialize(x == null ? null : convert.apply(x), y == null ? null : convert.apply(y));
       inner.maybeDim("nO").ifPresent(nO -> model.setDim("nO", nO));
       inner.maybeDim("nI").ifPresent(nI -> model.setDim("nI", nI));
