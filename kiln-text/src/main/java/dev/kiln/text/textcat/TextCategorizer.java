@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  */
 public final class TextCategorizer implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable {
   private static final int SAMPLE = 64;
+  /** Documents predicted together: a CNN's token activations for 1,024 e-mails outgrow a 1 GB heap. */
+  private static final int CHUNK = 128;
 
   private final String name;
   private final Model<List<Doc>, Floats> model;
@@ -105,7 +107,7 @@ public final class TextCategorizer implements Trainable<Doc>, Annotator<Doc>, Sc
 
   @Override
   public List<Doc> annotate(List<Doc> docs) {
-    return ChunkedPrediction.annotate(docs, model::predict, (doc, scores) -> {
+    return ChunkedPrediction.annotate(docs, CHUNK, model::predict, (doc, scores) -> {
       Map<String, Double> cats = new LinkedHashMap<>();
       for (int o = 0; o < scores.length; o++) {
         cats.put(labels.labels().get(o), (double) scores[o]);
