@@ -2,12 +2,14 @@ package dev.kiln.text;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.nn.array.Floats;
 import dev.kiln.train.Datum;
 import dev.kiln.train.JsonRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A text split into tokens, with the annotations components predict or corpora give as gold:
@@ -26,15 +28,17 @@ public final class Doc implements Datum, JsonRecord {
   private final List<String> entityTags;
   private final Map<String, Double> cats;
   private final List<Boolean> sentStarts;
+  private final Floats tensor;
 
   private Doc(String text, List<Token> tokens, List<String> tags, List<String> entityTags, Map<String, Double> cats,
-      List<Boolean> sentStarts) {
+      List<Boolean> sentStarts, Floats tensor) {
     this.text = text;
     this.tokens = tokens;
     this.tags = tags;
     this.entityTags = entityTags;
     this.cats = cats;
     this.sentStarts = sentStarts;
+    this.tensor = tensor;
   }
 
   /**
@@ -51,7 +55,7 @@ public final class Doc implements Datum, JsonRecord {
         throw new IllegalArgumentException("token " + i + " " + token + " is not at its place in \"" + text + "\"");
       }
     }
-    return new Doc(text, List.copyOf(tokens), List.of(), List.of(), Map.of(), List.of());
+    return new Doc(text, List.copyOf(tokens), List.of(), List.of(), Map.of(), List.of(), null);
   }
 
   /**
@@ -143,7 +147,7 @@ public final class Doc implements Datum, JsonRecord {
 
   /** A copy with one tag per token. */
   public Doc withTags(List<String> newTags) {
-    return new Doc(text, tokens, perToken(newTags, "tags"), entityTags, cats, sentStarts);
+    return new Doc(text, tokens, perToken(newTags, "tags"), entityTags, cats, sentStarts, tensor);
   }
 
   /** A copy whose entities are these spans (non-overlapping) and all other tokens {@code O}. */
@@ -155,17 +159,33 @@ public final class Doc implements Datum, JsonRecord {
   public Doc withEntityTags(List<String> newTags) {
     List<String> checked = perToken(newTags, "entity tags");
     Biluo.requireValid(checked);
-    return new Doc(text, tokens, tags, checked, cats, sentStarts);
+    return new Doc(text, tokens, tags, checked, cats, sentStarts, tensor);
   }
 
   /** A copy with these category scores. */
   public Doc withCats(Map<String, Double> newCats) {
-    return new Doc(text, tokens, tags, entityTags, Map.copyOf(newCats), sentStarts);
+    return new Doc(text, tokens, tags, entityTags, Map.copyOf(newCats), sentStarts, tensor);
   }
 
   /** A copy with one sentence-start flag per token. */
   public Doc withSentStarts(List<Boolean> newStarts) {
-    return new Doc(text, tokens, tags, entityTags, cats, perToken(newStarts, "sentence starts"));
+    return new Doc(text, tokens, tags, entityTags, cats, perToken(newStarts, "sentence starts"), tensor);
+  }
+
+  /**
+   * The token vectors a {@code tok2vec} component set (tokens × width), spaCy's
+   * {@code doc.tensor}; empty until one has annotated the document. Not part of the JSON output.
+   */
+  public Optional<Floats> tensor() {
+    return Optional.ofNullable(tensor);
+  }
+
+  /** A copy whose token vectors are {@code newTensor}, one row per token. */
+  public Doc withTensor(Floats newTensor) {
+    if (newTensor.rows() != tokens.size()) {
+      throw new KilnException(ErrorCode.E308, newTensor.rows(), "tensor rows", tokens.size(), text);
+    }
+    return new Doc(text, tokens, tags, entityTags, cats, sentStarts, newTensor);
   }
 
   private <T> List<T> perToken(List<T> values, String what) {

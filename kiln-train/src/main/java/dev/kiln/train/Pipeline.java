@@ -13,8 +13,14 @@ import java.util.Set;
 public final class Pipeline<D extends Datum> {
   private final List<Component<D>> components;
 
+  /** The components in order, each {@link PipelineLinked} one linked to the others. */
   public Pipeline(List<? extends Component<D>> components) {
     this.components = List.copyOf(components);
+    for (Component<D> component : this.components) {
+      if (component instanceof PipelineLinked<D> linked) {
+        linked.link(this.components);
+      }
+    }
   }
 
   public List<Component<D>> components() {

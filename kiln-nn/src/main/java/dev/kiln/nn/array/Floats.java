@@ -78,7 +78,12 @@ public final class Floats {
 
   /** Columns of a 2-d array: the product of all dimensions after the first. */
   public int cols() {
-    return shape.length == 1 ? 1 : data.length / Math.max(shape[0], 1);
+    // From the shape, not data.length / rows: an array of zero rows still has its width.
+    int cols = 1;
+    for (int i = 1; i < shape.length; i++) {
+      cols *= shape[i];
+    }
+    return cols;
   }
 
   public float get(int i) {

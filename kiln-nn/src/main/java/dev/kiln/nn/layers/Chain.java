@@ -67,11 +67,17 @@ public final class Chain {
         }));
   }
 
-  /** The index of the first layer holding parameters anywhere in its tree, or -1. */
+  /**
+   * A layer attribute: when true, the layer wants its output's gradient although it holds no
+   * parameters (a tok2vec listener sends it to the shared tok2vec), so accumulate reaches it.
+   */
+  public static final String SENDS_GRADIENT = "sends_gradient";
+
+  /** The index of the first layer holding parameters (or sending gradients) in its tree, or -1. */
   private static int firstWithParams(List<Model<?, ?>> layers) {
     for (int i = 0; i < layers.size(); i++) {
       for (Model<?, ?> node : layers.get(i).walk()) {
-        if (!node.paramNames().isEmpty()) {
+        if (!node.paramNames().isEmpty() || Boolean.TRUE.equals(node.attrs().get(SENDS_GRADIENT))) {
           return i;
         }
       }

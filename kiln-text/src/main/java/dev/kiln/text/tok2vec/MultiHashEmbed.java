@@ -49,8 +49,9 @@ public final class MultiHashEmbed {
       tables.add(HashEmbed.create(width, rows.get(i), FIRST_SEED + i, i, null, null));
     }
     Model<Floats, Floats> mix = Maxout.create(width, width * attrs.size(), MIX_PIECES, null, null, null, true);
+    // One with_array around both steps: the tokens of the batch are flattened and split once.
     Model<List<Doc>, List<Floats>> model = Chain.create(
-        DocFeatures.create(columns), WithArray.create(Concatenate.create(tables), 0), WithArray.create(mix, 0));
+        DocFeatures.create(columns), WithArray.create(Chain.create(Concatenate.create(tables), mix), 0));
     model.setDim("nO", width);
     return model;
   }

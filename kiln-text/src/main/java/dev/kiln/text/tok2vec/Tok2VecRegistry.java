@@ -44,4 +44,19 @@ public final class Tok2VecRegistry {
     }
     return Tok2VecModel.hashEmbedCnn(width, depth, embed_size, window_size, maxout_pieces, subword_features);
   }
+
+  /**
+   * spaCy's {@code Tok2VecListener.v1}: stands for the shared tok2vec component named
+   * {@code upstream} ({@code "*"}: the nearest one before the listening component).
+   */
+  @Registered(category = "architectures", name = "spacy.Tok2VecListener.v1")
+  public static Model<List<Doc>, List<Floats>> tok2vecListener(int width, @Default("\"*\"") String upstream) {
+    return Tok2VecListener.create(width, upstream);
+  }
+
+  /** The shared token-to-vector component ({@code factory = "tok2vec"}). */
+  @Registered(category = "factories", name = "tok2vec.v1")
+  public static Tok2VecComponent tok2vecComponent(String name, Model<List<Doc>, List<Floats>> model) {
+    return new Tok2VecComponent(name, model);
+  }
 }

@@ -59,6 +59,16 @@ class Tok2VecModelTest {
   }
 
   @Test
+  void emptyDocumentsGetEmptyArrays() {
+    Model<List<Doc>, List<Floats>> model = Tok2VecModel.hashEmbedCnn(8, 2, 100, 1, 2, true);
+    model.initialize(docs("some text"), null, 1);
+    List<Floats> out = model.beginUpdate(docs("", "a b", "")).output();
+    assertThat(out.get(0).shape()).containsExactly(0, 8);
+    assertThat(out.get(1).shape()).containsExactly(2, 8);
+    assertThat(model.predict(docs("")).get(0).shape()).containsExactly(0, 8);
+  }
+
+  @Test
   void theEmbeddingAndEncoderGradientsMatchFiniteDifferences() {
     Model<List<Doc>, List<Floats>> model = Tok2VecModel.hashEmbedCnn(4, 2, 20, 1, 2, true);
     List<Doc> docs = docs("The quick brown fox", "jumps over", "it");

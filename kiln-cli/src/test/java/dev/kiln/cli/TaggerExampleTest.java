@@ -1,0 +1,47 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's tagger example: a tok2vec and a listening tagger trained on the generated corpus
+ * reach a dev tag_acc of at least 0.95, and the saved pipeline evaluates and predicts tags.
+ */
+class TaggerExampleTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  @Test
+  void theTaggerExampleReachesATagAccuracyOfAtLeast095() throws Exception {
+    Path output = dir.resolve("tagger");
+    Path log = dir.resolve("train.log");
+    int exit = KilnProcess.run(ROOT, log, "train", "examples/tagger/config.cfg", "--output", output.toString());
+    assertThat(exit).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("LOSS TOK2VEC", "LOSS TAGGER", "TAG_ACC");
+    JsonNode meta = new ObjectMapper().readTree(output.resolve("model-best/meta.json").toFile());
+    assertThat(meta.at("/performance/tag_acc").asDouble()).isGreaterThanOrEqualTo(0.95);
+
+    Path evaluated = dir.resolve("evaluate.log");
+    assertThat(KilnProcess.run(ROOT, evaluated, "evaluate", output.resolve("model-best").toString(),
+        "examples/tagger/dev.jsonl")).as(Files.readString(evaluated)).isZero();
+    assertThat(Files.readString(evaluated)).contains("\"tag_acc\"", "\"token_acc\"");
+
+    Path predictions = dir.resolve("predictions.jsonl");
+    KilnRun predicted = KilnRun.of("predict", output.resolve("model-best").toString(),
+        ROOT.resolve("examples/tagger/dev.jsonl").toString(), "--output", predictions.toString());
+    assertThat(predicted.exit()).as(predicted.err()).isZero();
+    List<String> lines = Files.readAllLines(predictions);
+    assertThat(lines).hasSize(250);
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    JsonNode gold = new ObjectMapper().readTree(Files.readAllLines(ROOT.resolve("examples/tagger/dev.jsonl")).get(0));
+    assertThat(first.get("tags")).isEqualTo(gold.get("tags"));
+  }
+}

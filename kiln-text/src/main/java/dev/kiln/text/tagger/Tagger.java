@@ -1,0 +1,220 @@
+package dev.kiln.text.tagger;
+
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import dev.kiln.nn.ForwardResult;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.Rng;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.io.ModelWeights;
+import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.text.Doc;
+import dev.kiln.text.TextExample;
+import dev.kiln.text.TokenizationScores;
+import dev.kiln.text.tok2vec.Tok2VecListener;
+import dev.kiln.train.Annotator;
+import dev.kiln.train.Checkpointable;
+import dev.kiln.train.Component;
+import dev.kiln.train.Example;
+import dev.kiln.train.LabelSet;
+import dev.kiln.train.LossTotals;
+import dev.kiln.train.PipelineLinked;
+import dev.kiln.train.Scorer;
+import dev.kiln.train.Trainable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * spaCy's {@code tagger}: sets one tag per token ({@code Doc.tags}) from a model giving tag
+ * scores per token, learns from the reference tags with categorical cross-entropy (tokens
+ * whose reference tag is missing or not aligned add nothing), and scores {@code tag_acc} with
+ * the tokenization scores ({@code token_acc}, ...).
+ */
+public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
+  private static final int SAMPLE = 64;
+  private static final int CHUNK = 256;
+
+  private final String name;
+  private final Model<List<Doc>, List<Floats>> model;
+  private LabelSet labels = new LabelSet(List.of());
+  private Map<String, Integer> ids = Map.of();
+
+  Tagger(String name, Model<List<Doc>, List<Floats>> model) {
+    this.name = name;
+    this.model = model;
+  }
+
+  /** Whether a reference tag means "unknown": empty, {@code -} or CoNLL-U's {@code _}. */
+  static boolean isMissing(String tag) {
+    return tag == null || tag.isEmpty() || tag.equals("-") || tag.equals("_");
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** The tags, in the order of the model's output columns. */
+  public List<String> labels() {
+    return labels.labels();
+  }
+
+  /** The model: tag scores per token. */
+  public Model<List<Doc>, List<Floats>> model() {
+    return model;
+  }
+
+  @Override
+  public void link(List<Component<Doc>> pipeline) {
+    Tok2VecListener.linkAll(name, model, pipeline);
+  }
+
+  @Override
+  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {
+    TreeSet<String> seen = new TreeSet<>();
+    List<Doc> sample = new ArrayList<>();
+    for (Example<Doc> example : examples.get()) {
+      for (String tag : example.reference().tags()) {
+        if (!isMissing(tag)) {
+          seen.add(tag);
+        }
+      }
+      if (sample.size() < SAMPLE) {
+        sample.add(example.predicted());
+      }
+    }
+    if (seen.isEmpty()) {
+      throw new KilnException(ErrorCode.E324, name);
+    }
+    setLabels(new LabelSet(List.copyOf(seen)));
+    List<Floats> y = new ArrayList<>(sample.size());
+    sample.forEach(doc -> y.add(Floats.zeros(doc.length(), seen.size())));
+    model.initialize(sample, y, Rng.derive(seed, name).nextLong());
+  }
+
+  private void setLabels(LabelSet newLabels) {
+    labels = newLabels;
+    Map<String, Integer> byTag = new HashMap<>();
+    for (int i = 0; i < newLabels.size(); i++) {
+      byTag.put(newLabels.labels().get(i), i);
+    }
+    ids = byTag;
+  }
+
+  @Override
+  public void update(List<Example<Doc>> batch, double dropout, LossTotals losses) {
+    List<Doc> docs = new ArrayList<>(batch.size());
+    batch.forEach(example -> docs.add(example.predicted()));
+    ForwardResult<List<Doc>, List<Floats>> result = model.beginUpdate(docs);
+    List<Floats> gradients = new ArrayList<>(batch.size());
+    double loss = 0;
+    for (int d = 0; d < batch.size(); d++) {
+      Floats probs = result.output().get(d);
+      Floats gradient = Floats.zeros(probs.rows(), probs.cols());
+      loss += crossEntropy(probs, goldIds(batch.get(d)), gradient);
+      gradients.add(gradient);
+    }
+    result.backprop().accumulate(gradients);
+    losses.add(name, loss);
+  }
+
+  /** The gold tag id of each predicted token, -1 where unknown or not a known tag. */
+  private int[] goldIds(Example<Doc> example) {
+    List<Optional<String>> tags = TextExample.tags(example);
+    int[] gold = new int[tags.size()];
+    for (int i = 0; i < gold.length; i++) {
+      gold[i] = tags.get(i).filter(tag -> !isMissing(tag)).map(tag -> ids.getOrDefault(tag, -1)).orElse(-1);
+    }
+    return gold;
+  }
+
+  /** Writes {@code p − onehot} into the gradient rows of known tokens; returns −Σ log p(gold). */
+  private static double crossEntropy(Floats probs, int[] gold, Floats gradient) {
+    int n = probs.cols();
+    float[] p = probs.data();
+    float[] d = gradient.data();
+    double loss = 0;
+    for (int i = 0; i < gold.length; i++) {
+      if (gold[i] < 0) {
+        continue;
+      }
+      System.arraycopy(p, i * n, d, i * n, n);
+      d[i * n + gold[i]] -= 1f;
+      loss -= Math.log(Math.max(p[i * n + gold[i]], 1e-12f));
+    }
+    return loss;
+  }
+
+  @Override
+  public void finishUpdate(Optimizer optimizer) {
+    model.finishUpdate(optimizer);
+  }
+
+  @Override
+  public ParamsSwap useParams(Map<String, float[]> averages) {
+    var swapped = model.useParams(averages);
+    return swapped::close;
+  }
+
+  @Override
+  public List<Doc> annotate(List<Doc> docs) {
+    List<Doc> annotated = new ArrayList<>(docs.size());
+    for (int start = 0; start < docs.size(); start += CHUNK) {
+      List<Doc> chunk = docs.subList(start, Math.min(docs.size(), start + CHUNK));
+      List<Floats> scores = model.predict(chunk);
+      for (int i = 0; i < chunk.size(); i++) {
+        annotated.add(chunk.get(i).withTags(bestTags(scores.get(i))));
+      }
+    }
+    return annotated;
+  }
+
+  private List<String> bestTags(Floats scores) {
+    List<String> tags = new ArrayList<>(scores.rows());
+    int n = scores.cols();
+    float[] data = scores.data();
+    for (int row = 0; row < scores.rows(); row++) {
+      int best = 0;
+      for (int o = 1; o < n; o++) {
+        if (data[row * n + o] > data[row * n + best]) {
+          best = o;
+        }
+      }
+      tags.add(labels.labels().get(best));
+    }
+    return tags;
+  }
+
+  @Override
+  public Map<String, Object> score(List<Example<Doc>> examples) {
+    Map<String, Object> scores = new LinkedHashMap<>();
+    scores.put("tag_acc", TagScores.tagAccuracy(examples));
+    scores.putAll(TokenizationScores.of(examples));
+    return scores;
+  }
+
+  @Override
+  public Map<String, Double> defaultScoreWeights() {
+    return Map.of("tag_acc", 1.0);
+  }
+
+  @Override
+  public void save(Path folder) throws IOException {
+    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    labels.save(folder);
+  }
+
+  @Override
+  public void load(Path folder) throws IOException {
+    setLabels(LabelSet.load(folder));
+    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+  }
+}

@@ -1,0 +1,26 @@
+package dev.kiln.text.tagger;
+
+import dev.kiln.config.Default;
+import dev.kiln.config.Registered;
+import dev.kiln.nn.Model;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.text.Doc;
+import java.util.List;
+
+/** The registered tagger architecture and component. */
+public final class TaggerRegistry {
+  private TaggerRegistry() {}
+
+  /** spaCy's {@code Tagger.v2}: a tok2vec and a softmax over tags per token. */
+  @Registered(category = "architectures", name = "spacy.Tagger.v2")
+  public static Model<List<Doc>, List<Floats>> tagger(
+      Model<List<Doc>, List<Floats>> tok2vec, @Default("null") Integer nO, @Default("false") boolean normalize) {
+    return TaggerModel.create(tok2vec, nO, normalize);
+  }
+
+  /** The part-of-speech tagger ({@code factory = "tagger"}). */
+  @Registered(category = "factories", name = "tagger.v1")
+  public static Tagger taggerComponent(String name, Model<List<Doc>, List<Floats>> model) {
+    return new Tagger(name, model);
+  }
+}

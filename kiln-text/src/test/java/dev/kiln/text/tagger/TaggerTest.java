@@ -1,0 +1,90 @@
+package dev.kiln.text.tagger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.kiln.config.KilnException;
+import dev.kiln.nn.optimizers.Adam;
+import dev.kiln.text.Doc;
+import dev.kiln.text.TextExample;
+import dev.kiln.text.Tokenizer;
+import dev.kiln.text.tok2vec.Tok2VecModel;
+import dev.kiln.train.Example;
+import dev.kiln.train.LossTotals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The tagger with its own tok2vec (no listener). */
+class TaggerTest {
+  private static final Tokenizer TOKENIZER = new Tokenizer();
+
+  private static Tagger tagger() {
+    return new Tagger("tagger", TaggerModel.create(Tok2VecModel.hashEmbedCnn(16, 1, 200, 1, 3, true), null, false));
+  }
+
+  private static Example<Doc> example(List<String> words, List<String> tags) {
+    return TextExample.of(Doc.ofWords(words).withTags(tags), TOKENIZER);
+  }
+
+  @Test
+  void labelsAreTheKnownTagsOfTheTrainingDataSorted() {
+    Tagger tagger = tagger();
+    List<Example<Doc>> examples = List.of(example(List.of("a", "b", "c"), List.of("X", "-", "A")),
+        example(List.of("d"), List.of("M")));
+    tagger.initialize(() -> examples, 0);
+    assertThat(tagger.labels()).containsExactly("A", "M", "X");
+    assertThat(tagger.defaultScoreWeights()).isEqualTo(Map.of("tag_acc", 1.0));
+  }
+
+  @Test
+  void tokensWithAMissingTagAddNothingToTheLoss() {
+    Tagger tagger = tagger();
+    List<Example<Doc>> examples = List.of(example(List.of("the", "cat", "runs"), List.of("DET", "NOUN", "VERB")));
+    tagger.initialize(() -> examples, 0);
+    LossTotals losses = new LossTotals();
+    // The output layer starts at zero, so every tag has probability 1/3: the loss is ln 3 per known token.
+    tagger.update(List.of(example(List.of("the", "dog", "sleeps"), List.of("DET", "-", "VERB"))), 0.0, losses);
+    assertThat(losses.get("tagger")).isCloseTo(2 * Math.log(3), within(1e-5));
+  }
+
+  @Test
+  void trainingDataWithoutTagsIsACodedError() {
+    Tagger tagger = tagger();
+    List<Example<Doc>> examples = List.of(TextExample.of(Doc.ofWords(List.of("no", "tags")), TOKENIZER));
+    assertThatThrownBy(() -> tagger.initialize(() -> examples, 0))
+        .isInstanceOf(KilnException.class).hasMessageContaining("E324");
+  }
+
+  @Test
+  void anEmbeddedTok2VecLearnsToTagByContext() {
+    Tagger tagger = tagger();
+    List<Example<Doc>> examples = new ArrayList<>();
+    for (String noun : List.of("fish", "plant", "run", "walk")) {
+      examples.add(example(List.of("the", noun, "sleeps"), List.of("DET", "NOUN", "VERB")));
+      examples.add(example(List.of("they", noun, "it"), List.of("PRON", "VERB", "PRON")));
+    }
+    tagger.initialize(() -> examples, 1);
+    Adam adam = new Adam(0.01);
+    for (int step = 0; step < 40; step++) {
+      tagger.update(examples, 0.0, new LossTotals());
+      tagger.finishUpdate(adam);
+    }
+    List<Doc> docs = new ArrayList<>();
+    examples.forEach(example -> docs.add(example.predicted()));
+    List<Doc> tagged = tagger.annotate(docs);
+    for (int i = 0; i < examples.size(); i++) {
+      examples.get(i).setPredicted(tagged.get(i));
+    }
+    assertThat(tagger.score(examples)).containsEntry("tag_acc", 1.0).containsEntry("token_acc", 1.0);
+  }
+
+  @Test
+  void tagAccuracyCountsAlignedTokensWithAReferenceTag() {
+    Example<Doc> example = example(List.of("a", "b", "c", "d"), List.of("X", "Y", "-", "Z"));
+    example.setPredicted(example.predicted().withTags(List.of("X", "N", "Q", "Z")));
+    assertThat(TagScores.tagAccuracy(List.of(example))).isCloseTo(2.0 / 3, within(1e-9));
+  }
+}

@@ -1,0 +1,174 @@
+package dev.kiln.text.tok2vec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.config.Config;
+import dev.kiln.config.KilnException;
+import dev.kiln.config.Registries;
+import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.optimizers.Adam;
+import dev.kiln.text.Doc;
+import dev.kiln.text.TextExample;
+import dev.kiln.text.Tokenizer;
+import dev.kiln.text.tagger.Tagger;
+import dev.kiln.train.Example;
+import dev.kiln.train.LossTotals;
+import dev.kiln.train.Pipeline;
+import dev.kiln.train.Trainable;
+import dev.kiln.train.build.PipelineBuilder;
+import dev.kiln.train.disk.PipelineDirectory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tagger that listens to a shared tok2vec component, built from a spaCy-style config. */
+class SharedTok2VecTest {
+  private static final Tokenizer TOKENIZER = new Tokenizer();
+
+  @TempDir Path dir;
+
+  static String config(int listenerWidth, String pipeline) {
+    return """
+        [nlp]
+        pipeline = %s
+
+        [components]
+
+        [components.tok2vec]
+        factory = "tok2vec"
+
+        [components.tok2vec.model]
+        @architectures = "spacy.HashEmbedCNN.v2"
+        width = 8
+        depth = 1
+        embed_size = 100
+        window_size = 1
+        maxout_pieces = 2
+        subword_features = true
+
+        [components.tagger]
+        factory = "tagger"
+
+        [components.tagger.model]
+        @architectures = "spacy.Tagger.v2"
+
+        [components.tagger.model.tok2vec]
+        @architectures = "spacy.Tok2VecListener.v1"
+        width = %d
+        upstream = "*"
+        """.formatted(pipeline, listenerWidth);
+  }
+
+  static Pipeline<Doc> build(String text) {
+    return PipelineBuilder.build(Config.parse(text, "config.cfg").interpolate().root(), Registries.load());
+  }
+
+  static List<Example<Doc>> examples() {
+    List<Example<Doc>> examples = new ArrayList<>();
+    examples.add(TextExample.of(Doc.ofWords(List.of("the", "cat", "runs")).withTags(List.of("DET", "NOUN", "VERB")),
+        TOKENIZER));
+    examples.add(TextExample.of(Doc.ofWords(List.of("a", "dog", "sleeps", "."))
+        .withTags(List.of("DET", "NOUN", "VERB", "PUNCT")), TOKENIZER));
+    return examples;
+  }
+
+  static void initialize(Pipeline<Doc> pipeline, List<Example<Doc>> examples) {
+    for (var component : pipeline.components()) {
+      if (component instanceof Trainable<Doc> trainable) {
+        trainable.initialize(() -> examples, 3);
+      }
+    }
+  }
+
+  private static Map<String, float[]> weights(Tok2VecComponent tok2vec) {
+    Map<String, float[]> copy = new HashMap<>();
+    tok2vec.model().paramsByKey().forEach((key, value) -> copy.put(key, value.data().clone()));
+    return copy;
+  }
+
+  @Test
+  void theTaggersGradientReachesTheSharedTok2Vec() {
+    Pipeline<Doc> pipeline = build(config(8, "[\"tok2vec\", \"tagger\"]"));
+    Tok2VecComponent tok2vec = (Tok2VecComponent) pipeline.component("tok2vec");
+    assertThat(tok2vec.listenerCount()).isEqualTo(1);
+    List<Example<Doc>> examples = examples();
+    initialize(pipeline, examples);
+    Map<String, float[]> before = weights(tok2vec);
+    LossTotals losses = new LossTotals();
+    Adam adam = new Adam(0.01);
+    // Two steps: the tagger's output layer starts at zero, so its first input gradient is zero.
+    for (int step = 0; step < 2; step++) {
+      pipeline.update(examples, 0.0, losses, Set.of(), Set.of());
+      pipeline.finishUpdate(adam, Set.of());
+    }
+    assertThat(losses.get("tagger")).isGreaterThan(0.0);
+    assertThat(losses.get("tok2vec")).as("squared norm of the gradient the tagger sent").isGreaterThan(0.0);
+    Map<String, float[]> after = weights(tok2vec);
+    long changed = before.keySet().stream().filter(key -> !java.util.Arrays.equals(before.get(key), after.get(key)))
+        .count();
+    assertThat(changed).as("tok2vec parameters updated by the tagger's loss alone").isEqualTo(before.size());
+  }
+
+  @Test
+  void listenersReadTheVectorsTheTok2VecSetOnTheDocuments() {
+    Pipeline<Doc> pipeline = build(config(8, "[\"tok2vec\", \"tagger\"]"));
+    initialize(pipeline, examples());
+    List<Doc> docs = List.of(TOKENIZER.tokenize("the dog runs"));
+    List<Doc> annotated = pipeline.annotate(docs);
+    Floats tensor = annotated.get(0).tensor().orElseThrow();
+    assertThat(tensor.shape()).containsExactly(3, 8);
+    Tagger tagger = (Tagger) pipeline.component("tagger");
+    // The same tags whether the tagger reads the tensors or has the tok2vec compute them.
+    assertThat(tagger.annotate(docs).get(0).tags()).isEqualTo(annotated.get(0).tags());
+  }
+
+  @Test
+  void aSavedPipelineWithASharedTok2VecLoadsAndPredictsTheSame() throws Exception {
+    String text = config(8, "[\"tok2vec\", \"tagger\"]");
+    Pipeline<Doc> pipeline = build(text);
+    List<Example<Doc>> examples = examples();
+    initialize(pipeline, examples);
+    for (int step = 0; step < 5; step++) {
+      pipeline.update(examples, 0.0, new LossTotals(), Set.of(), Set.of());
+      pipeline.finishUpdate(new Adam(0.01), Set.of());
+    }
+    PipelineDirectory.writeComponents(dir, pipeline);
+    Pipeline<Doc> loaded = build(text);
+    PipelineDirectory.readComponents(dir, loaded);
+    List<Doc> docs = List.of(TOKENIZER.tokenize("a cat sleeps ."), TOKENIZER.tokenize("the dog"));
+    List<Doc> expected = pipeline.annotate(docs);
+    List<Doc> actual = loaded.annotate(docs);
+    for (int i = 0; i < docs.size(); i++) {
+      assertThat(actual.get(i).tags()).isEqualTo(expected.get(i).tags());
+      assertThat(actual.get(i).tensor().orElseThrow().data()).containsExactly(expected.get(i).tensor().orElseThrow().data());
+    }
+    assertThat(((Tagger) loaded.component("tagger")).labels()).containsExactly("DET", "NOUN", "PUNCT", "VERB");
+  }
+
+  @Test
+  void aListenerWithoutATok2VecBeforeItIsACodedError() {
+    assertThatThrownBy(() -> build(config(8, "[\"tagger\", \"tok2vec\"]")))
+        .isInstanceOf(KilnException.class).hasMessageContaining("E312").hasMessageContaining("tagger");
+  }
+
+  @Test
+  void aListenerOfTheWrongWidthIsACodedError() {
+    assertThatThrownBy(() -> build(config(16, "[\"tok2vec\", \"tagger\"]")))
+        .isInstanceOf(KilnException.class).hasMessageContaining("E323").hasMessageContaining("16");
+  }
+
+  @Test
+  void aListenerWhoseTok2VecWasNotUpdatedIsACodedError() {
+    Pipeline<Doc> pipeline = build(config(8, "[\"tok2vec\", \"tagger\"]"));
+    List<Example<Doc>> examples = examples();
+    initialize(pipeline, examples);
+    assertThatThrownBy(() -> pipeline.update(examples, 0.0, new LossTotals(), Set.of("tok2vec"), Set.of()))
+        .isInstanceOf(KilnException.class).hasMessageContaining("E313");
+  }
+}
