@@ -157,10 +157,13 @@ def main():
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=int, default=0, help="keep this many training messages")
     args = parser.parse_args()
     vocab = Vocab()
     train = read(os.path.join(args.tokens, "train.tokens.jsonl"), vocab)
     dev = read(os.path.join(args.tokens, "dev.tokens.jsonl"), vocab)
+    if args.limit > 0:
+        train = train[:args.limit]
     for arch in args.arch.split(","):
         run(arch, train, dev, args)
 

@@ -34,6 +34,9 @@ public final class SpamTextcat {
   public static void main(String[] args) throws IOException {
     SpamOptions options = SpamOptions.parse(args);
     List<Example<Doc>> train = read(options.data().resolve("train.jsonl"));
+    if (options.limit() > 0 && options.limit() < train.size()) {
+      train = train.subList(0, options.limit());
+    }
     List<Example<Doc>> dev = read(options.data().resolve("dev.jsonl"));
     System.out.printf(Locale.ROOT, "train: %d messages, %d words; dev: %d messages, %d words%n",
         train.size(), words(train), dev.size(), words(dev));
