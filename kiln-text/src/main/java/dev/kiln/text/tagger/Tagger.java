@@ -44,12 +44,16 @@ public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>
 
   private final String name;
   private final Model<List<Doc>, List<Floats>> model;
+  private final boolean overwrite;
+  private final double labelSmoothing;
   private LabelSet labels = new LabelSet(List.of());
   private Map<String, Integer> ids = Map.of();
 
-  Tagger(String name, Model<List<Doc>, List<Floats>> model) {
+  Tagger(String name, Model<List<Doc>, List<Floats>> model, boolean overwrite, double labelSmoothing) {
     this.name = name;
     this.model = model;
+    this.overwrite = overwrite;
+    this.labelSmoothing = labelSmoothing;
   }
 
   /** Whether a reference tag means "unknown": empty, {@code -} or CoNLL-U's {@code _}. */
@@ -94,6 +98,10 @@ public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>
     if (seen.isEmpty()) {
       throw new KilnException(ErrorCode.E324, name);
     }
+    double maxSmoothing = (seen.size() - 1) / (double) seen.size();
+    if (labelSmoothing < 0 || (labelSmoothing > 0 && labelSmoothing >= maxSmoothing)) {
+      throw new KilnException(ErrorCode.E325, name, maxSmoothing, seen.size(), labelSmoothing);
+    }
     setLabels(new LabelSet(List.copyOf(seen)));
     List<Floats> y = new ArrayList<>(sample.size());
     sample.forEach(doc -> y.add(Floats.zeros(doc.length(), seen.size())));
@@ -128,27 +136,67 @@ public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>
 
   /** The gold tag id of each predicted token, -1 where unknown or not a known tag. */
   private int[] goldIds(Example<Doc> example) {
+    Doc predicted = example.predicted();
+    Doc reference = example.reference();
+    int[] gold = new int[predicted.length()];
+    if (sameTokens(predicted, reference)) {
+      // The usual case (words given, tokenizer agrees): no alignment needed.
+      for (int i = 0; i < gold.length; i++) {
+        gold[i] = id(reference.hasTags() ? reference.tags().get(i) : null);
+      }
+      return gold;
+    }
     List<Optional<String>> tags = TextExample.tags(example);
-    int[] gold = new int[tags.size()];
     for (int i = 0; i < gold.length; i++) {
-      gold[i] = tags.get(i).filter(tag -> !isMissing(tag)).map(tag -> ids.getOrDefault(tag, -1)).orElse(-1);
+      gold[i] = id(tags.get(i).orElse(null));
     }
     return gold;
   }
 
-  /** Writes {@code p − onehot} into the gradient rows of known tokens; returns −Σ log p(gold). */
-  private static double crossEntropy(Floats probs, int[] gold, Floats gradient) {
+  private int id(String tag) {
+    if (isMissing(tag)) {
+      return -1;
+    }
+    Integer id = ids.get(tag);
+    return id == null ? -1 : id;
+  }
+
+  private static boolean sameTokens(Doc a, Doc b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      if (a.token(i).idx() != b.token(i).idx() || a.token(i).endChar() != b.token(i).endChar()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes {@code p − target} into the gradient rows of known tokens, where the target is the
+   * gold tag's one-hot row smoothed as Thinc's {@code to_categorical} does; returns the
+   * cross-entropy {@code −Σ target · log p}.
+   */
+  private double crossEntropy(Floats probs, int[] gold, Floats gradient) {
     int n = probs.cols();
     float[] p = probs.data();
     float[] d = gradient.data();
+    float other = n > 1 ? (float) (labelSmoothing / (n - 1)) : 0f;
+    float target = (float) (1 - labelSmoothing);
     double loss = 0;
     for (int i = 0; i < gold.length; i++) {
       if (gold[i] < 0) {
         continue;
       }
-      System.arraycopy(p, i * n, d, i * n, n);
-      d[i * n + gold[i]] -= 1f;
-      loss -= Math.log(Math.max(p[i * n + gold[i]], 1e-12f));
+      int row = i * n;
+      for (int o = 0; o < n; o++) {
+        float t = o == gold[i] ? target : other;
+        d[row + o] = p[row + o] - t;
+        if (t > 0) {
+          loss -= t * Math.log(Math.max(p[row + o], 1e-12f));
+        }
+      }
     }
     return loss;
   }
@@ -171,10 +219,24 @@ public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>
       List<Doc> chunk = docs.subList(start, Math.min(docs.size(), start + CHUNK));
       List<Floats> scores = model.predict(chunk);
       for (int i = 0; i < chunk.size(); i++) {
-        annotated.add(chunk.get(i).withTags(bestTags(scores.get(i))));
+        annotated.add(chunk.get(i).withTags(merged(chunk.get(i), bestTags(scores.get(i)))));
       }
     }
     return annotated;
+  }
+
+  /** The predicted tags, except where the document has a tag and overwrite is off. */
+  private List<String> merged(Doc doc, List<String> predicted) {
+    if (overwrite || !doc.hasTags()) {
+      return predicted;
+    }
+    List<String> tags = new ArrayList<>(predicted);
+    for (int i = 0; i < tags.size(); i++) {
+      if (!isMissing(doc.tags().get(i))) {
+        tags.set(i, doc.tags().get(i));
+      }
+    }
+    return tags;
   }
 
   private List<String> bestTags(Floats scores) {

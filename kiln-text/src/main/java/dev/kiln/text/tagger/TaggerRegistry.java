@@ -18,9 +18,17 @@ public final class TaggerRegistry {
     return TaggerModel.create(tok2vec, nO, normalize);
   }
 
-  /** The part-of-speech tagger ({@code factory = "tagger"}). */
+  /**
+   * The part-of-speech tagger ({@code factory = "tagger"}).
+   *
+   * @param overwrite whether predicted tags replace tags a document already has (spaCy's
+   *     default keeps them)
+   * @param label_smoothing the probability mass taken from the gold tag and spread evenly over
+   *     the others in the training target, in [0, (tags − 1) / tags)
+   */
   @Registered(category = "factories", name = "tagger.v1")
-  public static Tagger taggerComponent(String name, Model<List<Doc>, List<Floats>> model) {
-    return new Tagger(name, model);
+  public static Tagger taggerComponent(String name, Model<List<Doc>, List<Floats>> model,
+      @Default("false") boolean overwrite, @Default("0.0") double label_smoothing) {
+    return new Tagger(name, model, overwrite, label_smoothing);
   }
 }

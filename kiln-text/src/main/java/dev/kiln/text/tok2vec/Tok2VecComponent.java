@@ -131,6 +131,7 @@ public final class Tok2VecComponent implements Trainable<Doc>, Annotator<Doc>, C
       }
     }
     pending.clear();
+    listeners.forEach(Tok2VecListener::release);
     model.finishUpdate(optimizer);
   }
 

@@ -70,17 +70,6 @@ public final class Tok2VecListener {
     }
   }
 
-  /** The listeners inside {@code model}, in tree order. */
-  static List<Tok2VecListener> find(Model<?, ?> model) {
-    List<Tok2VecListener> found = new ArrayList<>();
-    for (Model<?, ?> node : model.walk()) {
-      if (node.attrs().get(ATTR) instanceof Tok2VecListener listener) {
-        found.add(listener);
-      }
-    }
-    return found;
-  }
-
   private void link(String ownerName, List<? extends Component<?>> pipeline) {
     owner = ownerName;
     Tok2VecComponent found = null;
@@ -95,20 +84,24 @@ public final class Tok2VecListener {
     if (found == null) {
       throw new KilnException(ErrorCode.E312, ownerName, upstream, pipeline.stream().map(Component::name).toList());
     }
-    found.model().maybeDim("nO").ifPresent(nO -> checkWidth(nO, ownerName));
+    String foundName = found.name();
+    found.model().maybeDim("nO").ifPresent(nO -> {
+      if (nO != width) {
+        throw new KilnException(ErrorCode.E323, ownerName, width, foundName, nO);
+      }
+    });
     source = found;
     found.addListener(this);
-  }
-
-  private void checkWidth(int actual, String ownerName) {
-    if (actual != width) {
-      throw new KilnException(ErrorCode.E323, ownerName, width, source == null ? upstream : source.name(), actual);
-    }
   }
 
   /** Called by the tok2vec after its forward pass over a batch. */
   void receive(List<Doc> docs, List<Floats> outputs, Consumer<List<Floats>> gradients) {
     delivery = new Delivery(docs, outputs, gradients);
+  }
+
+  /** Called by the tok2vec at its optimizer step: the batch is done, its output can go. */
+  void release() {
+    delivery = null;
   }
 
   private ForwardResult<List<Doc>, List<Floats>> forward(List<Doc> docs, boolean isTrain) {

@@ -22,7 +22,12 @@ class TaggerTest {
   private static final Tokenizer TOKENIZER = new Tokenizer();
 
   private static Tagger tagger() {
-    return new Tagger("tagger", TaggerModel.create(Tok2VecModel.hashEmbedCnn(16, 1, 200, 1, 3, true), null, false));
+    return tagger(false, 0.0);
+  }
+
+  private static Tagger tagger(boolean overwrite, double labelSmoothing) {
+    return new Tagger("tagger", TaggerModel.create(Tok2VecModel.hashEmbedCnn(16, 1, 200, 1, 3, true), null, false),
+        overwrite, labelSmoothing);
   }
 
   private static Example<Doc> example(List<String> words, List<String> tags) {
@@ -48,6 +53,32 @@ class TaggerTest {
     // The output layer starts at zero, so every tag has probability 1/3: the loss is ln 3 per known token.
     tagger.update(List.of(example(List.of("the", "dog", "sleeps"), List.of("DET", "-", "VERB"))), 0.0, losses);
     assertThat(losses.get("tagger")).isCloseTo(2 * Math.log(3), within(1e-5));
+  }
+
+  @Test
+  void labelSmoothingSpreadsTheTargetOverTheOtherTags() {
+    Tagger tagger = tagger(false, 0.2);
+    List<Example<Doc>> examples = List.of(example(List.of("the", "cat", "runs"), List.of("DET", "NOUN", "VERB")));
+    tagger.initialize(() -> examples, 0);
+    LossTotals losses = new LossTotals();
+    // Uniform probabilities 1/3: the loss is −Σ target · log(1/3) = ln 3 per token whatever the target.
+    tagger.update(List.of(example(List.of("a", "dog"), List.of("DET", "NOUN"))), 0.0, losses);
+    assertThat(losses.get("tagger")).isCloseTo(2 * Math.log(3), within(1e-5));
+    assertThatThrownBy(() -> tagger(false, 0.7).initialize(() -> examples, 0))
+        .isInstanceOf(KilnException.class).hasMessageContaining("E325");
+  }
+
+  @Test
+  void tagsADocumentAlreadyHasAreKeptUnlessOverwriteIsOn() {
+    List<Example<Doc>> examples = List.of(example(List.of("the", "cat", "runs"), List.of("DET", "NOUN", "VERB")));
+    Doc tagged = Doc.ofWords(List.of("the", "cat")).withTags(List.of("X", "-"));
+    Tagger keeping = tagger(false, 0.0);
+    keeping.initialize(() -> examples, 0);
+    assertThat(keeping.annotate(List.of(tagged)).get(0).tags().get(0)).isEqualTo("X");
+    assertThat(keeping.annotate(List.of(tagged)).get(0).tags().get(1)).isNotEqualTo("-");
+    Tagger overwriting = tagger(true, 0.0);
+    overwriting.initialize(() -> examples, 0);
+    assertThat(overwriting.annotate(List.of(tagged)).get(0).tags().get(0)).isNotEqualTo("X");
   }
 
   @Test

@@ -2,12 +2,14 @@ package dev.kiln.text.tok2vec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.kiln.config.Config;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.optimizers.Adam;
+import dev.kiln.nn.optimizers.SGD;
 import dev.kiln.text.Doc;
 import dev.kiln.text.TextExample;
 import dev.kiln.text.Tokenizer;
@@ -113,6 +115,28 @@ class SharedTok2VecTest {
     long changed = before.keySet().stream().filter(key -> !java.util.Arrays.equals(before.get(key), after.get(key)))
         .count();
     assertThat(changed).as("tok2vec parameters updated by the tagger's loss alone").isEqualTo(before.size());
+  }
+
+  @Test
+  void subBatchesAccumulateTheSameGradientAsTheWholeBatch() {
+    List<Example<Doc>> examples = examples();
+    Pipeline<Doc> whole = build(config(8, "[\"tok2vec\", \"tagger\"]"));
+    Pipeline<Doc> split = build(config(8, "[\"tok2vec\", \"tagger\"]"));
+    initialize(whole, examples);
+    initialize(split, examples);
+    for (int step = 0; step < 3; step++) {
+      whole.update(examples, 0.0, new LossTotals(), Set.of(), Set.of());
+      whole.finishUpdate(new SGD(0.1), Set.of());
+      split.update(examples.subList(0, 1), 0.0, new LossTotals(), Set.of(), Set.of());
+      split.update(examples.subList(1, 2), 0.0, new LossTotals(), Set.of(), Set.of());
+      split.finishUpdate(new SGD(0.1), Set.of());
+    }
+    Map<String, float[]> expected = weights((Tok2VecComponent) whole.component("tok2vec"));
+    Map<String, float[]> actual = weights((Tok2VecComponent) split.component("tok2vec"));
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    for (String key : expected.keySet()) {
+      assertThat(actual.get(key)).as(key).containsExactly(expected.get(key), within(1e-5f));
+    }
   }
 
   @Test
