@@ -154,6 +154,8 @@ public enum ErrorCode {
   E340("the pipeline {0} must name at least one component, each once. Give e.g. --pipeline textcat,ner."),
   E341("\"{0}\" is not a value of --optimize. Choose one of: {1}."),
   E342("\"{0}\" is not a language code. Give two or three lower-case letters, e.g. --lang en."),
+  E333("spacy.TextCatEnsemble.v2: linear_model must be a bag-of-n-grams model (spacy.TextCatBOW.v2 or kiln.TextCatBOW.v1), found the layer \"{0}\". Its exclusive_classes decides the ensemble's output."),
+  E334("the tok2vec \"{0}\" given to a text classifier has no output width (nO). Give the tok2vec a width (e.g. spacy.HashEmbedCNN.v2 width = 96 or spacy.Tok2VecListener.v1 width = 96)."),
   // --- the CLI (E400-E499)
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable."),

@@ -23,9 +23,19 @@ public final class ChunkedPrediction {
    */
   public static <R> List<R> annotate(
       List<R> records, Function<List<R>, Floats> predict, BiFunction<R, float[], R> annotate) {
+    return annotate(records, CHUNK, predict, annotate);
+  }
+
+  /**
+   * As {@link #annotate(List, Function, BiFunction)} with {@code chunkSize} records a chunk, for
+   * records as large as whole documents, whose per-token activations for 1,024 of them can
+   * take gigabytes.
+   */
+  public static <R> List<R> annotate(List<R> records, int chunkSize,
+      Function<List<R>, Floats> predict, BiFunction<R, float[], R> annotate) {
     List<R> annotated = new ArrayList<>(records.size());
-    for (int start = 0; start < records.size(); start += CHUNK) {
-      List<R> chunk = records.subList(start, Math.min(records.size(), start + CHUNK));
+    for (int start = 0; start < records.size(); start += chunkSize) {
+      List<R> chunk = records.subList(start, Math.min(records.size(), start + chunkSize));
       Floats outputs = predict.apply(chunk);
       int width = outputs.cols();
       for (int row = 0; row < chunk.size(); row++) {

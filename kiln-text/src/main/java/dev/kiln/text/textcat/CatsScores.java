@@ -13,8 +13,8 @@ import java.util.Map;
  * {@code cats_macro_auc}, {@code cats_f_per_type}, {@code cats_auc_per_type} and
  * {@code cats_score} — the F of the positive label when there is one, else macro F for
  * exclusive classes and macro AUC for multilabel ones. A class is predicted when it has the
- * highest score (exclusive) or a score of at least {@code threshold} (multilabel); a gold class
- * is one whose value is at least 0.5.
+ * highest score (exclusive) and a score of at least {@code threshold} (0.0 by default for
+ * exclusive classes, as spaCy's {@code textcat}); a gold class is one whose value is at least 0.5.
  */
 final class CatsScores {
   private CatsScores() {}
@@ -36,7 +36,7 @@ final class CatsScores {
       for (Example<Doc> example : examples) {
         boolean gold = example.reference().cats().getOrDefault(label, 0.0) >= 0.5;
         double score = example.predicted().cats().getOrDefault(label, 0.0);
-        boolean predicted = exclusive ? isBest(example.predicted().cats(), label) : score >= threshold;
+        boolean predicted = (!exclusive || isBest(example.predicted().cats(), label)) && score >= threshold;
         counts[0] += gold && predicted ? 1 : 0;
         counts[1] += !gold && predicted ? 1 : 0;
         counts[2] += gold && !predicted ? 1 : 0;

@@ -7,12 +7,15 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.text.Doc;
+import dev.kiln.text.tok2vec.Tok2VecListener;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
+import dev.kiln.train.Component;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
+import dev.kiln.train.PipelineLinked;
 import dev.kiln.train.Scorer;
 import dev.kiln.train.Trainable;
 import java.io.IOException;
@@ -29,8 +32,11 @@ import java.util.function.Supplier;
  * sets {@code Doc.cats} to the class scores of a model from the config, learns from the
  * reference {@code cats}, and scores with spaCy's {@code cats_*} names.
  */
-public final class TextCategorizer implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable {
+public final class TextCategorizer
+    implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
+  /** Documents predicted together: a CNN's token activations for 1,024 e-mails outgrow a 1 GB heap. */
+  private static final int CHUNK = 128;
 
   private final String name;
   private final Model<List<Doc>, Floats> model;
@@ -50,6 +56,12 @@ public final class TextCategorizer implements Trainable<Doc>, Annotator<Doc>, Sc
   @Override
   public String name() {
     return name;
+  }
+
+  /** Connects any tok2vec listener in the model ({@code spacy.Tok2VecListener.v1}) to its tok2vec. */
+  @Override
+  public void link(List<Component<Doc>> pipeline) {
+    Tok2VecListener.linkAll(name, model, pipeline);
   }
 
   public List<String> labels() {
@@ -105,7 +117,7 @@ public final class TextCategorizer implements Trainable<Doc>, Annotator<Doc>, Sc
 
   @Override
   public List<Doc> annotate(List<Doc> docs) {
-    return ChunkedPrediction.annotate(docs, model::predict, (doc, scores) -> {
+    return ChunkedPrediction.annotate(docs, CHUNK, model::predict, (doc, scores) -> {
       Map<String, Double> cats = new LinkedHashMap<>();
       for (int o = 0; o < scores.length; o++) {
         cats.put(labels.labels().get(o), (double) scores[o]);

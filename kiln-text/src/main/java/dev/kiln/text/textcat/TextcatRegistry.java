@@ -7,7 +7,7 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.text.Doc;
 import java.util.List;
 
-/** The registered text classification architecture and components. */
+/** The registered text classification architectures and components. */
 public final class TextcatRegistry {
   private TextcatRegistry() {}
 
@@ -19,11 +19,47 @@ public final class TextcatRegistry {
     return BagOfNgrams.create(exclusive_classes, ngram_size, length, nO);
   }
 
-  /** One class per document ({@code factory = "textcat"}). */
+  /** spaCy's name for {@link #bagOfNgrams}, so spaCy configs resolve unchanged. */
+  @Registered(category = "architectures", name = "spacy.TextCatBOW.v2")
+  public static Model<List<Doc>, Floats> bagOfNgramsV2(
+      boolean exclusive_classes, @Default("1") int ngram_size, @Default("262144") int length,
+      @Default("null") Integer nO) {
+    return bagOfNgrams(exclusive_classes, ngram_size, length, nO);
+  }
+
+  /**
+   * spaCy's TextCatCNN: a tok2vec's vectors averaged per document, then softmax (exclusive
+   * classes) or a linear layer with sigmoid.
+   *
+   * @param nO number of classes, inferred from the labels at initialize when null
+   */
+  @Registered(category = "architectures", name = "spacy.TextCatCNN.v2")
+  public static Model<List<Doc>, Floats> cnn(
+      Model<List<Doc>, List<Floats>> tok2vec, boolean exclusive_classes, @Default("null") Integer nO) {
+    return TextCatCnn.create(tok2vec, exclusive_classes, nO);
+  }
+
+  /**
+   * spaCy's TextCatEnsemble: the bag-of-n-grams model and a CNN branch over the tok2vec,
+   * concatenated, then one output layer; exclusive classes as the linear model says.
+   */
+  @Registered(category = "architectures", name = "spacy.TextCatEnsemble.v2")
+  public static Model<List<Doc>, Floats> ensemble(
+      Model<List<Doc>, List<Floats>> tok2vec, Model<List<Doc>, Floats> linear_model,
+      @Default("null") Integer nO) {
+    return TextCatEnsemble.create(tok2vec, linear_model, nO);
+  }
+
+  /**
+   * One class per document ({@code factory = "textcat"}).
+   *
+   * @param threshold the score (0 to 1) the best class needs to count as predicted when scoring
+   */
   @Registered(category = "factories", name = "textcat.v1")
   public static TextCategorizer textcat(
-      String name, Model<List<Doc>, Floats> model, @Default("null") String positive_label) {
-    return new TextCategorizer(name, model, true, 0.0, positive_label);
+      String name, Model<List<Doc>, Floats> model, @Default("null") String positive_label,
+      @Default("0.0") double threshold) {
+    return new TextCategorizer(name, model, true, threshold, positive_label);
   }
 
   /** Any number of classes per document ({@code factory = "textcat_multilabel"}). */

@@ -43,8 +43,11 @@ class CatsScoresTest {
   void bucketsHashUnigramsAndBigramsOfLowerCasedTokens() {
     Doc doc = new Tokenizer().tokenize("Free money free");
     int[] buckets = BagOfNgrams.buckets(doc, 2, 1 << 18);
-    assertThat(buckets).hasSize(5);
-    assertThat(buckets[0]).isEqualTo(buckets[2]);
+    // Two buckets per n-gram: "free" (tokens 0 and 2) twice, "money", then the two bigrams.
+    assertThat(buckets).hasSize(10);
+    assertThat(buckets[0]).isEqualTo(buckets[4]);
+    assertThat(buckets[1]).isEqualTo(buckets[5]);
+    assertThat(buckets[0]).isNotEqualTo(buckets[1]);
     assertThat(java.util.Arrays.stream(buckets).allMatch(b -> b >= 0 && b < (1 << 18))).isTrue();
   }
 }
