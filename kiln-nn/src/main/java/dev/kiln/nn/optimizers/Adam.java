@@ -1,6 +1,5 @@
 package dev.kiln.nn.optimizers;
 
-import dev.kiln.nn.ops.Ops;
 import dev.kiln.nn.schedules.Constant;
 import dev.kiln.nn.schedules.Schedule;
 
@@ -41,9 +40,6 @@ public final class Adam extends GradientDescent {
     this(learnRate, OptimizerOptions.defaults());
   }
 
-  /** Parameters smaller than this are updated on the calling thread alone. */
-  private static final int PARALLEL_GRAIN = 16_384;
-
   @Override
   void refresh() {
     super.refresh();
@@ -68,7 +64,7 @@ public final class Adam extends GradientDescent {
     float[] m2 = state.mom2;
     // Each value's update depends on that value alone, so splitting the array over the pool
     // gives the same bits as one pass.
-    Ops.get().pool().parallelFor(weights.length, PARALLEL_GRAIN,
+    Kernels.forRange(weights.length,
         (from, to) -> adam(weights, gradient, m1, m2, b1, b2, e, rate, from, to));
   }
 

@@ -1,17 +1,33 @@
 package dev.kiln.nn.optimizers;
 
+import dev.kiln.nn.ops.Ops;
+import dev.kiln.nn.ops.WorkPool;
+
 /**
  * The element-wise loops optimizers share, written plainly so that the JIT vectorises them. Each
- * rounds to float32 where Thinc's numpy code does.
+ * rounds to float32 where Thinc's numpy code does. Large arrays (embedding tables) are split
+ * over kiln's pool; each entry's result does not depend on the split.
  */
 final class Kernels {
+  /** Entries below which an array is updated on the calling thread alone. */
+  static final int PARALLEL_GRAIN = 16_384;
+  /** Entries per partial sum of squares: fixed, so a norm does not depend on the thread count. */
+  private static final int NORM_BLOCK = 1 << 15;
+
   private Kernels() {}
+
+  /** Runs {@code body} over {@code [0, size)}, split over the pool when the array is large. */
+  static void forRange(int size, WorkPool.Chunk body) {
+    Ops.get().pool().parallelFor(size, PARALLEL_GRAIN, body);
+  }
 
   /** {@code gradient += scale * weights}: the L2 penalty as a gradient term. */
   static void addScaled(float[] gradient, float[] weights, float scale) {
-    for (int i = 0; i < gradient.length; i++) {
-      gradient[i] += scale * weights[i];
-    }
+    forRange(gradient.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        gradient[i] += scale * weights[i];
+      }
+    });
   }
 
   /**
@@ -19,36 +35,56 @@ final class Kernels {
    * threshold is rescaled too, as in Thinc.
    */
   static void clipNorm(float[] gradient, float threshold) {
+    int blocks = (gradient.length + NORM_BLOCK - 1) / NORM_BLOCK;
+    double[] partial = new double[blocks];
+    Ops.get().pool().parallelFor(blocks, 1, (first, end) -> {
+      for (int block = first; block < end; block++) {
+        partial[block] = sumOfSquares(gradient, block * NORM_BLOCK,
+            Math.min(gradient.length, (block + 1) * NORM_BLOCK));
+      }
+    });
+    double total = 0;
+    for (double sum : partial) {
+      total += sum;
+    }
+    // numpy takes the square root of a float32 sum of squares
+    float norm = (float) Math.sqrt((float) total);
+    if (norm >= threshold) {
+      float factor = threshold / norm;
+      forRange(gradient.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          gradient[i] *= factor;
+        }
+      });
+    }
+  }
+
+  private static double sumOfSquares(float[] values, int from, int to) {
     // Four running sums let the CPU overlap the additions (a single sum is a serial chain).
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
-    int i = 0;
-    for (; i + 3 < gradient.length; i += 4) {
-      s0 += gradient[i] * (double) gradient[i];
-      s1 += gradient[i + 1] * (double) gradient[i + 1];
-      s2 += gradient[i + 2] * (double) gradient[i + 2];
-      s3 += gradient[i + 3] * (double) gradient[i + 3];
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      s0 += values[i] * (double) values[i];
+      s1 += values[i + 1] * (double) values[i + 1];
+      s2 += values[i + 2] * (double) values[i + 2];
+      s3 += values[i + 3] * (double) values[i + 3];
     }
-    for (; i < gradient.length; i++) {
-      s0 += gradient[i] * (double) gradient[i];
+    for (; i < to; i++) {
+      s0 += values[i] * (double) values[i];
     }
-    // numpy takes the square root of a float32 sum of squares
-    float norm = (float) Math.sqrt((float) ((s0 + s1) + (s2 + s3)));
-    if (norm >= threshold) {
-      float factor = threshold / norm;
-      for (int j = 0; j < gradient.length; j++) {
-        gradient[j] *= factor;
-      }
-    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** {@code weights -= rate * weights}: decoupled weight decay. */
   static void decay(float[] weights, float rate) {
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] -= rate * weights[i];
-    }
+    forRange(weights.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        weights[i] -= rate * weights[i];
+      }
+    });
   }
 
   /**
@@ -58,9 +94,11 @@ final class Kernels {
   static void updateAverage(float[] average, float[] weights, int t) {
     double decay = Math.min((1.0 + t) / (10.0 + t), 0.9999);
     float rate = (float) (1 - decay);
-    for (int i = 0; i < average.length; i++) {
-      average[i] -= rate * (average[i] - weights[i]);
-    }
+    forRange(average.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        average[i] -= rate * (average[i] - weights[i]);
+      }
+    });
   }
 
   /** Magnitudes below this are flushed to zero by {@link #flushTiny}: far below any eps. */

@@ -57,12 +57,14 @@ public final class RAdam extends GradientDescent {
     // numpy computes (1 - beta) in double, then rounds it: not 1f - b.
     float oneMinusB1 = (float) (1 - beta1);
     float oneMinusB2 = (float) (1 - beta2);
-    for (int i = 0; i < m1.length; i++) {
-      float g = gradient[i];
-      m2[i] = m2[i] * b2 + oneMinusB2 * (g * g);
-      m1[i] = m1[i] * b1 + oneMinusB1 * g;
-      gradient[i] = 0f;
-    }
+    Kernels.forRange(m1.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        float g = gradient[i];
+        m2[i] = m2[i] * b2 + oneMinusB2 * (g * g);
+        m1[i] = m1[i] * b1 + oneMinusB1 * g;
+        gradient[i] = 0f;
+      }
+    });
     int step = updates + 1;
     double beta2t = Math.pow(beta2, step);
     double smaMax = 2 / (1 - beta2) - 1;
@@ -74,14 +76,18 @@ public final class RAdam extends GradientDescent {
           / bias1;
       float rate = (float) (-stepSize * learnRate);
       float e = (float) eps;
-      for (int i = 0; i < weights.length; i++) {
-        weights[i] += rate * (m1[i] / ((float) Math.sqrt(m2[i]) + e));
-      }
+      Kernels.forRange(weights.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          weights[i] += rate * (m1[i] / ((float) Math.sqrt(m2[i]) + e));
+        }
+      });
     } else {
       float rate = (float) (-(1.0 / bias1) * learnRate);
-      for (int i = 0; i < weights.length; i++) {
-        weights[i] += rate * m1[i];
-      }
+      Kernels.forRange(weights.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          weights[i] += rate * m1[i];
+        }
+      });
     }
   }
 

@@ -18,9 +18,11 @@ public final class SGD extends GradientDescent {
   @Override
   void step(ParamState state, float[] weights, float[] gradient, int updates) {
     float rate = (float) learnRate;
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] -= rate * gradient[i];
-      gradient[i] = 0f;
-    }
+    Kernels.forRange(weights.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        weights[i] -= rate * gradient[i];
+        gradient[i] = 0f;
+      }
+    });
   }
 }
