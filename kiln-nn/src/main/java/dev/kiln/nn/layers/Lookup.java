@@ -5,6 +5,7 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.ops.Kernels;
+import dev.kiln.nn.ops.Ops;
 
 /** The table lookups shared by {@link Embed} and {@link HashEmbed}. */
 final class Lookup {
@@ -36,14 +37,17 @@ final class Lookup {
     Floats y = Floats.zeros(n, nO);
     float[] e = table.data();
     float[] out = y.data();
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < perRow; k++) {
-        int src = rows[i * perRow + k] * nO;
-        for (int j = 0; j < nO; j++) {
-          out[i * nO + j] += e[src + j];
+    // Output rows are independent (the backward scatter is not: it stays on one thread).
+    Ops.get().pool().parallelFor(n, Math.max(1, 4096 / Math.max(1, nO * perRow)), (first, end) -> {
+      for (int i = first; i < end; i++) {
+        for (int k = 0; k < perRow; k++) {
+          int src = rows[i * perRow + k] * nO;
+          for (int j = 0; j < nO; j++) {
+            out[i * nO + j] += e[src + j];
+          }
         }
       }
-    }
+    });
     float[] mask = columnMask(model, nO, isTrain);
     if (mask != null) {
       for (int i = 0; i < n; i++) {

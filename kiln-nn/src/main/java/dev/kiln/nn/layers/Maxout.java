@@ -82,17 +82,20 @@ public final class Maxout {
     Floats y = Floats.zeros(rows, nO);
     int[] which = new int[rows * nO];
     float[] out = y.data();
-    for (int i = 0; i < rows * nO; i++) {
-      int base = i * nP;
-      int best = 0;
-      for (int p = 1; p < nP; p++) {
-        if (z[base + p] > z[base + best]) {
-          best = p;
+    // Each output is the best of its own nP pieces: split over the pool.
+    Ops.get().pool().parallelFor(rows * nO, 2048, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int base = i * nP;
+        int best = 0;
+        for (int p = 1; p < nP; p++) {
+          if (z[base + p] > z[base + best]) {
+            best = p;
+          }
         }
+        which[i] = best;
+        out[i] = z[base + best];
       }
-      which[i] = best;
-      out[i] = z[base + best];
-    }
+    });
     Backprop<Floats, Floats> backprop = dY -> {
       float[] dZ = scatter(dY.data(), which, rows * nO, nP);
       Ops.get().gemm(true, false, width, nI, rows, 1f, dZ, 0, x.data(), 0, 1f,
