@@ -9,7 +9,6 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.init.Initializer;
 import dev.kiln.nn.init.Initializers;
-import dev.kiln.nn.ops.Kernels;
 import dev.kiln.nn.ops.Ops;
 
 /**
@@ -78,29 +77,32 @@ public final class Maxout {
     float[] z = new float[rows * width];
     Ops.get().gemm(false, true, rows, width, nI, 1f, x.data(), 0,
         model.getParam("W").data(), 0, 0f, z, 0);
-    Kernels.addBias(z, rows, width, model.getParam("b").data());
+    float[] bias = model.getParam("b").data();
     Floats y = Floats.zeros(rows, nO);
     int[] which = new int[rows * nO];
     float[] out = y.data();
-    // Each output is the best of its own nP pieces: split over the pool.
+    // Each output is the best of its own nP pieces, bias added on the way (one pass over the
+    // products instead of two); outputs are split over the pool.
     Ops.get().pool().parallelFor(rows * nO, 2048, (from, to) -> {
       for (int i = from; i < to; i++) {
         int base = i * nP;
+        int biasBase = (i % nO) * nP;
+        float bestValue = z[base] + bias[biasBase];
         int best = 0;
         for (int p = 1; p < nP; p++) {
-          if (z[base + p] > z[base + best]) {
-            best = p;
-          }
+          float value = z[base + p] + bias[biasBase + p];
+          boolean greater = value > bestValue;
+          best = greater ? p : best;
+          bestValue = greater ? value : bestValue;
         }
         which[i] = best;
-        out[i] = z[base + best];
+        out[i] = bestValue;
       }
     });
     Backprop<Floats, Floats> backprop = dY -> {
-      float[] dZ = scatter(dY.data(), which, rows * nO, nP);
+      float[] dZ = scatter(dY.data(), which, rows * nO, nO, nP, model.grad("b").data());
       Ops.get().gemm(true, false, width, nI, rows, 1f, dZ, 0, x.data(), 0, 1f,
           model.grad("W").data(), 0);
-      Kernels.addColumnSums(dZ, rows, width, model.grad("b").data());
       Floats dX = Floats.zeros(rows, nI);
       Ops.get().gemm(false, false, rows, nI, width, 1f, dZ, 0, model.getParam("W").data(), 0,
           0f, dX.data(), 0);
@@ -109,10 +111,16 @@ public final class Maxout {
     return new ForwardResult<>(y, backprop);
   }
 
-  private static float[] scatter(float[] dY, int[] which, int n, int nP) {
+  /**
+   * The products' gradient: each output's gradient goes to the piece that won; the bias gradient
+   * {@code db} gets the same values as it goes (in row order, as a column sum would add them).
+   */
+  private static float[] scatter(float[] dY, int[] which, int n, int nO, int nP, float[] db) {
     float[] dZ = new float[n * nP];
     for (int i = 0; i < n; i++) {
-      dZ[i * nP + which[i]] = dY[i];
+      int piece = which[i];
+      dZ[i * nP + piece] = dY[i];
+      db[(i % nO) * nP + piece] += dY[i];
     }
     return dZ;
   }
