@@ -45,4 +45,22 @@ public final class ChunkedPrediction {
     }
     return annotated;
   }
+
+  /**
+   * {@code records} annotated {@code chunkSize} at a time, where {@code predict} gives one
+   * output per record of a chunk (such as a document's per-token scores) and {@code annotate}
+   * makes the annotated record from a record and its output.
+   */
+  public static <R, O> List<R> annotateEach(List<R> records, int chunkSize,
+      Function<List<R>, List<O>> predict, BiFunction<R, O, R> annotate) {
+    List<R> annotated = new ArrayList<>(records.size());
+    for (int start = 0; start < records.size(); start += chunkSize) {
+      List<R> chunk = records.subList(start, Math.min(records.size(), start + chunkSize));
+      List<O> outputs = predict.apply(chunk);
+      for (int i = 0; i < chunk.size(); i++) {
+        annotated.add(annotate.apply(chunk.get(i), outputs.get(i)));
+      }
+    }
+    return annotated;
+  }
 }

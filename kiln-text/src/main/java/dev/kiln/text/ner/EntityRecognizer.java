@@ -7,7 +7,6 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.io.ModelWeights;
-import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.text.Biluo;
 import dev.kiln.text.Doc;
 import dev.kiln.text.Span;
@@ -20,9 +19,9 @@ import dev.kiln.train.Component;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
+import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.PipelineLinked;
 import dev.kiln.train.Scorer;
-import dev.kiln.train.Trainable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +38,10 @@ import java.util.function.Supplier;
  * valid tag sequence, so entities are always well formed.
  */
 public final class EntityRecognizer
-    implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
+    implements ModelTrainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
+  /** Documents predicted together: per-token scores of long documents add up. */
+  private static final int CHUNK = 256;
 
   private final String name;
   private final Model<List<Doc>, List<Floats>> model;
@@ -50,6 +51,11 @@ public final class EntityRecognizer
   EntityRecognizer(String name, Model<List<Doc>, List<Floats>> model) {
     this.name = name;
     this.model = model;
+  }
+
+  @Override
+  public Model<List<Doc>, List<Floats>> model() {
+    return model;
   }
 
   @Override
@@ -120,27 +126,9 @@ public final class EntityRecognizer
   }
 
   @Override
-  public void finishUpdate(Optimizer optimizer) {
-    model.finishUpdate(optimizer);
-  }
-
-  @Override
-  public ParamsSwap useParams(Map<String, float[]> averages) {
-    var swapped = model.useParams(averages);
-    return swapped::close;
-  }
-
-  @Override
   public List<Doc> annotate(List<Doc> docs) {
-    List<Doc> annotated = new ArrayList<>(docs.size());
-    for (int start = 0; start < docs.size(); start += ChunkedPrediction.CHUNK) {
-      List<Doc> chunk = docs.subList(start, Math.min(docs.size(), start + ChunkedPrediction.CHUNK));
-      List<Floats> scores = model.predict(chunk);
-      for (int i = 0; i < chunk.size(); i++) {
-        annotated.add(chunk.get(i).withEntityTags(Biluo.decode(TagLoss.logProbabilities(scores.get(i)), tags.tags())));
-      }
-    }
-    return annotated;
+    return ChunkedPrediction.annotateEach(docs, CHUNK, model::predict,
+        (doc, scores) -> doc.withEntityTags(Biluo.decode(TagLoss.logProbabilities(scores), tags.tags())));
   }
 
   /** The entities of {@code doc} as this component would set them (a convenience for callers and tests). */

@@ -7,20 +7,20 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.io.ModelWeights;
-import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.text.Doc;
 import dev.kiln.text.TextExample;
 import dev.kiln.text.TokenizationScores;
 import dev.kiln.text.tok2vec.Tok2VecListener;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
+import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Component;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
+import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.PipelineLinked;
 import dev.kiln.train.Scorer;
-import dev.kiln.train.Trainable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * whose reference tag is missing or not aligned add nothing), and scores {@code tag_acc} with
  * the tokenization scores ({@code token_acc}, ...).
  */
-public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
+public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
   private static final int CHUNK = 256;
 
@@ -72,6 +72,7 @@ public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>
   }
 
   /** The model: tag scores per token. */
+  @Override
   public Model<List<Doc>, List<Floats>> model() {
     return model;
   }
@@ -202,27 +203,9 @@ public final class Tagger implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>
   }
 
   @Override
-  public void finishUpdate(Optimizer optimizer) {
-    model.finishUpdate(optimizer);
-  }
-
-  @Override
-  public ParamsSwap useParams(Map<String, float[]> averages) {
-    var swapped = model.useParams(averages);
-    return swapped::close;
-  }
-
-  @Override
   public List<Doc> annotate(List<Doc> docs) {
-    List<Doc> annotated = new ArrayList<>(docs.size());
-    for (int start = 0; start < docs.size(); start += CHUNK) {
-      List<Doc> chunk = docs.subList(start, Math.min(docs.size(), start + CHUNK));
-      List<Floats> scores = model.predict(chunk);
-      for (int i = 0; i < chunk.size(); i++) {
-        annotated.add(chunk.get(i).withTags(merged(chunk.get(i), bestTags(scores.get(i)))));
-      }
-    }
-    return annotated;
+    return ChunkedPrediction.annotateEach(docs, CHUNK, model::predict,
+        (doc, scores) -> doc.withTags(merged(doc, bestTags(scores))));
   }
 
   /** The predicted tags, except where the document has a tag and overwrite is off. */

@@ -5,7 +5,6 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.io.ModelWeights;
-import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.text.Doc;
 import dev.kiln.text.tok2vec.Tok2VecListener;
 import dev.kiln.train.Annotator;
@@ -15,9 +14,9 @@ import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
+import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.PipelineLinked;
 import dev.kiln.train.Scorer;
-import dev.kiln.train.Trainable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import java.util.function.Supplier;
  * reference {@code cats}, and scores with spaCy's {@code cats_*} names.
  */
 public final class TextCategorizer
-    implements Trainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
+    implements ModelTrainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
   /** Documents predicted together: a CNN's token activations for 1,024 e-mails outgrow a 1 GB heap. */
   private static final int CHUNK = 128;
@@ -51,6 +50,11 @@ public final class TextCategorizer
     this.exclusive = exclusive;
     this.threshold = threshold;
     this.positiveLabel = positiveLabel;
+  }
+
+  @Override
+  public Model<List<Doc>, Floats> model() {
+    return model;
   }
 
   @Override
@@ -102,17 +106,6 @@ public final class TextCategorizer
     }
     result.backprop().accumulate(gradient);
     losses.add(name, loss);
-  }
-
-  @Override
-  public void finishUpdate(Optimizer optimizer) {
-    model.finishUpdate(optimizer);
-  }
-
-  @Override
-  public ParamsSwap useParams(Map<String, float[]> averages) {
-    var swapped = model.useParams(averages);
-    return swapped::close;
   }
 
   @Override

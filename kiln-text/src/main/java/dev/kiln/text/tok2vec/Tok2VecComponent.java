@@ -10,14 +10,14 @@ import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.text.Doc;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
+import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
-import dev.kiln.train.Trainable;
+import dev.kiln.train.ModelTrainable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * the output to every listener; the gradients they send back are summed and backpropagated at
  * {@link #finishUpdate}, before the optimizer step. Its annotate sets {@link Doc#tensor}.
  */
-public final class Tok2VecComponent implements Trainable<Doc>, Annotator<Doc>, Checkpointable {
+public final class Tok2VecComponent implements ModelTrainable<Doc>, Annotator<Doc>, Checkpointable {
   private static final int SAMPLE = 64;
   private static final int CHUNK = 256;
 
@@ -56,6 +56,7 @@ public final class Tok2VecComponent implements Trainable<Doc>, Annotator<Doc>, C
   }
 
   /** The shared model: one (tokens × width) array per document. */
+  @Override
   public Model<List<Doc>, List<Floats>> model() {
     return model;
   }
@@ -136,22 +137,8 @@ public final class Tok2VecComponent implements Trainable<Doc>, Annotator<Doc>, C
   }
 
   @Override
-  public ParamsSwap useParams(Map<String, float[]> averages) {
-    var swapped = model.useParams(averages);
-    return swapped::close;
-  }
-
-  @Override
   public List<Doc> annotate(List<Doc> docs) {
-    List<Doc> annotated = new ArrayList<>(docs.size());
-    for (int start = 0; start < docs.size(); start += CHUNK) {
-      List<Doc> chunk = docs.subList(start, Math.min(docs.size(), start + CHUNK));
-      List<Floats> vectors = model.predict(chunk);
-      for (int i = 0; i < chunk.size(); i++) {
-        annotated.add(chunk.get(i).withTensor(vectors.get(i)));
-      }
-    }
-    return annotated;
+    return ChunkedPrediction.annotateEach(docs, CHUNK, model::predict, Doc::withTensor);
   }
 
   @Override

@@ -10,7 +10,6 @@ import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.nn.ops.Ops;
 import dev.kiln.nn.losses.CategoricalCrossentropy;
 import dev.kiln.nn.losses.LossResult;
-import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.Component;
@@ -19,6 +18,7 @@ import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
+import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.Scorer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * (such as an MLP ending in a softmax) trained with categorical cross-entropy. Scores
  * {@code acc}, {@code macro_f} and per-class figures.
  */
-public final class Classifier implements Distillable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
+public final class Classifier implements Distillable<Labeled>, ModelTrainable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
   private static final int SAMPLE = 64;
   private static final int ROWS_PER_TASK = 16;
 
@@ -48,6 +48,11 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
   public Classifier(String name, Model<Floats, Floats> model) {
     this.name = name;
     this.model = model;
+  }
+
+  @Override
+  public Model<Floats, Floats> model() {
+    return model;
   }
 
   @Override
@@ -117,17 +122,6 @@ public final class Classifier implements Distillable<Labeled>, Annotator<Labeled
       throw new KilnException(ErrorCode.E241, name, teacher.name(), "a kiln.classifier");
     }
     return classifier;
-  }
-
-  @Override
-  public void finishUpdate(Optimizer optimizer) {
-    model.finishUpdate(optimizer);
-  }
-
-  @Override
-  public ParamsSwap useParams(Map<String, float[]> averages) {
-    var swapped = model.useParams(averages);
-    return swapped::close;
   }
 
   @Override
