@@ -13,7 +13,7 @@ public final class LayersProvider implements RegistryProvider {
       Sigmoid.class, Gelu.class, Swish.class, Embed.class, HashEmbed.class, Chain.class,
       Concatenate.class, Add.class, Residual.class, Clone.class, Noop.class, WithArray.class,
       SequenceLayers.class, WithSequenceForm.class, Conv2d.class, MaxPool2d.class,
-      AvgPool2d.class, Flatten.class, Reshape.class, InputNorm.class);
+      AvgPool2d.class, Flatten.class, Reshape.class, InputNorm.class, ParametricAttention.class);
 
   @Override
   public void register(Registries registries) {

@@ -154,6 +154,20 @@ class GradientCheckTest {
   }
 
   @Test
+  void parametricAttentionWithALearnedQuery() {
+    Ragged x = Structures.ragged(rng, 3, 2, 1, 4);
+    Model<Ragged, Ragged> attention = init(ParametricAttention.create(null), x);
+    // Q starts at zero (uniform attention); a random one checks the softmax's gradient too.
+    float[] q = attention.getParam("Q").data();
+    for (int j = 0; j < q.length; j++) {
+      q[j] = (float) rng.nextGaussian();
+    }
+    GradientCheck.check(attention, x, true, TOLERANCE);
+    GradientCheck.check(init(Chain.<Ragged, Floats>create(ParametricAttention.create(null),
+        SequenceLayers.reduceSum()), x), x, true, TOLERANCE);
+  }
+
+  @Test
   void reductionsAndWindows() {
     Ragged x = Structures.ragged(rng, 3, 2, 0, 4);
     GradientCheck.check(init(SequenceLayers.reduceSum(), x), x, true, TOLERANCE);

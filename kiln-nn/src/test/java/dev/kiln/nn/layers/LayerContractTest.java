@@ -84,6 +84,8 @@ class LayerContractTest {
           Structures.list(new Rng(2), 5, 2, 3), "Padded(Floats[2, 3, 5], [2, 3])")),
       Map.entry("padded2list.v1", new Case(Map.of(), List.of(), dev.kiln.nn.ops.SequenceOps.pad(
           Structures.list(new Rng(2), 5, 2, 3)), "[Floats[2, 5], Floats[3, 5]]")),
+      Map.entry("ParametricAttention.v1", new Case(Map.of(), List.of(),
+          Structures.ragged(new Rng(2), 5, 2, 3), "Ragged(Floats[5, 5], [2, 3])")),
       Map.entry("reduce_sum.v1", new Case(Map.of(), List.of(),
           Structures.ragged(new Rng(2), 5, 2, 3), "Floats[2, 5]")),
       Map.entry("reduce_mean.v1", new Case(Map.of(), List.of(),

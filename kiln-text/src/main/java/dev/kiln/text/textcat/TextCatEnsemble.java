@@ -8,7 +8,9 @@ import dev.kiln.nn.layers.Chain;
 import dev.kiln.nn.layers.Concatenate;
 import dev.kiln.nn.layers.LayerNorm;
 import dev.kiln.nn.layers.Maxout;
+import dev.kiln.nn.layers.ParametricAttention;
 import dev.kiln.nn.layers.Residual;
+import dev.kiln.nn.layers.SequenceLayers;
 import dev.kiln.nn.layers.Sigmoid;
 import dev.kiln.nn.layers.Softmax;
 import dev.kiln.text.Doc;
@@ -16,10 +18,10 @@ import java.util.List;
 
 /**
  * spaCy's ensemble text classifier ({@code TextCatEnsemble.v2}): the bag-of-n-grams model's
- * class probabilities beside a CNN branch (token vectors averaged per document, then a residual
- * maxout layer with layer norm), joined by one output layer with softmax or sigmoid. Whether
- * classes are exclusive comes from the linear model, as in spaCy. spaCy's CNN branch pools with
- * parametric attention then a sum; kiln averages, as its {@code TextCatCNN} does.
+ * class probabilities beside a CNN branch (token vectors pooled per document by parametric
+ * attention and a sum, then a residual maxout layer with layer norm), joined by one output layer
+ * with softmax or sigmoid. Whether classes are exclusive comes from the linear model, as in
+ * spaCy.
  */
 final class TextCatEnsemble {
   private TextCatEnsemble() {}
@@ -38,7 +40,8 @@ final class TextCatEnsemble {
       linearModel.setDim("nO", nO);
     }
     Model<List<Doc>, Floats> cnn = Chain.create(
-        TextCatCnn.meanOfTokens(tok2vec),
+        Chain.create(tok2vec, SequenceLayers.list2ragged(), ParametricAttention.create(width),
+            SequenceLayers.reduceSum()),
         Residual.create(Chain.<Floats, Floats>create(
             Maxout.create(width, width, 3, null, null, 0.0, true), LayerNorm.create(width))));
     Model<Floats, Floats> output = exclusive
