@@ -77,19 +77,27 @@ public final class Dropout {
     return (ForwardResult<T, T>) (ForwardResult<?, ?>) apply(model, (Floats) x, rate);
   }
 
-  /** Masks one array, drawing a fresh key from the layer's stream; blocks run on the pool. */
+  /**
+   * Masks one array, drawing a fresh key from the layer's stream; blocks run on the pool. The
+   * mask is drawn again from the key for the gradient rather than kept: cheaper than writing and
+   * reading an array of the input's size.
+   */
   private static ForwardResult<Floats, Floats> apply(Model<?, ?> model, Floats x, float rate) {
-    float[] mask = new float[x.size()];
-    Floats y = Floats.zeros(x.shape());
     long key = model.rng().nextLong();
-    int blocks = (mask.length + Kernels.DROPOUT_BLOCK - 1) / Kernels.DROPOUT_BLOCK;
-    Ops.get().pool().parallelFor(blocks, 2, (first, end) -> Kernels.dropout(key, rate,
-        x.data(), mask, y.data(), first * Kernels.DROPOUT_BLOCK,
-        Math.min(mask.length, end * Kernels.DROPOUT_BLOCK)));
+    Floats y = Floats.zeros(x.shape());
+    applyMask(key, rate, x, y);
     return new ForwardResult<>(y, dY -> {
       Floats dX = Floats.zeros(dY.shape());
-      Kernels.multiply(dY.data(), mask, dX.data(), mask.length);
+      applyMask(key, rate, dY, dX);
       return dX;
     });
+  }
+
+  private static void applyMask(long key, float rate, Floats in, Floats out) {
+    int size = in.size();
+    int blocks = (size + Kernels.DROPOUT_BLOCK - 1) / Kernels.DROPOUT_BLOCK;
+    Ops.get().pool().parallelFor(blocks, 2, (first, end) -> Kernels.applyDropoutMask(key, rate,
+        in.data(), out.data(), first * Kernels.DROPOUT_BLOCK,
+        Math.min(size, end * Kernels.DROPOUT_BLOCK)));
   }
 }

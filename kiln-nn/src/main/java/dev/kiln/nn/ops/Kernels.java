@@ -98,23 +98,16 @@ public final class Kernels {
   public static final int DROPOUT_BLOCK = 4096;
 
   /**
-   * Fills entries {@code [from, to)} of an inverted-dropout mask and applies it: each
-   * {@code mask[i]} is 0 with probability {@code rate}, else {@code 1 / (1 - rate)}, and
-   * {@code y[i] = x[i] · mask[i]}. Block {@code b} of {@link #DROPOUT_BLOCK} entries draws from
-   * its own SplitMix64 stream seeded by {@code key} and {@code b}, so the mask depends only on
-   * the key, not on how blocks are spread over threads. {@code from} must start a block. Draws
-   * 16 bits per entry, four entries per draw, without branches (masks are unpredictable).
+   * Applies entries {@code [from, to)} of an inverted-dropout mask, {@code y[i] = x[i] ·
+   * mask[i]}, without storing the mask: each {@code mask[i]} is 0 with probability {@code rate},
+   * else {@code 1 / (1 - rate)}. Block {@code b} of {@link #DROPOUT_BLOCK} entries draws from its
+   * own SplitMix64 stream seeded by {@code key} and {@code b}, so the mask depends only on the
+   * key, not on how blocks are spread over threads; dropout applies it to the input, then again
+   * to the gradient. {@code from} must start a block; {@code y} may be {@code x}. Draws 16 bits
+   * per entry, four entries per draw, without branches (masks are unpredictable).
    */
-  public static void dropout(long key, float rate, float[] x, float[] mask, float[] y,
-      int from, int to) {
-    dropoutMask(key, rate, mask, from, to);
-    for (int i = from; i < to; i++) {
-      y[i] = x[i] * mask[i];
-    }
-  }
-
-  /** The mask part of {@link #dropout}: fills {@code mask[from, to)} only. */
-  public static void dropoutMask(long key, float rate, float[] mask, int from, int to) {
+  public static void applyDropoutMask(long key, float rate, float[] x, float[] y, int from,
+      int to) {
     int threshold = Math.round(rate * 65536f);
     float keep = 1f / (1f - rate);
     for (int start = from; start < to; start += DROPOUT_BLOCK) {
@@ -124,17 +117,23 @@ public final class Kernels {
       for (; i + 4 <= end; i += 4) {
         state += 0x9E3779B97F4A7C15L;
         long bits = splitMix(state);
-        mask[i] = keep * keepBit((int) bits & 0xFFFF, threshold);
-        mask[i + 1] = keep * keepBit((int) (bits >>> 16) & 0xFFFF, threshold);
-        mask[i + 2] = keep * keepBit((int) (bits >>> 32) & 0xFFFF, threshold);
-        mask[i + 3] = keep * keepBit((int) (bits >>> 48), threshold);
+        y[i] = x[i] * (keep * keepBit((int) bits & 0xFFFF, threshold));
+        y[i + 1] = x[i + 1] * (keep * keepBit((int) (bits >>> 16) & 0xFFFF, threshold));
+        y[i + 2] = x[i + 2] * (keep * keepBit((int) (bits >>> 32) & 0xFFFF, threshold));
+        y[i + 3] = x[i + 3] * (keep * keepBit((int) (bits >>> 48), threshold));
       }
       state += 0x9E3779B97F4A7C15L;
       long bits = splitMix(state);
       for (int k = 0; i < end; i++, k++) {
-        mask[i] = keep * keepBit((int) (bits >>> (16 * k)) & 0xFFFF, threshold);
+        y[i] = x[i] * (keep * keepBit((int) (bits >>> (16 * k)) & 0xFFFF, threshold));
       }
     }
+  }
+
+  /** The mask {@link #applyDropoutMask} applies, written to {@code mask[from, to)}. */
+  public static void dropoutMask(long key, float rate, float[] mask, int from, int to) {
+    Arrays.fill(mask, from, to, 1f);
+    applyDropoutMask(key, rate, mask, mask, from, to);
   }
 
   private static long splitMix(long z) {
