@@ -25,7 +25,8 @@ public final class Biluo {
   /**
    * One BILUO tag per token of {@code doc} for entities given by character offsets. Tokens
    * under a span whose ends do not fall on token boundaries are tagged {@code -}, and such spans
-   * are logged once with warning {@code W300} ({@link #misaligned} lists them).
+   * are logged with warning {@code W300}, once per document in a run ({@link #misaligned} lists
+   * them).
    *
    * @throws KilnException if two spans overlap
    */
@@ -53,7 +54,10 @@ public final class Biluo {
       }
     }
     if (!misaligned.isEmpty()) {
-      LOG.warn(TextWarning.W300.format(misaligned, doc.text(), doc.tokens().stream().map(Token::text).toList()));
+      List<String> tokens = doc.tokens().stream().map(Token::text).toList();
+      if (TextWarning.W300.firstTime(misaligned, doc.text(), tokens)) {
+        LOG.warn(TextWarning.W300.format(misaligned, doc.text(), tokens));
+      }
     }
     return tags;
   }

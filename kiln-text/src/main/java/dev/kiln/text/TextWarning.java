@@ -1,6 +1,8 @@
 package dev.kiln.text;
 
 import java.text.MessageFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * kiln-text's coded warnings: problems in the data that do not stop training but lose
@@ -11,9 +13,19 @@ public enum TextWarning {
       + " not trained on. Fix the offsets so that each span starts and ends on a token boundary.");
 
   private final String template;
+  /** Hashes of the messages already given: training reads the same documents every epoch. */
+  private final Set<Integer> given = ConcurrentHashMap.newKeySet();
 
   TextWarning(String template) {
     this.template = template;
+  }
+
+  /**
+   * Whether the message for these arguments is new in this run (and records it), so that a
+   * warning about one document is logged once, not once per epoch.
+   */
+  public boolean firstTime(Object... args) {
+    return given.add(format(args).hashCode());
   }
 
   /** The message for these arguments, prefixed with the code, e.g. {@code [W300] ...}. */

@@ -83,4 +83,12 @@ class BiluoTest {
   void iobReaderRejectsBiluoMoves() {
     assertThatThrownBy(() -> Biluo.fromIob(List.of("U-PER"), IobScheme.IOB2)).hasMessageStartingWith("[E306]");
   }
+
+  @Test
+  void aWarningAboutOneDocumentIsGivenOnceNotEveryEpoch() {
+    List<CharSpan> spans = List.of(new CharSpan(7, 9, "Y"));
+    assertThat(TextWarning.W300.firstTime(spans, "a document seen once", List.of("a"))).isTrue();
+    assertThat(TextWarning.W300.firstTime(spans, "a document seen once", List.of("a"))).isFalse();
+    assertThat(TextWarning.W300.firstTime(spans, "another document", List.of("a"))).isTrue();
+  }
 }
