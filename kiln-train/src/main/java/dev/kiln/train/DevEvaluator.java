@@ -3,6 +3,7 @@ package dev.kiln.train;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates on the dev corpus (read afresh each time, so predictions start clean), adds
+ * Evaluates on the dev corpus (read once, then each evaluation gets fresh examples around the
+ * records as read, so predictions start clean), adds
  * {@code speed} in words per second, weighs the main score, and scores each extra corpus beside
  * it under its own prefix ({@code corpora.test} gives {@code test_cats_score}); extra scores are
  * logged but never weighed.
@@ -23,6 +25,12 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
   private final Map<String, Corpus<D>> extra;
   private final ScoreWeights weights;
   private final EmptyPolicy onEmptyStream;
+  /**
+   * Each corpus's examples as read. Reading again at every evaluation cost far more than the
+   * evaluation itself for text (tokenizing every document again); records are immutable, and
+   * annotating replaces an example's predicted record, so the records as read stay clean.
+   */
+  private final Map<String, List<Example<D>>> asRead = new HashMap<>();
   private boolean warned;
 
   DevEvaluator(Pipeline<D> pipeline, Corpus<D> dev, Map<String, Corpus<D>> extra, ScoreWeights weights,
@@ -44,12 +52,19 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
   }
 
   private Map<String, Object> scoresOn(Corpus<D> corpus, String name) {
-    List<Example<D>> examples = new ArrayList<>();
-    corpus.read().forEach(examples::add);
-    if (examples.isEmpty()) {
+    List<Example<D>> read = asRead.computeIfAbsent(name, key -> {
+      List<Example<D>> examples = new ArrayList<>();
+      corpus.read().forEach(examples::add);
+      return examples;
+    });
+    if (read.isEmpty()) {
       handleEmpty(name);
     }
-    return pipeline.evaluateWithSpeed(examples);
+    List<Example<D>> fresh = new ArrayList<>(read.size());
+    for (Example<D> example : read) {
+      fresh.add(new Example<>(example.predicted(), example.reference()));
+    }
+    return pipeline.evaluateWithSpeed(fresh);
   }
 
   /** emloop's {@code on_empty_stream}: an evaluation corpus with no examples. */
