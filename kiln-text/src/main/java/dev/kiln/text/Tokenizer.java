@@ -79,7 +79,7 @@ public final class Tokenizer {
 
   private static void splitInfixes(String text, int start, int end, List<Token> tokens) {
     String middle = text.substring(start, end);
-    if (TokenizerRules.isWhole(middle)) {
+    if (!TokenizerRules.mayHaveInfixes(middle) || TokenizerRules.isWhole(middle)) {
       add(text, start, end, tokens);
       return;
     }
