@@ -28,6 +28,8 @@ class NerExampleTest {
     assertThat(exit).as(Files.readString(log)).isZero();
     JsonNode performance = JSON.readTree(output.resolve("model-best/meta.json").toFile()).at("/performance");
     assertThat(performance.at("/ents_f").asDouble()).as(performance.toString()).isGreaterThanOrEqualTo(0.95);
+    // Metrics with a null weight are reported too, as spaCy's meta.json does.
+    assertThat(performance.at("/ents_per_type/PERSON/f").isNumber()).as(performance.toString()).isTrue();
 
     KilnRun evaluated = KilnRun.of("evaluate", output.resolve("model-best").toString(),
         ROOT.resolve("examples/ner/dev.jsonl").toString());

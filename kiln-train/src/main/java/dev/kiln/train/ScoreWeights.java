@@ -3,6 +3,7 @@ package dev.kiln.train;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -15,9 +16,11 @@ import java.util.TreeSet;
  */
 public final class ScoreWeights {
   private final Map<String, Double> weights;
+  private final List<String> metrics;
 
   /** Weights by metric name; null values mean "log it but do not weigh it". */
   public ScoreWeights(Map<String, Double> weights) {
+    this.metrics = List.copyOf(weights.keySet());
     Map<String, Double> kept = new LinkedHashMap<>();
     weights.forEach((metric, weight) -> {
       if (weight != null) {
@@ -29,6 +32,14 @@ public final class ScoreWeights {
 
   public Map<String, Double> weights() {
     return weights;
+  }
+
+  /**
+   * Every metric named, weighed or only logged (null weight), in order: what {@code meta.json}
+   * reports as the pipeline's performance, as spaCy's does.
+   */
+  public List<String> metrics() {
+    return metrics;
   }
 
   /** The weighted sum of {@code scores}. */

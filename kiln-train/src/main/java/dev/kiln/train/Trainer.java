@@ -176,7 +176,7 @@ public final class Trainer<D extends Datum> {
 
   private Map<String, Object> meta(StopReason reason, TrainingLoop<D> loop) {
     Map<String, Object> performance = new LinkedHashMap<>();
-    scoreWeights().weights().keySet().forEach(metric -> performance.put(metric, lastScores.getOrDefault(metric, 0.0)));
+    scoreWeights().metrics().forEach(metric -> performance.put(metric, lastScores.getOrDefault(metric, 0.0)));
     lastLosses.forEach((component, loss) -> performance.put(component + "_loss", loss));
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("kiln_version", provenance.kilnVersion());
