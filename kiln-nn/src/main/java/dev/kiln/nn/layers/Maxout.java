@@ -82,25 +82,28 @@ public final class Maxout {
     int[] which = new int[rows * nO];
     float[] out = y.data();
     // Each output is the best of its own nP pieces, bias added on the way (one pass over the
-    // products instead of two); outputs are split over the pool.
-    Ops.get().pool().parallelFor(rows * nO, 2048, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        int base = i * nP;
-        int biasBase = (i % nO) * nP;
-        float bestValue = z[base] + bias[biasBase];
-        int best = 0;
-        for (int p = 1; p < nP; p++) {
-          float value = z[base + p] + bias[biasBase + p];
-          boolean greater = value > bestValue;
-          best = greater ? p : best;
-          bestValue = greater ? value : bestValue;
+    // products instead of two); rows are split over the pool.
+    Ops.get().pool().parallelFor(rows, Math.max(1, 2048 / nO), (first, end) -> {
+      for (int row = first; row < end; row++) {
+        for (int o = 0; o < nO; o++) {
+          int i = row * nO + o;
+          int base = i * nP;
+          int biasBase = o * nP;
+          float bestValue = z[base] + bias[biasBase];
+          int best = 0;
+          for (int p = 1; p < nP; p++) {
+            float value = z[base + p] + bias[biasBase + p];
+            boolean greater = value > bestValue;
+            best = greater ? p : best;
+            bestValue = greater ? value : bestValue;
+          }
+          which[i] = best;
+          out[i] = bestValue;
         }
-        which[i] = best;
-        out[i] = bestValue;
       }
     });
     Backprop<Floats, Floats> backprop = dY -> {
-      float[] dZ = scatter(dY.data(), which, rows * nO, nO, nP, model.grad("b").data());
+      float[] dZ = scatter(dY.data(), which, rows, nO, nP, model.grad("b").data());
       Ops.get().gemm(true, false, width, nI, rows, 1f, dZ, 0, x.data(), 0, 1f,
           model.grad("W").data(), 0);
       Floats dX = Floats.zeros(rows, nI);
@@ -115,12 +118,15 @@ public final class Maxout {
    * The products' gradient: each output's gradient goes to the piece that won; the bias gradient
    * {@code db} gets the same values as it goes (in row order, as a column sum would add them).
    */
-  private static float[] scatter(float[] dY, int[] which, int n, int nO, int nP, float[] db) {
-    float[] dZ = new float[n * nP];
-    for (int i = 0; i < n; i++) {
-      int piece = which[i];
-      dZ[i * nP + piece] = dY[i];
-      db[(i % nO) * nP + piece] += dY[i];
+  private static float[] scatter(float[] dY, int[] which, int rows, int nO, int nP, float[] db) {
+    float[] dZ = new float[rows * nO * nP];
+    for (int row = 0; row < rows; row++) {
+      for (int o = 0; o < nO; o++) {
+        int i = row * nO + o;
+        int piece = which[i];
+        dZ[i * nP + piece] = dY[i];
+        db[o * nP + piece] += dY[i];
+      }
     }
     return dZ;
   }
