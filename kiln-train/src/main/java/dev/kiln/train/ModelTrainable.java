@@ -1,16 +1,31 @@
 package dev.kiln.train;
 
 import dev.kiln.nn.Model;
+import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.nn.optimizers.Optimizer;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * A trainable component whose weights all live in one model: applying the accumulated
- * gradients and swapping in averaged weights are then the model's own.
+ * gradients, swapping in averaged weights and saving the weights are then the model's own.
  */
 public interface ModelTrainable<D extends Datum> extends Trainable<D> {
+  /** The file in a component's folder that holds its model's weights. */
+  String WEIGHTS_FILE = "weights.safetensors";
+
   /** The model that holds every weight of the component. */
   Model<?, ?> model();
+
+  /** Writes the model's weights to {@link #WEIGHTS_FILE} in {@code folder}. */
+  default void saveWeights(Path folder) {
+    ModelWeights.save(model(), folder.resolve(WEIGHTS_FILE));
+  }
+
+  /** Reads the model's weights from {@link #WEIGHTS_FILE} in {@code folder}. */
+  default void loadWeights(Path folder) {
+    ModelWeights.load(model(), folder.resolve(WEIGHTS_FILE));
+  }
 
   @Override
   default void finishUpdate(Optimizer optimizer) {

@@ -6,7 +6,6 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
-import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.text.Biluo;
 import dev.kiln.text.Doc;
 import dev.kiln.text.Span;
@@ -154,14 +153,14 @@ public final class EntityRecognizer
 
   @Override
   public void save(Path folder) throws IOException {
-    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    saveWeights(folder);
     labels.save(folder);
   }
 
   @Override
   public void load(Path folder) throws IOException {
     setLabels(LabelSet.load(folder).labels());
-    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+    loadWeights(folder);
   }
 
   private void setLabels(List<String> entityLabels) {

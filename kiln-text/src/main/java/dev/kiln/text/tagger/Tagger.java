@@ -6,7 +6,6 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
-import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.text.Doc;
 import dev.kiln.text.TextExample;
 import dev.kiln.text.TokenizationScores;
@@ -253,13 +252,13 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
 
   @Override
   public void save(Path folder) throws IOException {
-    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    saveWeights(folder);
     labels.save(folder);
   }
 
   @Override
   public void load(Path folder) throws IOException {
     setLabels(LabelSet.load(folder));
-    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+    loadWeights(folder);
   }
 }

@@ -4,7 +4,6 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
-import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.text.Doc;
 import dev.kiln.text.tok2vec.Tok2VecListener;
 import dev.kiln.train.Annotator;
@@ -131,13 +130,13 @@ public final class TextCategorizer
 
   @Override
   public void save(Path folder) throws IOException {
-    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    saveWeights(folder);
     labels.save(folder);
   }
 
   @Override
   public void load(Path folder) throws IOException {
     labels = LabelSet.load(folder);
-    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+    loadWeights(folder);
   }
 }

@@ -4,7 +4,6 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
-import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.nn.ops.Kernels;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.text.Doc;
@@ -143,11 +142,11 @@ public final class Tok2VecComponent implements ModelTrainable<Doc>, Annotator<Do
 
   @Override
   public void save(Path folder) throws IOException {
-    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    saveWeights(folder);
   }
 
   @Override
   public void load(Path folder) throws IOException {
-    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+    loadWeights(folder);
   }
 }

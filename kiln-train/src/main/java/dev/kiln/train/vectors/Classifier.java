@@ -6,7 +6,6 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
-import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.nn.ops.Ops;
 import dev.kiln.nn.losses.CategoricalCrossentropy;
 import dev.kiln.nn.losses.LossResult;
@@ -142,14 +141,14 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
 
   @Override
   public void save(Path folder) throws IOException {
-    ModelWeights.save(model, folder.resolve("weights.safetensors"));
+    saveWeights(folder);
     labels.save(folder);
   }
 
   @Override
   public void load(Path folder) throws IOException {
     labels = LabelSet.load(folder);
-    ModelWeights.load(model, folder.resolve("weights.safetensors"));
+    loadWeights(folder);
   }
 
   /** Sets every dropout layer's rate, as spaCy's {@code set_dropout_rate} does. */
