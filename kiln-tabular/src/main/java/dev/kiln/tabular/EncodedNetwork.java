@@ -5,14 +5,12 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.io.ModelWeights;
-import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.Example;
-import dev.kiln.train.Trainable;
+import dev.kiln.train.ModelTrainable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The part both tabular components share: a model from the config behind the feature encoder
@@ -20,7 +18,6 @@ import java.util.Map;
  */
 final class EncodedNetwork {
   static final String ENCODER_FILE = "encoder.json";
-  static final String WEIGHTS_FILE = "weights.safetensors";
 
   private final String name;
   private final Model<Floats, Floats> model;
@@ -58,23 +55,18 @@ final class EncodedNetwork {
     return model.predict(features(rows));
   }
 
-  void finishUpdate(Optimizer optimizer) {
-    model.finishUpdate(optimizer);
-  }
-
-  Trainable.ParamsSwap useParams(Map<String, float[]> averages) {
-    var swapped = model.useParams(averages);
-    return swapped::close;
+  Model<Floats, Floats> model() {
+    return model;
   }
 
   void save(Path folder) throws IOException {
-    ModelWeights.save(model, folder.resolve(WEIGHTS_FILE));
+    ModelWeights.save(model, folder.resolve(ModelTrainable.WEIGHTS_FILE));
     encoder.save(folder.resolve(ENCODER_FILE));
   }
 
   void load(Path folder) throws IOException {
     encoder = TableEncoder.load(name, folder.resolve(ENCODER_FILE));
-    ModelWeights.load(model, folder.resolve(WEIGHTS_FILE));
+    ModelWeights.load(model, folder.resolve(ModelTrainable.WEIGHTS_FILE));
   }
 
   /** Sets every dropout layer's rate, as spaCy's {@code set_dropout_rate} does. */

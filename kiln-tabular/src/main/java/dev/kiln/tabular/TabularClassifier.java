@@ -7,15 +7,14 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.losses.CategoricalCrossentropy;
 import dev.kiln.nn.losses.LossResult;
-import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
+import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.Scorer;
-import dev.kiln.train.Trainable;
 import dev.kiln.train.vectors.ClassificationScores;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ import java.util.function.Supplier;
  * an MLP ending in a softmax) trained with categorical cross-entropy. Scores {@code acc},
  * {@code macro_f}, {@code macro_p}, {@code macro_r} and {@code f_per_type}.
  */
-public final class TabularClassifier implements Trainable<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
+public final class TabularClassifier implements ModelTrainable<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
     Checkpointable {
   private static final int SAMPLE = 64;
 
@@ -92,14 +91,10 @@ public final class TabularClassifier implements Trainable<TableRow>, Annotator<T
     losses.add(name, computed.loss());
   }
 
+  /** The network's model: its weights are all this component's. */
   @Override
-  public void finishUpdate(Optimizer optimizer) {
-    network.finishUpdate(optimizer);
-  }
-
-  @Override
-  public ParamsSwap useParams(Map<String, float[]> averages) {
-    return network.useParams(averages);
+  public Model<Floats, Floats> model() {
+    return network.model();
   }
 
   @Override

@@ -8,14 +8,13 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.losses.L2Distance;
 import dev.kiln.nn.losses.LossResult;
-import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
+import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.Scorer;
-import dev.kiln.train.Trainable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import java.util.function.Supplier;
  * by squared error (Thinc's {@code L2Distance}). Scores {@code mae}, {@code rmse} and {@code r2}
  * on the original scale.
  */
-public final class TabularRegressor implements Trainable<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
+public final class TabularRegressor implements ModelTrainable<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
     Checkpointable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TARGET_FILE = "target.json";
@@ -93,14 +92,10 @@ public final class TabularRegressor implements Trainable<TableRow>, Annotator<Ta
     losses.add(name, computed.loss());
   }
 
+  /** The network's model: its weights are all this component's. */
   @Override
-  public void finishUpdate(Optimizer optimizer) {
-    network.finishUpdate(optimizer);
-  }
-
-  @Override
-  public ParamsSwap useParams(Map<String, float[]> averages) {
-    return network.useParams(averages);
+  public Model<Floats, Floats> model() {
+    return network.model();
   }
 
   @Override
