@@ -2,6 +2,7 @@ package dev.kiln.nn.layers;
 
 import dev.kiln.config.Registered;
 import dev.kiln.nn.Backprop;
+import dev.kiln.nn.Forward;
 import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import java.util.ArrayList;
@@ -22,12 +23,22 @@ public final class Chain {
 
   /** Chains {@code layers} (at least one) in order. */
   public static <I, O> Model<I, O> create(List<? extends Model<?, ?>> layers) {
+    return withForward(Chain::forward, layers);
+  }
+
+  /**
+   * A chain of {@code layers} whose forward pass is {@code forward}: a fused pair of layers
+   * ({@link ReluDropout}) computes the same values in fewer passes, while its tree, names and
+   * weights stay those of a plain chain.
+   */
+  static <I, O> Model<I, O> withForward(Forward<I, O> forward,
+      List<? extends Model<?, ?>> layers) {
     if (layers.isEmpty()) {
       throw new IllegalArgumentException("chain needs at least one layer");
     }
     Model<?, ?> first = layers.get(0);
     Model<?, ?> last = layers.get(layers.size() - 1);
-    return Model.<I, O>builder("chain", Chain::forward)
+    return Model.<I, O>builder("chain", forward)
         .init(Chain::init)
         .dim("nO", last.maybeDim("nO").isPresent() ? last.getDim("nO") : null)
         .dim("nI", first.maybeDim("nI").isPresent() ? first.getDim("nI") : null)

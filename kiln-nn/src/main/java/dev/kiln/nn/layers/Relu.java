@@ -22,7 +22,8 @@ public final class Relu {
    * @param nI input width, inferred from sample input when null
    * @param initW weight initializer, Glorot-uniform when null
    * @param initB bias initializer, zeros when null
-   * @param dropout when set, a {@link Dropout} of this rate follows (chained)
+   * @param dropout when set, a {@link Dropout} of this rate follows (chained; trained fused with
+   *     the ReLU, see {@link ReluDropout})
    * @param normalize when true, a {@link LayerNorm} follows before dropout
    */
   @Registered(category = "layers", name = "Relu.v1")
@@ -38,6 +39,9 @@ public final class Relu {
                 initW != null ? initW : Initializers.glorotUniform(),
                 initB != null ? initB : Initializers.zeroInit())
             .build();
+    if (dropout != null && !normalize) {
+      return ReluDropout.create(model, Dropout.create(dropout));
+    }
     return Dense.withExtras(model, nO, dropout, normalize);
   }
 

@@ -130,6 +130,30 @@ public final class Kernels {
     }
   }
 
+  /**
+   * ReLU then inverted dropout on {@code y[from, to)} in place: the values {@link #relu} and
+   * {@link #applyDropoutMask} give one after the other, in one pass over memory.
+   */
+  public static void reluThenDropout(long key, float rate, float[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      y[i] = Math.max(y[i], 0f);
+    }
+    applyDropoutMask(key, rate, y, y, from, to);
+  }
+
+  /**
+   * The gradient through {@link #reluThenDropout}, given its output {@code y}: {@code out =
+   * dy · keep} where {@code y > 0}, else 0. An entry is positive exactly when ReLU passed it and
+   * dropout kept it, so the mask need not be drawn again; the products are those of dropout's
+   * gradient followed by {@link #reluBackward}.
+   */
+  public static void reluDropoutBackward(float[] dy, float[] y, float keep, float[] out,
+      int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] = dy[i] * keep * Math.min(y[i] * 0x1p127f * 0x1p127f, 1f);
+    }
+  }
+
   /** The mask {@link #applyDropoutMask} applies, written to {@code mask[from, to)}. */
   public static void dropoutMask(long key, float rate, float[] mask, int from, int to) {
     Arrays.fill(mask, from, to, 1f);

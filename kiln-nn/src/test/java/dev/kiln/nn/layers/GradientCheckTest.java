@@ -41,6 +41,14 @@ class GradientCheckTest {
   }
 
   @Test
+  void reluWithDropout() {
+    // The fused ReLU-dropout pass (ReluDropout); positive biases keep most outputs alive.
+    Floats x = x(4, 5);
+    GradientCheck.check(init(Relu.create(6, null, null, Initializers.uniformInit(0.5, 1), 0.3,
+        false), x), x, true, TOLERANCE);
+  }
+
+  @Test
   void reluWithNormalizeAndDropout() {
     // Positive biases keep every row of ReLU outputs away from all-zeros, where LayerNorm
     // divides by sqrt(1e-8) and finite differences are meaningless.
