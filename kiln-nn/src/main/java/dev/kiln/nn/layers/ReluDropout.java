@@ -4,8 +4,8 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.ops.Kernels;
-import dev.kiln.nn.ops.WorkPool;
 import dev.kiln.nn.ops.Ops;
+import dev.kiln.nn.ops.WorkPool;
 import java.util.List;
 
 /**
