@@ -1,11 +1,11 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.text.ConllConversion;
 import dev.kiln.text.ConllFormat;
+import dev.kiln.text.ConllTagField;
 import dev.kiln.text.Doc;
 import dev.kiln.text.IobScheme;
 import java.nio.file.Path;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code kiln convert INPUT OUTPUT [--converter conllu|conll2003|auto] [--iob iob1|iob2]}: a
+ * {@code kiln convert INPUT OUTPUT [--converter conllu|conll2003|auto] [--iob iob1|iob2]
+ * [--tags upos|xpos]}: a
  * CoNLL-U or CoNLL-2003 file as kiln's text JSONL, one sentence per line, which
  * {@code kiln.TextJsonl.v1} reads ({@code -} for OUTPUT prints it).
  */
@@ -28,6 +29,7 @@ final class ConvertCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> CONVERTERS = List.of("conllu", "conll2003", "auto");
   private static final List<String> SCHEMES = List.of("iob1", "iob2");
+  private static final List<String> TAG_FIELDS = List.of("upos", "xpos");
 
   @Spec CommandSpec spec;
 
@@ -45,24 +47,28 @@ final class ConvertCommand implements Callable<Integer> {
       description = "The IOB scheme of CoNLL-2003 entity tags: iob1 (the original files; default) or iob2.")
   String iob;
 
+  @Option(names = "--tags", paramLabel = "FIELD", defaultValue = "upos",
+      description = "The CoNLL-U column written as tags: upos (universal; default) or xpos "
+          + "(language-specific, what spaCy's tagger learns from converted treebanks).")
+  String tags;
+
   @Override
   public Integer call() {
     ConllFormat format = format();
     IobScheme scheme = IobScheme.valueOf(choice("--iob", iob, SCHEMES).toUpperCase(Locale.ROOT));
-    StringBuilder jsonl = new StringBuilder();
-    int count = 0;
-    for (Doc doc : ConllConversion.read(input, format, scheme)) {
-      try {
-        jsonl.append(JSON.writeValueAsString(ConllConversion.record(doc))).append('\n');
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("records are JSON values", e);
+    ConllTagField tagField = ConllTagField.valueOf(choice("--tags", tags, TAG_FIELDS)
+        .toUpperCase(Locale.ROOT));
+    int[] count = {0};
+    TextOutput.stream(spec, output, out -> {
+      for (Doc doc : ConllConversion.read(input, format, scheme, tagField)) {
+        out.write(JSON.writeValueAsString(ConllConversion.record(doc)));
+        out.write('\n');
+        count[0]++;
       }
-      count++;
-    }
-    TextOutput.write(spec, output, jsonl.toString());
+    });
     if (!output.equals("-")) {
-      spec.commandLine().getOut().printf("Converted %d sentences of %s (%s) to %s%n", count, input,
-          format.name().toLowerCase(Locale.ROOT), output);
+      spec.commandLine().getOut().printf("Converted %d sentences of %s (%s) to %s%n", count[0],
+          input, format.name().toLowerCase(Locale.ROOT), output);
       spec.commandLine().getOut().flush();
     }
     return ExitCodes.OK;

@@ -87,6 +87,30 @@ class ConvertCommandTest {
   }
 
   @Test
+  void xposTagsComeFromTheLanguageSpecificColumn() throws Exception {
+    Path input = Files.writeString(dir.resolve("dev.conllu"), CONLLU);
+    Path output = dir.resolve("dev.jsonl");
+    KilnRun run = KilnRun.of("convert", input.toString(), output.toString(), "--tags", "xpos");
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<Doc> docs = readBack(output);
+    assertThat(docs.get(0).tags()).containsExactly("UH", ",", "NN", ".");
+    assertThat(docs.get(1).tags()).containsExactly("VB", "RB");
+  }
+
+  @Test
+  void aBadLineLeavesAnEarlierOutputAsItWasAndNoTemporaryFile() throws Exception {
+    Path input = Files.writeString(dir.resolve("bad.conllu"), CONLLU.replace("2\tnow\tnow", "2\tnow"));
+    Path output = Files.writeString(dir.resolve("out.jsonl"), "earlier\n");
+    KilnRun run = KilnRun.of("convert", input.toString(), output.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(Files.readString(output)).isEqualTo("earlier\n");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("bad.conllu", "out.jsonl");
+    }
+  }
+
+  @Test
   void iob2AndAnExplicitConverterWork() throws Exception {
     Path input = Files.writeString(dir.resolve("iob2.data"), "New B-LOC\nYork I-LOC\nis O\nbig O\n");
     KilnRun run = KilnRun.of("convert", input.toString(), "-", "--converter", "conll2003", "--iob", "iob2");

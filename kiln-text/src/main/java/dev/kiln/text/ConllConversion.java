@@ -17,16 +17,18 @@ public final class ConllConversion {
   private ConllConversion() {}
 
   /**
-   * The sentences of a CoNLL file, read as {@code kiln.ConllU.v1} (universal tags) or
+   * The sentences of a CoNLL file, read as {@code kiln.ConllU.v1} or
    * {@code kiln.Conll2003.v1} read them, streamed; a malformed line fails with a coded message
    * naming the file and line when the iteration reaches it.
    *
    * @param scheme the IOB scheme of CoNLL-2003 entity tags; unused for CoNLL-U
+   * @param tagField the CoNLL-U column read as tags; unused for CoNLL-2003
    */
-  public static Iterable<Doc> read(Path path, ConllFormat format, IobScheme scheme) {
+  public static Iterable<Doc> read(Path path, ConllFormat format, IobScheme scheme,
+      ConllTagField tagField) {
     Tokenizer tokenizer = new Tokenizer();
     Corpus<Doc> corpus = format == ConllFormat.CONLLU
-        ? new ConllUCorpus(path, ConllTagField.UPOS, 0, tokenizer)
+        ? new ConllUCorpus(path, tagField, 0, tokenizer)
         : new Conll2003Corpus(path, scheme, 0, tokenizer);
     return () -> {
       Iterator<dev.kiln.train.Example<Doc>> examples = corpus.read().iterator();

@@ -26,7 +26,7 @@ class ConllFormatTest {
   void recordsHoldWordsSpacesTagsAndEntitySpans() throws Exception {
     Path file = Files.writeString(dir.resolve("e.txt"), "New NNP I-LOC\nYork NNP I-LOC\nrocks VBZ O\n");
     List<Doc> docs = new java.util.ArrayList<>();
-    ConllConversion.read(file, ConllFormat.CONLL2003, IobScheme.IOB1).forEach(docs::add);
+    ConllConversion.read(file, ConllFormat.CONLL2003, IobScheme.IOB1, ConllTagField.UPOS).forEach(docs::add);
     assertThat(docs).hasSize(1);
     assertThat(ConllConversion.record(docs.get(0))).containsExactly(
         java.util.Map.entry("text", "New York rocks"),
