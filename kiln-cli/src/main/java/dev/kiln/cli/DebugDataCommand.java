@@ -5,12 +5,15 @@ import dev.kiln.config.KilnException;
 import dev.kiln.config.Resolver;
 import dev.kiln.config.Section;
 import dev.kiln.text.Doc;
+import dev.kiln.text.InspectableCorpus;
 import dev.kiln.text.debug.DataReport;
 import dev.kiln.train.Corpus;
+import dev.kiln.train.Example;
 import dev.kiln.train.build.PipelineBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,7 +76,22 @@ final class DebugDataCommand implements Callable<Integer> {
     if (corpus == null) {
       throw new KilnException(ErrorCode.E223, setting, dotName);
     }
+    requireText((Corpus<?>) corpus, dotName);
     return (Corpus<Doc>) corpus;
+  }
+
+  /** Refuses a corpus of images or table rows by its first example, before the report reads it. */
+  private static void requireText(Corpus<?> corpus, String dotName) {
+    if (corpus instanceof InspectableCorpus) {
+      return;
+    }
+    Iterator<? extends Example<?>> examples = corpus.read().iterator();
+    if (examples.hasNext()) {
+      Object reference = examples.next().reference();
+      if (!(reference instanceof Doc)) {
+        throw new KilnException(ErrorCode.E404, dotName, reference.getClass().getSimpleName());
+      }
+    }
   }
 
   /** Each component's factory, as spaCy's bare name ({@code "textcat"}, not {@code "textcat.v1"}). */

@@ -108,4 +108,15 @@ class DebugDataCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).startsWith("[E338] the kiln.TextJsonl.v1 corpus has no path (it is null).");
   }
+
+  @Test
+  void aTabularConfigIsRefusedWithOneCodedMessage() throws IOException {
+    Path tabular = Files.createDirectories(dir.resolve("tabular"));
+    Path tableConfig = TabularFixture.write(tabular, "kiln.tabular_classifier", false);
+    KilnRun run = KilnRun.of("debug", "data", tableConfig.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("[E404] kiln debug data reports on text corpora, but "
+        + "corpora.train reads TableRow records").doesNotContain("\tat ");
+    assertThat(run.err().strip().lines()).hasSize(1);
+  }
 }

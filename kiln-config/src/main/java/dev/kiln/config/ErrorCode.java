@@ -160,6 +160,7 @@ public enum ErrorCode {
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable."),
   E403("kiln debug data found {0} error(s) and {1} warning(s) in the data: see the lines marked \u2718 in the report. Fix the data (kiln debug data --verbose lists the documents) and run it again."),
+  E404("kiln debug data reports on text corpora, but {0} reads {1} records, not text documents. Give it a config whose corpora hold text (kiln.TextJsonl.v1, kiln.ConllU.v1 or kiln.Conll2003.v1); image and tabular readers report bad rows themselves when training."),
   E410("{0}: cannot tell whether the file is CoNLL-U or CoNLL-2003, since it has no token line. Check the file, or give --converter conllu or --converter conll2003."),
   E411("{0} cannot be \"{1}\". Give one of: {2}.");
 
