@@ -6,6 +6,9 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.array.Ints;
+import dev.kiln.nn.losses.LossResult;
+import dev.kiln.nn.losses.SequenceCategoricalCrossentropy;
 import dev.kiln.text.Doc;
 import dev.kiln.text.TextExample;
 import dev.kiln.text.TokenizationScores;
@@ -28,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -40,11 +44,13 @@ import java.util.function.Supplier;
 public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
   private static final int CHUNK = 256;
+  private static final int MISSING = -1;
 
   private final String name;
   private final Model<List<Doc>, List<Floats>> model;
   private final boolean overwrite;
   private final double labelSmoothing;
+  private final SequenceCategoricalCrossentropy lossFunction;
   private LabelSet labels = new LabelSet(List.of());
   private Map<String, Integer> ids = Map.of();
 
@@ -53,6 +59,10 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
     this.model = model;
     this.overwrite = overwrite;
     this.labelSmoothing = labelSmoothing;
+    // spaCy's tagger loss: not normalised, unknown tags (id -1) masked, and the loss reported
+    // as Thinc's, the sum of the squared gradient.
+    this.lossFunction = new SequenceCategoricalCrossentropy(false, labelSmoothing,
+        OptionalInt.of(MISSING));
   }
 
   /** Whether a reference tag means "unknown": empty, {@code -} or CoNLL-U's {@code _}. */
@@ -122,19 +132,14 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
     List<Doc> docs = new ArrayList<>(batch.size());
     batch.forEach(example -> docs.add(example.predicted()));
     ForwardResult<List<Doc>, List<Floats>> result = model.beginUpdate(docs);
-    List<Floats> gradients = new ArrayList<>(batch.size());
-    double loss = 0;
-    for (int d = 0; d < batch.size(); d++) {
-      Floats probs = result.output().get(d);
-      Floats gradient = Floats.zeros(probs.rows(), probs.cols());
-      loss += crossEntropy(probs, goldIds(batch.get(d)), gradient);
-      gradients.add(gradient);
-    }
-    result.backprop().accumulate(gradients);
-    losses.add(name, loss);
+    List<Ints> gold = new ArrayList<>(batch.size());
+    batch.forEach(example -> gold.add(Ints.of(goldIds(example))));
+    LossResult<List<Floats>> loss = lossFunction.compute(result.output(), gold);
+    result.backprop().accumulate(loss.gradient());
+    losses.add(name, loss.loss());
   }
 
-  /** The gold tag id of each predicted token, -1 where unknown or not a known tag. */
+  /** The gold tag id of each predicted token, {@link #MISSING} where unknown or not a known tag. */
   private int[] goldIds(Example<Doc> example) {
     Doc predicted = example.predicted();
     Doc reference = example.reference();
@@ -155,10 +160,10 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
 
   private int id(String tag) {
     if (isMissing(tag)) {
-      return -1;
+      return MISSING;
     }
     Integer id = ids.get(tag);
-    return id == null ? -1 : id;
+    return id == null ? MISSING : id;
   }
 
   private static boolean sameTokens(Doc a, Doc b) {
@@ -171,34 +176,6 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
       }
     }
     return true;
-  }
-
-  /**
-   * Writes {@code p − target} into the gradient rows of known tokens, where the target is the
-   * gold tag's one-hot row smoothed as Thinc's {@code to_categorical} does; returns the
-   * cross-entropy {@code −Σ target · log p}.
-   */
-  private double crossEntropy(Floats probs, int[] gold, Floats gradient) {
-    int n = probs.cols();
-    float[] p = probs.data();
-    float[] d = gradient.data();
-    float other = n > 1 ? (float) (labelSmoothing / (n - 1)) : 0f;
-    float target = (float) (1 - labelSmoothing);
-    double loss = 0;
-    for (int i = 0; i < gold.length; i++) {
-      if (gold[i] < 0) {
-        continue;
-      }
-      int row = i * n;
-      for (int o = 0; o < n; o++) {
-        float t = o == gold[i] ? target : other;
-        d[row + o] = p[row + o] - t;
-        if (t > 0) {
-          loss -= t * Math.log(Math.max(p[row + o], 1e-12f));
-        }
-      }
-    }
-    return loss;
   }
 
   @Override
