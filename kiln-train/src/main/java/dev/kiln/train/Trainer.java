@@ -117,7 +117,12 @@ public final class Trainer<D extends Datum> {
     return Optional.empty();
   }
 
-  /** Runs the loop to its end; model-last is saved whatever happens, then logger and hooks close. */
+  /**
+   * Runs the loop to its end, saves model-last, then closes logger and hooks. A step that fails
+   * leaves model-last as its last checkpoint: the weights, random streams and batch cursor of a
+   * step cut short are not a state the run could have reached, so resuming from them would not
+   * be exact (a killed run is resumed the same way).
+   */
   private void drive(TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
     boolean success = false;
     try {
@@ -128,14 +133,15 @@ public final class Trainer<D extends Datum> {
         }
         afterStep(loop.next(), loop, batches, log);
       }
+      StopReason reason = loop.stopReason().orElseThrow();
+      checkpoints.saveLast(meta(reason, loop), state(loop, batches, log));
       success = true;
     } catch (RuntimeException | Error e) {
       options.err().println("Training failed at step " + loop.state().nextStep()
-          + "; saving model-last with the state to resume from, then stopping.");
+          + ". model-last is left at the last checkpoint, if one was saved; --resume continues"
+          + " from there.");
       throw e;
     } finally {
-      StopReason reason = loop.stopReason().orElse(new StopReason(StopReason.Kind.HOOK, "error"));
-      checkpoints.saveLast(meta(reason, loop), state(loop, batches, log));
       checkpoints.flush();
       log.close();
       for (Hook hook : hooks) {
