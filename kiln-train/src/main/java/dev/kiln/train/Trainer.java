@@ -80,9 +80,10 @@ public final class Trainer<D extends Datum> {
         settings.fixedEpochSize() > 0 ? OptionalLong.of(settings.fixedEpochSize()) : OptionalLong.empty(),
         settings.onEmptyBatch(), start.cursor(), augmenter());
     ScoreWeights weights = scoreWeights();
-    TrainingLoop<D> loop = new TrainingLoop<>(pipeline, regime.optimizer(), batches,
-        new DevEvaluator<>(pipeline, corpora.get("dev_corpus", settings.devCorpus()),
-            corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream()),
+    DevEvaluator<D> evaluator = new DevEvaluator<>(pipeline, corpora.get("dev_corpus", settings.devCorpus()),
+        corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream());
+    evaluator.readCorpora();
+    TrainingLoop<D> loop = new TrainingLoop<>(pipeline, regime.optimizer(), batches, evaluator,
         loopSettings(), settings.beforeUpdate().orElse(BeforeUpdate.NONE), hooks, start.loop());
     if (teacher != null) {
       loop.distillingFrom(teacher, distill.studentToTeacher());

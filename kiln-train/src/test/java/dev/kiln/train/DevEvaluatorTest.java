@@ -53,4 +53,26 @@ class DevEvaluatorTest {
     List<List<String>> annotatedOnce = List.of(List.of("recorder"), List.of("recorder"), List.of("recorder"));
     assertThat(recorder.scored).containsExactly(annotatedOnce, annotatedOnce);
   }
+
+  @Test
+  void corporaReadAheadAreNotReadAgainAtTheFirstEvaluation() {
+    int[] reads = {0, 0};
+    Corpus<Scripted.Doc> dev = () -> {
+      reads[0]++;
+      return Scripted.examples(3, 1, 2);
+    };
+    Corpus<Scripted.Doc> test = () -> {
+      reads[1]++;
+      return Scripted.examples(1);
+    };
+    DevEvaluator<Scripted.Doc> evaluator = new DevEvaluator<>(new Pipeline<>(List.of(new Recorder())), dev,
+        Map.of("test", test), new ScoreWeights(Map.of("recorder_score", 1.0)), EmptyPolicy.WARN);
+
+    evaluator.readCorpora();
+    assertThat(reads).containsExactly(1, 1);
+    EvalResult result = evaluator.evaluate();
+
+    assertThat(reads).containsExactly(1, 1);
+    assertThat(result.scores()).containsEntry("recorder_score", 3.0).containsEntry("test_recorder_score", 1.0);
+  }
 }

@@ -36,8 +36,13 @@ public final class ClassificationScores {
       String gold = labelOf.apply(example.reference());
       String guess = labelOf.apply(example.predicted());
       if (gold != null && gold.equals(guess)) {
+        // One lookup for the three counts of a right guess, the common case once trained.
+        long[] c = counts.computeIfAbsent(gold, l -> new long[3]);
+        c[0]++;
+        c[1]++;
+        c[2]++;
         correct++;
-        counts.computeIfAbsent(gold, l -> new long[3])[0]++;
+        continue;
       }
       if (guess != null) {
         counts.computeIfAbsent(guess, l -> new long[3])[1]++;

@@ -22,6 +22,7 @@ import dev.kiln.train.Scorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -36,12 +37,18 @@ import java.util.function.Supplier;
 public final class Classifier implements Distillable<Labeled>, ModelTrainable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
   private static final int SAMPLE = 64;
   private static final int ROWS_PER_TASK = 16;
+  private static final int MAX_INPUT_SHAPES = 4;
 
   private final String name;
   private final Model<Floats, Floats> model;
   private final CategoricalCrossentropy loss = new CategoricalCrossentropy();
   private LabelSet labels = new LabelSet(List.of());
-  private Floats inputs;
+  /**
+   * Input matrices by row count, reused while batch shapes repeat. Training (128 rows, and the
+   * epoch's last batch) and evaluation (chunks of 1,024 and the last chunk) take turns, and one
+   * shared matrix was reallocated, 3 MB at a time, at every switch.
+   */
+  private final Map<Integer, Floats> inputsByRows = new HashMap<>();
   private double dropout = Double.NaN;
 
   public Classifier(String name, Model<Floats, Floats> model) {
@@ -172,11 +179,17 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
     return features(records.size(), row -> records.get(row).features());
   }
 
-  /** The rows' features as one matrix; the buffer is reused while the batch shape repeats. */
+  /** The rows' features as one matrix, overwriting the last matrix of as many rows. */
   private Floats features(int rows, IntFunction<FeatureVector> featuresOf) {
     int width = featuresOf.apply(0).size();
-    if (inputs == null || inputs.rows() != rows || inputs.cols() != width) {
+    Floats inputs = inputsByRows.get(rows);
+    if (inputs == null || inputs.cols() != width) {
+      if (inputsByRows.size() == MAX_INPUT_SHAPES) {
+        // Batchers that vary the batch size would otherwise keep a matrix of every size.
+        inputsByRows.clear();
+      }
       inputs = Floats.zeros(rows, width);
+      inputsByRows.put(rows, inputs);
     }
     for (int row = 0; row < rows; row++) {
       int size = featuresOf.apply(row).size();
