@@ -37,7 +37,7 @@ final class Lookup {
     Floats y = Floats.zeros(n, nO);
     float[] e = table.data();
     float[] out = y.data();
-    // Output rows are independent (the backward scatter is not: it stays on one thread).
+    // Output rows are independent.
     Ops.get().pool().parallelFor(n, Math.max(1, 4096 / Math.max(1, nO * perRow)), (first, end) -> {
       for (int i = first; i < end; i++) {
         for (int k = 0; k < perRow; k++) {
@@ -59,14 +59,18 @@ final class Lookup {
     return new ForwardResult<>(y, dY -> {
       float[] d = dY.data();
       float[] grad = model.grad("E").data();
-      for (int i = 0; i < n; i++) {
-        for (int k = 0; k < perRow; k++) {
-          int dst = rows[i * perRow + k] * nO;
-          for (int j = 0; j < nO; j++) {
-            grad[dst + j] += mask == null ? d[i * nO + j] : d[i * nO + j] * mask[j];
+      // Rows repeat, so the scatter is split by columns: each gradient entry is still summed by
+      // one thread, in row order.
+      Ops.get().pool().parallelFor(nO, 16, (from, to) -> {
+        for (int i = 0; i < n; i++) {
+          for (int k = 0; k < perRow; k++) {
+            int dst = rows[i * perRow + k] * nO;
+            for (int j = from; j < to; j++) {
+              grad[dst + j] += mask == null ? d[i * nO + j] : d[i * nO + j] * mask[j];
+            }
           }
         }
-      }
+      });
       // Ids have no gradient; Thinc returns zeros of the input's shape.
       return x.shape().length == 2 ? Ints.of(new int[x.size()], x.rows(), x.cols())
           : Ints.of(new int[x.size()]);

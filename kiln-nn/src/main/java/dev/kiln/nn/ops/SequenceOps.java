@@ -15,37 +15,60 @@ import java.util.List;
 public final class SequenceOps {
   private SequenceOps() {}
 
+  /** Rows per pool task for windows: enough copying that a task outweighs handing it out. */
+  private static final int WINDOW_GRAIN = 64;
+
   /**
    * Concatenates each row with the {@code nW} rows before and after it in the same sequence
    * (zeros past a sequence's ends): (M, I) becomes (M, (2·nW + 1)·I), left context first.
    */
   public static Floats seq2col(Floats x, int nW, Ints lengths) {
+    return seq2col(x, nW, lengths, Ops.get().pool());
+  }
+
+  /** {@link #seq2col(Floats, int, Ints)} with rows split over {@code pool}. */
+  static Floats seq2col(Floats x, int nW, Ints lengths, WorkPool pool) {
     int rows = x.rows();
     int width = x.cols();
     int nF = 2 * nW + 1;
     Floats out = Floats.zeros(rows, nF * width);
     float[] src = x.data();
     float[] dst = out.data();
-    forEachWindow(rows, nW, lengths, (row, offset, neighbour) ->
-        System.arraycopy(src, neighbour * width, dst, (row * nF + offset) * width, width));
+    int[] lens = lengths == null ? new int[] {rows} : lengths.data();
+    pool.parallelFor(rows, WINDOW_GRAIN, (from, to) ->
+        forEachWindow(from, to, nW, lens, (row, offset, neighbour) ->
+            System.arraycopy(src, neighbour * width, dst, (row * nF + offset) * width, width)));
     return out;
   }
 
-  /** The gradient of {@link #seq2col}: sums each window slot back onto its source row. */
+  /**
+   * The gradient of {@link #seq2col}: sums each window slot back onto its source row. Each row
+   * gathers the slots that copied it, in the order of the windows' rows, so rows can be split
+   * over the pool.
+   */
   public static Floats backpropSeq2col(Floats dY, int nW, Ints lengths) {
+    return backpropSeq2col(dY, nW, lengths, Ops.get().pool());
+  }
+
+  /** {@link #backpropSeq2col(Floats, int, Ints)} with rows split over {@code pool}. */
+  static Floats backpropSeq2col(Floats dY, int nW, Ints lengths, WorkPool pool) {
     int nF = 2 * nW + 1;
     int rows = dY.rows();
     int width = dY.cols() / nF;
     Floats dX = Floats.zeros(rows, width);
     float[] src = dY.data();
     float[] dst = dX.data();
-    forEachWindow(rows, nW, lengths, (row, offset, neighbour) -> {
-      int from = (row * nF + offset) * width;
-      int to = neighbour * width;
-      for (int j = 0; j < width; j++) {
-        dst[to + j] += src[from + j];
-      }
-    });
+    int[] lens = lengths == null ? new int[] {rows} : lengths.data();
+    // Row r's window holds row n in slot (n - r + nW); seen from n, the window of row r holds
+    // it in the mirrored slot.
+    pool.parallelFor(rows, WINDOW_GRAIN, (from, to) ->
+        forEachWindow(from, to, nW, lens, (row, offset, window) -> {
+          int slot = (window * nF + nF - 1 - offset) * width;
+          int target = row * width;
+          for (int j = 0; j < width; j++) {
+            dst[target + j] += src[slot + j];
+          }
+        }));
     return dX;
   }
 
@@ -53,19 +76,26 @@ public final class SequenceOps {
     void visit(int row, int offset, int neighbour);
   }
 
-  private static void forEachWindow(int rows, int nW, Ints lengths, WindowVisitor visitor) {
-    int[] lens = lengths == null ? new int[] {rows} : lengths.data();
+  /**
+   * Visits, for each row in {@code [from, to)}, its window slots in order ({@code offset} 0 to
+   * 2·nW) that hold a row of the same sequence ({@code neighbour}, ascending).
+   */
+  private static void forEachWindow(int from, int to, int nW, int[] lens, WindowVisitor visitor) {
+    int sequence = 0;
     int start = 0;
-    for (int length : lens) {
-      for (int i = 0; i < length; i++) {
-        for (int offset = 0; offset < 2 * nW + 1; offset++) {
-          int j = i + offset - nW;
-          if (j >= 0 && j < length) {
-            visitor.visit(start + i, offset, start + j);
-          }
+    int end = lens.length == 0 ? 0 : lens[0];
+    for (int row = from; row < to; row++) {
+      while (row >= end) {
+        sequence++;
+        start = end;
+        end += lens[sequence];
+      }
+      for (int offset = 0; offset < 2 * nW + 1; offset++) {
+        int neighbour = row + offset - nW;
+        if (neighbour >= start && neighbour < end) {
+          visitor.visit(row, offset, neighbour);
         }
       }
-      start += length;
     }
   }
 

@@ -36,6 +36,26 @@ class SequenceOpsTest {
   }
 
   @Test
+  void seq2colSplitOverThreadsGivesTheSameBits() {
+    // Chunks of rows start inside sequences and next to empty ones.
+    Ints lengths = Ints.of(new int[] {0, 5, 1, 70, 0, 3, 130, 0});
+    java.util.Random random = new java.util.Random(7);
+    float[] values = new float[209 * 3];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) random.nextGaussian();
+    }
+    Floats x = Floats.of(values, 209, 3);
+    WorkPool one = new WorkPool(1);
+    WorkPool four = new WorkPool(4);
+    for (int nW = 1; nW <= 2; nW++) {
+      Floats y = SequenceOps.seq2col(x, nW, lengths, one);
+      assertThat(SequenceOps.seq2col(x, nW, lengths, four).data()).containsExactly(y.data());
+      assertThat(SequenceOps.backpropSeq2col(y, nW, lengths, four).data())
+          .containsExactly(SequenceOps.backpropSeq2col(y, nW, lengths, one).data());
+    }
+  }
+
+  @Test
   void reductionsPerSequenceWithAnEmptyOne() {
     Ragged x = new Ragged(Floats.of(new float[] {1, 5, 3, -2, 4, 0}, 3, 2),
         Ints.of(new int[] {2, 0, 1}));
