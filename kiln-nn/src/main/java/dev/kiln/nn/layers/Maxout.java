@@ -10,6 +10,9 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.init.Initializer;
 import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.Ops;
+import dev.kiln.nn.ops.Scratch;
+import dev.kiln.nn.ops.WorkPool;
+import java.util.Arrays;
 
 /**
  * A dense layer with {@code nP} pieces per output that keeps the largest:
@@ -76,7 +79,7 @@ public final class Maxout {
     int width = nO * nP;
     // The products come out piece-major, (rows, nP, nO), so that the arg-max walks each piece's
     // outputs contiguously; each product is the same dot product as with W's own order.
-    float[] z = new float[rows * width];
+    float[] z = Scratch.floats(rows * width);
     Ops.get().gemm(false, true, rows, width, nI, 1f, x.data(), 0,
         pieceMajor(model.getParam("W").data(), nO, nP, nI), 0, 0f, z, 0);
     float[] bias = pieceMajor(model.getParam("b").data(), nO, nP, 1);
@@ -112,11 +115,15 @@ public final class Maxout {
    * (the first of equal best values, as a strict comparison in piece order keeps) and its value
    * plus bias. The loops run along outputs with selects, not branches: which piece wins is
    * random, so branches would be mispredicted half the time. The running best is a
-   * {@code Math.max}, which the comparison only needs up to the sign of a zero; the output is
-   * read back from the winner, so it is exactly the winning sum.
+   * {@code Math.max}, which can differ from the winner's value only in the sign of a zero (or a
+   * NaN), never in a comparison's result; the output is read back from the winner.
    */
   private static void argMax(float[] z, float[] bias, int first, int end, int nO, int nP,
       int[] which, float[] out) {
+    if (nP == 3) {
+      argMax3(z, bias, first, end, nO, which, out);
+      return;
+    }
     for (int row = first; row < end; row++) {
       int o0 = row * nO;
       int z0 = row * nO * nP;
@@ -133,28 +140,58 @@ public final class Maxout {
           out[o0 + o] = Math.max(best, value);
         }
       }
+      readBack(z, bias, o0, z0, nO, which, out);
+    }
+  }
+
+  /** {@link #argMax} for three pieces (spaCy's default), the pieces held in registers. */
+  private static void argMax3(float[] z, float[] bias, int first, int end, int nO, int[] which,
+      float[] out) {
+    for (int row = first; row < end; row++) {
+      int o0 = row * nO;
+      int z0 = row * nO * 3;
       for (int o = 0; o < nO; o++) {
-        int p = which[o0 + o];
-        out[o0 + o] = z[z0 + p * nO + o] + bias[p * nO + o];
+        float v0 = z[z0 + o] + bias[o];
+        float v1 = z[z0 + nO + o] + bias[nO + o];
+        float v2 = z[z0 + 2 * nO + o] + bias[2 * nO + o];
+        int best = v1 > v0 ? 1 : 0;
+        best = v2 > Math.max(v0, v1) ? 2 : best;
+        which[o0 + o] = best;
+        out[o0 + o] = z[z0 + best * nO + o] + bias[best * nO + o];
       }
     }
   }
 
+  /** Each output of one row: its winning piece's product plus bias. */
+  private static void readBack(float[] z, float[] bias, int o0, int z0, int nO, int[] which,
+      float[] out) {
+    for (int o = 0; o < nO; o++) {
+      int p = which[o0 + o];
+      out[o0 + o] = z[z0 + p * nO + o] + bias[p * nO + o];
+    }
+  }
+
   /**
-   * The products' gradient: each output's gradient goes to the piece that won; the bias gradient
-   * {@code db} gets the same values as it goes (in row order, as a column sum would add them).
-   * Outputs are split over the pool, so each bias entry is still summed by one thread in row
-   * order.
+   * The products' gradient, in W's (rows, nO, nP) order, into this thread's scratch buffer: each
+   * output's gradient goes to the piece that won, zero to the others; the bias gradient
+   * {@code db} gets the same values, in row order as a column sum would add them. The products
+   * are split over the pool by rows, the bias by outputs, so each bias entry is still summed by
+   * one thread in row order.
    */
   private static float[] scatter(float[] dY, int[] which, int rows, int nO, int nP, float[] db) {
-    float[] dZ = new float[rows * nO * nP];
-    Ops.get().pool().parallelFor(nO, 8, (from, to) -> {
+    float[] dZ = Scratch.floats(rows * nO * nP);
+    WorkPool pool = Ops.get().pool();
+    pool.parallelFor(rows, Math.max(1, 2048 / nO), (first, end) -> {
+      Arrays.fill(dZ, first * nO * nP, end * nO * nP, 0f);
+      for (int i = first * nO; i < end * nO; i++) {
+        dZ[i * nP + which[i]] = dY[i];
+      }
+    });
+    pool.parallelFor(nO, 8, (from, to) -> {
       for (int row = 0; row < rows; row++) {
         for (int o = from; o < to; o++) {
           int i = row * nO + o;
-          int piece = which[i];
-          dZ[i * nP + piece] = dY[i];
-          db[o * nP + piece] += dY[i];
+          db[o * nP + which[i]] += dY[i];
         }
       }
     });
