@@ -39,6 +39,10 @@ final class Lookup {
     float[] out = y.data();
     // Output rows are independent.
     Ops.get().pool().parallelFor(n, Math.max(1, 4096 / Math.max(1, nO * perRow)), (first, end) -> {
+      if (perRow == 4) {
+        sumFour(e, rows, nO, out, first, end);
+        return;
+      }
       for (int i = first; i < end; i++) {
         for (int k = 0; k < perRow; k++) {
           int src = rows[i * perRow + k] * nO;
@@ -75,6 +79,24 @@ final class Lookup {
       return x.shape().length == 2 ? Ints.of(new int[x.size()], x.rows(), x.cols())
           : Ints.of(new int[x.size()]);
     });
+  }
+
+  /**
+   * Output rows {@code [first, end)} as sums of four table rows each (HashEmbed's four hashes),
+   * kept in a register instead of added to the output row four times; the sum starts from zero
+   * and adds the rows in order, as the general loop does, so the bits are the same.
+   */
+  private static void sumFour(float[] e, int[] rows, int nO, float[] out, int first, int end) {
+    for (int i = first; i < end; i++) {
+      int r0 = rows[i * 4] * nO;
+      int r1 = rows[i * 4 + 1] * nO;
+      int r2 = rows[i * 4 + 2] * nO;
+      int r3 = rows[i * 4 + 3] * nO;
+      int to = i * nO;
+      for (int j = 0; j < nO; j++) {
+        out[to + j] = (0f + e[r0 + j]) + e[r1 + j] + e[r2 + j] + e[r3 + j];
+      }
+    }
   }
 
   private static float[] columnMask(Model<?, ?> model, int nO, boolean isTrain) {
