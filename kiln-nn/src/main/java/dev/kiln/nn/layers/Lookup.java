@@ -63,13 +63,20 @@ final class Lookup {
     return new ForwardResult<>(y, dY -> {
       float[] d = dY.data();
       float[] grad = model.grad("E").data();
-      // Rows repeat, so the scatter is split by columns: each gradient entry is still summed by
-      // one thread, in row order.
-      Ops.get().pool().parallelFor(nO, 16, (from, to) -> {
+      // Rows repeat, so the scatter is split by table rows: each thread scans every lookup and
+      // adds those into its own rows, so each gradient entry is summed by one thread in lookup
+      // order. (Split by columns, two threads would write the two halves of the same rows,
+      // sharing a cache line on every write.)
+      int nV = table.rows();
+      Ops.get().pool().parallelFor(nV, 16, (from, to) -> {
         for (int i = 0; i < n; i++) {
           for (int k = 0; k < perRow; k++) {
-            int dst = rows[i * perRow + k] * nO;
-            for (int j = from; j < to; j++) {
+            int row = rows[i * perRow + k];
+            if (row < from || row >= to) {
+              continue;
+            }
+            int dst = row * nO;
+            for (int j = 0; j < nO; j++) {
               grad[dst + j] += mask == null ? d[i * nO + j] : d[i * nO + j] * mask[j];
             }
           }

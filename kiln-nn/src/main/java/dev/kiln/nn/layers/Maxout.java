@@ -187,13 +187,17 @@ public final class Maxout {
         dZ[i * nP + which[i]] = dY[i];
       }
     });
+    // Each task sums into a copy of its own bias entries, written back at the end: two threads
+    // adding into neighbouring entries of db on every row would share a cache line.
     pool.parallelFor(nO, 8, (from, to) -> {
+      float[] sums = Arrays.copyOfRange(db, from * nP, to * nP);
       for (int row = 0; row < rows; row++) {
         for (int o = from; o < to; o++) {
           int i = row * nO + o;
-          db[o * nP + which[i]] += dY[i];
+          sums[(o - from) * nP + which[i]] += dY[i];
         }
       }
+      System.arraycopy(sums, 0, db, from * nP, sums.length);
     });
     return dZ;
   }
