@@ -5,6 +5,7 @@ import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.array.Padded;
 import dev.kiln.nn.array.Ragged;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -164,7 +165,7 @@ public final class SequenceOps {
     int[] starts = x.starts();
     Floats out = Floats.zeros(x.size(), width);
     int[] which = new int[x.size() * width];
-    java.util.Arrays.fill(which, -1);
+    Arrays.fill(which, -1);
     float[] src = x.data().data();
     float[] dst = out.data();
     for (int s = 0; s < x.size(); s++) {
@@ -195,11 +196,22 @@ public final class SequenceOps {
     return dX;
   }
 
-  /** Stacks 2-d arrays of equal width into one, with their row counts as lengths. */
+  /** Rows per pool task when copying sequences: enough bytes to outweigh handing a task out. */
+  private static final int COPY_GRAIN = 1024;
+
+  /**
+   * Stacks 2-d arrays of equal width into one, with their row counts as lengths. The rows are
+   * copied on the pool, split by output rows (documents differ in length by orders of magnitude).
+   */
   public static Ragged flatten(List<Floats> arrays) {
-    int total = 0;
+    return flatten(arrays, Ops.get().pool());
+  }
+
+  /** {@link #flatten(List)} with the copies split over {@code pool}. */
+  static Ragged flatten(List<Floats> arrays, WorkPool pool) {
     int width = arrays.isEmpty() ? 0 : arrays.get(0).cols();
     int[] lengths = new int[arrays.size()];
+    int[] starts = new int[arrays.size() + 1];
     for (int i = 0; i < arrays.size(); i++) {
       Floats a = arrays.get(i);
       if (a.cols() != width && a.rows() > 0) {
@@ -207,29 +219,51 @@ public final class SequenceOps {
             + a.cols());
       }
       lengths[i] = a.rows();
-      total += a.rows();
+      starts[i + 1] = starts[i] + a.rows();
     }
+    int total = starts[arrays.size()];
     Floats data = Floats.zeros(total, width);
-    int offset = 0;
-    for (Floats a : arrays) {
-      System.arraycopy(a.data(), 0, data.data(), offset, a.size());
-      offset += a.size();
-    }
+    float[] out = data.data();
+    pool.parallelFor(total, COPY_GRAIN, (from, to) -> {
+      for (int i = 0; i < lengths.length; i++) {
+        int first = Math.max(from, starts[i]);
+        int end = Math.min(to, starts[i + 1]);
+        if (first < end) {
+          System.arraycopy(arrays.get(i).data(), (first - starts[i]) * width, out, first * width,
+              (end - first) * width);
+        }
+      }
+    });
     return new Ragged(data, Ints.of(lengths));
   }
 
-  /** Splits a ragged array back into one 2-d array per sequence. */
+  /**
+   * Splits a ragged array back into one 2-d array per sequence. Sequences are copied on the
+   * pool, each by the task whose rows it starts in (an empty one at the end by the last).
+   */
   public static List<Floats> unflatten(Ragged x) {
+    return unflatten(x, Ops.get().pool());
+  }
+
+  /** {@link #unflatten(Ragged)} with the copies split over {@code pool}. */
+  static List<Floats> unflatten(Ragged x, WorkPool pool) {
     int width = x.width();
     int[] starts = x.starts();
-    List<Floats> out = new ArrayList<>(x.size());
-    for (int s = 0; s < x.size(); s++) {
-      int rows = starts[s + 1] - starts[s];
-      float[] part = new float[rows * width];
-      System.arraycopy(x.data().data(), starts[s] * width, part, 0, part.length);
-      out.add(Floats.of(part, rows, width));
-    }
-    return out;
+    int total = starts[x.size()];
+    Floats[] parts = new Floats[x.size()];
+    float[] src = x.data().data();
+    pool.parallelFor(total, COPY_GRAIN, (from, to) -> {
+      for (int s = 0; s < parts.length; s++) {
+        boolean mine = starts[s] >= from && (starts[s] < to || (to == total && starts[s] == total));
+        if (mine) {
+          int rows = starts[s + 1] - starts[s];
+          float[] part = new float[rows * width];
+          System.arraycopy(src, starts[s] * width, part, 0, part.length);
+          parts[s] = Floats.of(part, rows, width);
+        }
+      }
+    });
+    return new ArrayList<>(Arrays.asList(parts));
   }
 
   /** Pads sequences with zero rows to the longest: (batch, maxLength, width). */
