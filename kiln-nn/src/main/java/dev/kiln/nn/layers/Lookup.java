@@ -75,10 +75,7 @@ final class Lookup {
             if (row < from || row >= to) {
               continue;
             }
-            int dst = row * nO;
-            for (int j = 0; j < nO; j++) {
-              grad[dst + j] += mask == null ? d[i * nO + j] : d[i * nO + j] * mask[j];
-            }
+            addRow(d, i * nO, mask, grad, row * nO, nO);
           }
         }
       });
@@ -102,6 +99,19 @@ final class Lookup {
       int to = i * nO;
       for (int j = 0; j < nO; j++) {
         out[to + j] = (0f + e[r0 + j]) + e[r1 + j] + e[r2 + j] + e[r3 + j];
+      }
+    }
+  }
+
+  /** {@code grad[to..] += d[from..]} (times the column mask, if any) over one row of nO values. */
+  private static void addRow(float[] d, int from, float[] mask, float[] grad, int to, int nO) {
+    if (mask == null) {
+      for (int j = 0; j < nO; j++) {
+        grad[to + j] += d[from + j];
+      }
+    } else {
+      for (int j = 0; j < nO; j++) {
+        grad[to + j] += d[from + j] * mask[j];
       }
     }
   }

@@ -116,17 +116,20 @@ public final class SequenceOps {
     Floats out = Floats.zeros(x.size(), width);
     float[] src = x.data().data();
     float[] dst = out.data();
-    for (int s = 0; s < x.size(); s++) {
-      for (int r = starts[s]; r < starts[s + 1]; r++) {
-        for (int j = 0; j < width; j++) {
-          dst[s * width + j] += src[r * width + j];
+    // Sequences are independent, each summed in row order by one task.
+    Ops.get().pool().parallelFor(x.size(), 4, (first, end) -> {
+      for (int s = first; s < end; s++) {
+        for (int r = starts[s]; r < starts[s + 1]; r++) {
+          for (int j = 0; j < width; j++) {
+            dst[s * width + j] += src[r * width + j];
+          }
+        }
+        int length = starts[s + 1] - starts[s];
+        if (mean && length > 0) {
+          Kernels.scale(dst, s * width, width, 1, width, 1f / length);
         }
       }
-      int length = starts[s + 1] - starts[s];
-      if (mean && length > 0) {
-        Kernels.scale(dst, s * width, width, 1, width, 1f / length);
-      }
-    }
+    });
     return out;
   }
 
@@ -134,22 +137,23 @@ public final class SequenceOps {
   public static Floats backpropReduce(Floats dY, Ints lengths, boolean mean) {
     int width = dY.cols();
     int[] lens = lengths.data();
-    int total = 0;
-    for (int length : lens) {
-      total += length;
+    int[] starts = new int[lens.length + 1];
+    for (int s = 0; s < lens.length; s++) {
+      starts[s + 1] = starts[s] + lens[s];
     }
-    Floats dX = Floats.zeros(total, width);
+    Floats dX = Floats.zeros(starts[lens.length], width);
     float[] src = dY.data();
     float[] dst = dX.data();
-    int row = 0;
-    for (int s = 0; s < lens.length; s++) {
-      float factor = mean ? 1f / Math.max(lens[s], 1) : 1f;
-      for (int i = 0; i < lens[s]; i++, row++) {
-        for (int j = 0; j < width; j++) {
-          dst[row * width + j] = src[s * width + j] * factor;
+    Ops.get().pool().parallelFor(lens.length, 4, (first, end) -> {
+      for (int s = first; s < end; s++) {
+        float factor = mean ? 1f / Math.max(lens[s], 1) : 1f;
+        for (int row = starts[s]; row < starts[s + 1]; row++) {
+          for (int j = 0; j < width; j++) {
+            dst[row * width + j] = src[s * width + j] * factor;
+          }
         }
       }
-    }
+    });
     return dX;
   }
 
