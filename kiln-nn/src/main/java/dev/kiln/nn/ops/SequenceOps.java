@@ -36,9 +36,11 @@ public final class SequenceOps {
     float[] src = x.data();
     float[] dst = out.data();
     int[] lens = lengths == null ? new int[] {rows} : lengths.data();
+    // A window's rows are consecutive rows of the input: one copy per row.
     pool.parallelFor(rows, WINDOW_GRAIN, (from, to) ->
-        forEachWindow(from, to, nW, lens, (row, offset, neighbour) ->
-            System.arraycopy(src, neighbour * width, dst, (row * nF + offset) * width, width)));
+        forEachWindow(from, to, nW, lens, (row, first, end) ->
+            System.arraycopy(src, first * width, dst, (row * nF + first - row + nW) * width,
+                (end - first) * width)));
     return out;
   }
 
@@ -60,26 +62,29 @@ public final class SequenceOps {
     float[] src = dY.data();
     float[] dst = dX.data();
     int[] lens = lengths == null ? new int[] {rows} : lengths.data();
-    // Row r's window holds row n in slot (n - r + nW); seen from n, the window of row r holds
-    // it in the mirrored slot.
+    // The window of row w holds row r in slot (r - w + nW); the windows holding r are those of
+    // its neighbours, visited in row order as seq2col's windows were.
     pool.parallelFor(rows, WINDOW_GRAIN, (from, to) ->
-        forEachWindow(from, to, nW, lens, (row, offset, window) -> {
-          int slot = (window * nF + nF - 1 - offset) * width;
+        forEachWindow(from, to, nW, lens, (row, first, end) -> {
           int target = row * width;
-          for (int j = 0; j < width; j++) {
-            dst[target + j] += src[slot + j];
+          for (int window = first; window < end; window++) {
+            int slot = (window * nF + row - window + nW) * width;
+            for (int j = 0; j < width; j++) {
+              dst[target + j] += src[slot + j];
+            }
           }
         }));
     return dX;
   }
 
   private interface WindowVisitor {
-    void visit(int row, int offset, int neighbour);
+    /** Row {@code row}'s neighbours in its sequence are rows {@code [first, end)}. */
+    void visit(int row, int first, int end);
   }
 
   /**
-   * Visits, for each row in {@code [from, to)}, its window slots in order ({@code offset} 0 to
-   * 2·nW) that hold a row of the same sequence ({@code neighbour}, ascending).
+   * Visits each row in {@code [from, to)} with the rows within {@code nW} of it in its own
+   * sequence.
    */
   private static void forEachWindow(int from, int to, int nW, int[] lens, WindowVisitor visitor) {
     int sequence = 0;
@@ -91,12 +96,7 @@ public final class SequenceOps {
         start = end;
         end += lens[sequence];
       }
-      for (int offset = 0; offset < 2 * nW + 1; offset++) {
-        int neighbour = row + offset - nW;
-        if (neighbour >= start && neighbour < end) {
-          visitor.visit(row, offset, neighbour);
-        }
-      }
+      visitor.visit(row, Math.max(start, row - nW), Math.min(end, row + nW + 1));
     }
   }
 
