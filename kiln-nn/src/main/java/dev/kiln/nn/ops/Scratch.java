@@ -11,12 +11,21 @@ package dev.kiln.nn.ops;
  * other layers meanwhile.
  */
 public final class Scratch {
+  /**
+   * The largest buffer a thread keeps (32 MiB): a rare huge batch (annotating a whole corpus at
+   * once) gets a fresh array rather than pinning its size for the life of the thread.
+   */
+  private static final int KEEP_LIMIT = 1 << 23;
+
   private static final ThreadLocal<float[]> BUFFER = ThreadLocal.withInitial(() -> new float[0]);
 
   private Scratch() {}
 
   /** This thread's buffer, at least {@code size} floats long; its contents are undefined. */
   public static float[] floats(int size) {
+    if (size > KEEP_LIMIT) {
+      return new float[size];
+    }
     float[] buffer = BUFFER.get();
     if (buffer.length < size) {
       buffer = new float[size];
