@@ -5,6 +5,7 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.array.Padded;
 import dev.kiln.nn.array.Ragged;
 import dev.kiln.nn.ops.Kernels;
+import dev.kiln.nn.ops.Ops;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +48,8 @@ final class Combinators {
     }
     if (a instanceof Floats fa && b instanceof Floats fb) {
       Floats out = Floats.zeros(fa.shape());
-      Kernels.add(fa.data(), fb.data(), out.data(), out.size());
+      Ops.get().pool().parallelFor(out.size(), 1 << 14,
+          (from, to) -> Kernels.add(fa.data(), fb.data(), out.data(), from, to));
       return out;
     }
     if (a instanceof Ragged ra && b instanceof Ragged rb) {

@@ -5,6 +5,7 @@ import dev.kiln.nn.Backprop;
 import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.ops.Ops;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import java.util.List;
  * gradient is the sum of the layers' input gradients. Thinc's {@code concatenate}.
  */
 public final class Concatenate {
+  /** Rows per pool task when copying: enough bytes to outweigh handing a task out. */
+  private static final int COPY_GRAIN = 512;
+
   private Concatenate() {}
 
   @Registered(category = "layers", name = "concatenate.v1")
@@ -50,21 +54,30 @@ public final class Concatenate {
     int[] offsets = new int[outputs.size()];
     int offset = 0;
     for (int l = 0; l < outputs.size(); l++) {
-      Floats part = outputs.get(l);
       offsets[l] = offset;
-      for (int i = 0; i < rows; i++) {
-        System.arraycopy(part.data(), i * part.cols(), y.data(), i * width + offset, part.cols());
-      }
-      offset += part.cols();
+      offset += outputs.get(l).cols();
     }
+    // Row copies, split over the pool by rows.
+    Ops.get().pool().parallelFor(rows, COPY_GRAIN, (first, end) -> {
+      for (int l = 0; l < outputs.size(); l++) {
+        Floats part = outputs.get(l);
+        for (int i = first; i < end; i++) {
+          System.arraycopy(part.data(), i * part.cols(), y.data(), i * nCols + offsets[l],
+              part.cols());
+        }
+      }
+    });
     Backprop<I, Floats> backprop = dY -> {
       Object dX = null;
       for (int l = 0; l < callbacks.size(); l++) {
         int cols = outputs.get(l).cols();
+        int from = offsets[l];
         Floats slice = Floats.zeros(nRows, cols);
-        for (int i = 0; i < nRows; i++) {
-          System.arraycopy(dY.data(), i * nCols + offsets[l], slice.data(), i * cols, cols);
-        }
+        Ops.get().pool().parallelFor(nRows, COPY_GRAIN, (first, end) -> {
+          for (int i = first; i < end; i++) {
+            System.arraycopy(dY.data(), i * nCols + from, slice.data(), i * cols, cols);
+          }
+        });
         dX = Combinators.sumGradients(dX, callbacks.get(l).apply(slice));
       }
       return (I) dX;

@@ -9,6 +9,7 @@ import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.init.Initializer;
 import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.MurmurHash;
+import dev.kiln.nn.ops.Ops;
 
 /**
  * An embedding table addressed by the hashing trick: each key is hashed four times (MurmurHash3
@@ -57,13 +58,15 @@ public final class HashEmbed {
     int seed = ((Number) model.attrs().get("seed")).intValue();
     long nV = model.getDim("nV");
     int[] hashes = new int[ids.length * 4];
-    for (int i = 0; i < ids.length; i++) {
-      // Thinc hashes the key as an unsigned 64-bit integer.
-      MurmurHash.hash128(ids[i], seed, hashes, i * 4);
-    }
-    for (int i = 0; i < hashes.length; i++) {
-      hashes[i] = (int) (Integer.toUnsignedLong(hashes[i]) % nV);
-    }
+    Ops.get().pool().parallelFor(ids.length, 256, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        // Thinc hashes the key as an unsigned 64-bit integer.
+        MurmurHash.hash128(ids[i], seed, hashes, i * 4);
+      }
+      for (int i = from * 4; i < to * 4; i++) {
+        hashes[i] = (int) (Integer.toUnsignedLong(hashes[i]) % nV);
+      }
+    });
     return Lookup.gather(model, hashes, 4, ids, x, isTrain);
   }
 }

@@ -168,15 +168,21 @@ public final class LayerNorm {
     Floats dX = Floats.zeros(dY.shape());
     float[] dx = dX.data();
     // dG and db sum over rows: split by columns, each still summed in row order, so the
-    // result does not depend on the split. dX is per row.
+    // result does not depend on the split. Each task sums into copies of its columns, written
+    // back at the end: two threads adding into neighbouring entries on every row would share a
+    // cache line. dX is per row.
     Ops.get().pool().parallelFor(nI, 16, (from, to) -> {
+      float[] gSums = java.util.Arrays.copyOfRange(dG, from, to);
+      float[] bSums = java.util.Arrays.copyOfRange(db, from, to);
       for (int i = 0; i < rows; i++) {
-        int row = i * nI;
-        for (int j = from; j < to; j++) {
-          dG[j] += d[row + j] * xhat[row + j];
-          db[j] += d[row + j];
+        int row = i * nI + from;
+        for (int j = 0; j < to - from; j++) {
+          gSums[j] += d[row + j] * xhat[row + j];
+          bSums[j] += d[row + j];
         }
       }
+      System.arraycopy(gSums, 0, dG, from, gSums.length);
+      System.arraycopy(bSums, 0, db, from, bSums.length);
     });
     Ops.get().pool().parallelFor(rows, rowsPerTask(nI), (first, end) -> {
       for (int i = first; i < end; i++) {

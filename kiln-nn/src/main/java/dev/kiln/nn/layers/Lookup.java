@@ -37,8 +37,12 @@ final class Lookup {
     Floats y = Floats.zeros(n, nO);
     float[] e = table.data();
     float[] out = y.data();
-    // Output rows are independent (the backward scatter is not: it stays on one thread).
+    // Output rows are independent.
     Ops.get().pool().parallelFor(n, Math.max(1, 4096 / Math.max(1, nO * perRow)), (first, end) -> {
+      if (perRow == 4) {
+        sumFour(e, rows, nO, out, first, end);
+        return;
+      }
       for (int i = first; i < end; i++) {
         for (int k = 0; k < perRow; k++) {
           int src = rows[i * perRow + k] * nO;
@@ -59,18 +63,57 @@ final class Lookup {
     return new ForwardResult<>(y, dY -> {
       float[] d = dY.data();
       float[] grad = model.grad("E").data();
-      for (int i = 0; i < n; i++) {
-        for (int k = 0; k < perRow; k++) {
-          int dst = rows[i * perRow + k] * nO;
-          for (int j = 0; j < nO; j++) {
-            grad[dst + j] += mask == null ? d[i * nO + j] : d[i * nO + j] * mask[j];
+      // Rows repeat, so the scatter is split by table rows: each thread scans every lookup and
+      // adds those into its own rows, so each gradient entry is summed by one thread in lookup
+      // order. (Split by columns, two threads would write the two halves of the same rows,
+      // sharing a cache line on every write.)
+      int nV = table.rows();
+      Ops.get().pool().parallelFor(nV, 16, (from, to) -> {
+        for (int i = 0; i < n; i++) {
+          for (int k = 0; k < perRow; k++) {
+            int row = rows[i * perRow + k];
+            if (row < from || row >= to) {
+              continue;
+            }
+            addRow(d, i * nO, mask, grad, row * nO, nO);
           }
         }
-      }
+      });
       // Ids have no gradient; Thinc returns zeros of the input's shape.
       return x.shape().length == 2 ? Ints.of(new int[x.size()], x.rows(), x.cols())
           : Ints.of(new int[x.size()]);
     });
+  }
+
+  /**
+   * Output rows {@code [first, end)} as sums of four table rows each (HashEmbed's four hashes),
+   * kept in a register instead of added to the output row four times; the sum starts from zero
+   * and adds the rows in order, as the general loop does, so the bits are the same.
+   */
+  private static void sumFour(float[] e, int[] rows, int nO, float[] out, int first, int end) {
+    for (int i = first; i < end; i++) {
+      int r0 = rows[i * 4] * nO;
+      int r1 = rows[i * 4 + 1] * nO;
+      int r2 = rows[i * 4 + 2] * nO;
+      int r3 = rows[i * 4 + 3] * nO;
+      int to = i * nO;
+      for (int j = 0; j < nO; j++) {
+        out[to + j] = (0f + e[r0 + j]) + e[r1 + j] + e[r2 + j] + e[r3 + j];
+      }
+    }
+  }
+
+  /** {@code grad[to..] += d[from..]} (times the column mask, if any) over one row of nO values. */
+  private static void addRow(float[] d, int from, float[] mask, float[] grad, int to, int nO) {
+    if (mask == null) {
+      for (int j = 0; j < nO; j++) {
+        grad[to + j] += d[from + j];
+      }
+    } else {
+      for (int j = 0; j < nO; j++) {
+        grad[to + j] += d[from + j] * mask[j];
+      }
+    }
   }
 
   private static float[] columnMask(Model<?, ?> model, int nO, boolean isTrain) {

@@ -10,6 +10,9 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.init.Initializer;
 import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.Ops;
+import dev.kiln.nn.ops.Scratch;
+import dev.kiln.nn.ops.WorkPool;
+import java.util.Arrays;
 
 /**
  * A dense layer with {@code nP} pieces per output that keeps the largest:
@@ -74,34 +77,16 @@ public final class Maxout {
     Dense.checkInput(model, x, nI);
     int rows = x.rows();
     int width = nO * nP;
-    float[] z = new float[rows * width];
+    // The products come out piece-major, (rows, nP, nO), so that the arg-max walks each piece's
+    // outputs contiguously; each product is the same dot product as with W's own order.
+    float[] z = Scratch.floats(rows * width);
     Ops.get().gemm(false, true, rows, width, nI, 1f, x.data(), 0,
-        model.getParam("W").data(), 0, 0f, z, 0);
-    float[] bias = model.getParam("b").data();
+        pieceMajor(model.getParam("W").data(), nO, nP, nI), 0, 0f, z, 0);
+    float[] bias = pieceMajor(model.getParam("b").data(), nO, nP, 1);
     Floats y = Floats.zeros(rows, nO);
     int[] which = new int[rows * nO];
-    float[] out = y.data();
-    // Each output is the best of its own nP pieces, bias added on the way (one pass over the
-    // products instead of two); rows are split over the pool.
-    Ops.get().pool().parallelFor(rows, Math.max(1, 2048 / nO), (first, end) -> {
-      for (int row = first; row < end; row++) {
-        for (int o = 0; o < nO; o++) {
-          int i = row * nO + o;
-          int base = i * nP;
-          int biasBase = o * nP;
-          float bestValue = z[base] + bias[biasBase];
-          int best = 0;
-          for (int p = 1; p < nP; p++) {
-            float value = z[base + p] + bias[biasBase + p];
-            boolean greater = value > bestValue;
-            best = greater ? p : best;
-            bestValue = greater ? value : bestValue;
-          }
-          which[i] = best;
-          out[i] = bestValue;
-        }
-      }
-    });
+    Ops.get().pool().parallelFor(rows, Math.max(1, 2048 / nO),
+        (first, end) -> argMax(z, bias, first, end, nO, nP, which, y.data()));
     Backprop<Floats, Floats> backprop = dY -> {
       float[] dZ = scatter(dY.data(), which, rows, nO, nP, model.grad("b").data());
       Ops.get().gemm(true, false, width, nI, rows, 1f, dZ, 0, x.data(), 0, 1f,
@@ -114,20 +99,106 @@ public final class Maxout {
     return new ForwardResult<>(y, backprop);
   }
 
-  /**
-   * The products' gradient: each output's gradient goes to the piece that won; the bias gradient
-   * {@code db} gets the same values as it goes (in row order, as a column sum would add them).
-   */
-  private static float[] scatter(float[] dY, int[] which, int rows, int nO, int nP, float[] db) {
-    float[] dZ = new float[rows * nO * nP];
-    for (int row = 0; row < rows; row++) {
-      for (int o = 0; o < nO; o++) {
-        int i = row * nO + o;
-        int piece = which[i];
-        dZ[i * nP + piece] = dY[i];
-        db[o * nP + piece] += dY[i];
+  /** A copy of (nO, nP, inner) values reordered to (nP, nO, inner). */
+  private static float[] pieceMajor(float[] values, int nO, int nP, int inner) {
+    float[] out = new float[values.length];
+    for (int o = 0; o < nO; o++) {
+      for (int p = 0; p < nP; p++) {
+        System.arraycopy(values, (o * nP + p) * inner, out, (p * nO + o) * inner, inner);
       }
     }
+    return out;
+  }
+
+  /**
+   * For rows {@code [first, end)} of piece-major products {@code z}: each output's winning piece
+   * (the first of equal best values, as a strict comparison in piece order keeps) and its value
+   * plus bias. The loops run along outputs with selects, not branches: which piece wins is
+   * random, so branches would be mispredicted half the time. The running best is a
+   * {@code Math.max}, which can differ from the winner's value only in the sign of a zero (or a
+   * NaN), never in a comparison's result; the output is read back from the winner.
+   */
+  private static void argMax(float[] z, float[] bias, int first, int end, int nO, int nP,
+      int[] which, float[] out) {
+    if (nP == 3) {
+      argMax3(z, bias, first, end, nO, which, out);
+      return;
+    }
+    for (int row = first; row < end; row++) {
+      int o0 = row * nO;
+      int z0 = row * nO * nP;
+      for (int o = 0; o < nO; o++) {
+        out[o0 + o] = z[z0 + o] + bias[o];
+        which[o0 + o] = 0;
+      }
+      for (int p = 1; p < nP; p++) {
+        int piece = z0 + p * nO;
+        for (int o = 0; o < nO; o++) {
+          float value = z[piece + o] + bias[p * nO + o];
+          float best = out[o0 + o];
+          which[o0 + o] = value > best ? p : which[o0 + o];
+          out[o0 + o] = Math.max(best, value);
+        }
+      }
+      readBack(z, bias, o0, z0, nO, which, out);
+    }
+  }
+
+  /** {@link #argMax} for three pieces (spaCy's default), the pieces held in registers. */
+  private static void argMax3(float[] z, float[] bias, int first, int end, int nO, int[] which,
+      float[] out) {
+    for (int row = first; row < end; row++) {
+      int o0 = row * nO;
+      int z0 = row * nO * 3;
+      for (int o = 0; o < nO; o++) {
+        float v0 = z[z0 + o] + bias[o];
+        float v1 = z[z0 + nO + o] + bias[nO + o];
+        float v2 = z[z0 + 2 * nO + o] + bias[2 * nO + o];
+        int best = v1 > v0 ? 1 : 0;
+        best = v2 > Math.max(v0, v1) ? 2 : best;
+        which[o0 + o] = best;
+        out[o0 + o] = z[z0 + best * nO + o] + bias[best * nO + o];
+      }
+    }
+  }
+
+  /** Each output of one row: its winning piece's product plus bias. */
+  private static void readBack(float[] z, float[] bias, int o0, int z0, int nO, int[] which,
+      float[] out) {
+    for (int o = 0; o < nO; o++) {
+      int p = which[o0 + o];
+      out[o0 + o] = z[z0 + p * nO + o] + bias[p * nO + o];
+    }
+  }
+
+  /**
+   * The products' gradient, in W's (rows, nO, nP) order, into this thread's scratch buffer: each
+   * output's gradient goes to the piece that won, zero to the others; the bias gradient
+   * {@code db} gets the same values, in row order as a column sum would add them. The products
+   * are split over the pool by rows, the bias by outputs, so each bias entry is still summed by
+   * one thread in row order.
+   */
+  private static float[] scatter(float[] dY, int[] which, int rows, int nO, int nP, float[] db) {
+    float[] dZ = Scratch.floats(rows * nO * nP);
+    WorkPool pool = Ops.get().pool();
+    pool.parallelFor(rows, Math.max(1, 2048 / nO), (first, end) -> {
+      Arrays.fill(dZ, first * nO * nP, end * nO * nP, 0f);
+      for (int i = first * nO; i < end * nO; i++) {
+        dZ[i * nP + which[i]] = dY[i];
+      }
+    });
+    // Each task sums into a copy of its own bias entries, written back at the end: two threads
+    // adding into neighbouring entries of db on every row would share a cache line.
+    pool.parallelFor(nO, 8, (from, to) -> {
+      float[] sums = Arrays.copyOfRange(db, from * nP, to * nP);
+      for (int row = 0; row < rows; row++) {
+        for (int o = from; o < to; o++) {
+          int i = row * nO + o;
+          sums[(o - from) * nP + which[i]] += dY[i];
+        }
+      }
+      System.arraycopy(sums, 0, db, from * nP, sums.length);
+    });
     return dZ;
   }
 }

@@ -86,6 +86,14 @@ public final class WithArray {
       Floats d = padded.data();
       return new Padded(f.reshape(d.dim(0), d.dim(1), f.cols()), padded.lengths());
     }
+    if (like instanceof List<?> list && rows instanceof Floats f) {
+      int[] lengths = new int[list.size()];
+      for (int i = 0; i < lengths.length; i++) {
+        Object item = list.get(i);
+        lengths[i] = item instanceof Ints ids ? ids.rows() : ((Floats) item).rows();
+      }
+      return SequenceOps.unflatten(new Ragged(f, Ints.of(lengths)));
+    }
     if (like instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
       int row = 0;

@@ -180,7 +180,12 @@ public final class Kernels {
 
   /** {@code out[i] = a[i] + b[i]}. */
   public static void add(float[] a, float[] b, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
+    add(a, b, out, 0, n);
+  }
+
+  /** {@code out[i] = a[i] + b[i]} for {@code i} in {@code [from, to)}. */
+  public static void add(float[] a, float[] b, float[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
       out[i] = a[i] + b[i];
     }
   }

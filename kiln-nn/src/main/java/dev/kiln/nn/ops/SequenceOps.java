@@ -5,6 +5,7 @@ import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.array.Padded;
 import dev.kiln.nn.array.Ragged;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,57 +16,87 @@ import java.util.List;
 public final class SequenceOps {
   private SequenceOps() {}
 
+  /** Rows per pool task for windows: enough copying that a task outweighs handing it out. */
+  private static final int WINDOW_GRAIN = 64;
+
   /**
    * Concatenates each row with the {@code nW} rows before and after it in the same sequence
    * (zeros past a sequence's ends): (M, I) becomes (M, (2·nW + 1)·I), left context first.
    */
   public static Floats seq2col(Floats x, int nW, Ints lengths) {
+    return seq2col(x, nW, lengths, Ops.get().pool());
+  }
+
+  /** {@link #seq2col(Floats, int, Ints)} with rows split over {@code pool}. */
+  static Floats seq2col(Floats x, int nW, Ints lengths, WorkPool pool) {
     int rows = x.rows();
     int width = x.cols();
     int nF = 2 * nW + 1;
     Floats out = Floats.zeros(rows, nF * width);
     float[] src = x.data();
     float[] dst = out.data();
-    forEachWindow(rows, nW, lengths, (row, offset, neighbour) ->
-        System.arraycopy(src, neighbour * width, dst, (row * nF + offset) * width, width));
+    int[] lens = lengths == null ? new int[] {rows} : lengths.data();
+    // A window's rows are consecutive rows of the input: one copy per row.
+    pool.parallelFor(rows, WINDOW_GRAIN, (from, to) ->
+        forEachWindow(from, to, nW, lens, (row, first, end) ->
+            System.arraycopy(src, first * width, dst, (row * nF + first - row + nW) * width,
+                (end - first) * width)));
     return out;
   }
 
-  /** The gradient of {@link #seq2col}: sums each window slot back onto its source row. */
+  /**
+   * The gradient of {@link #seq2col}: sums each window slot back onto its source row. Each row
+   * gathers the slots that copied it, in the order of the windows' rows, so rows can be split
+   * over the pool.
+   */
   public static Floats backpropSeq2col(Floats dY, int nW, Ints lengths) {
+    return backpropSeq2col(dY, nW, lengths, Ops.get().pool());
+  }
+
+  /** {@link #backpropSeq2col(Floats, int, Ints)} with rows split over {@code pool}. */
+  static Floats backpropSeq2col(Floats dY, int nW, Ints lengths, WorkPool pool) {
     int nF = 2 * nW + 1;
     int rows = dY.rows();
     int width = dY.cols() / nF;
     Floats dX = Floats.zeros(rows, width);
     float[] src = dY.data();
     float[] dst = dX.data();
-    forEachWindow(rows, nW, lengths, (row, offset, neighbour) -> {
-      int from = (row * nF + offset) * width;
-      int to = neighbour * width;
-      for (int j = 0; j < width; j++) {
-        dst[to + j] += src[from + j];
-      }
-    });
+    int[] lens = lengths == null ? new int[] {rows} : lengths.data();
+    // The window of row w holds row r in slot (r - w + nW); the windows holding r are those of
+    // its neighbours, visited in row order as seq2col's windows were.
+    pool.parallelFor(rows, WINDOW_GRAIN, (from, to) ->
+        forEachWindow(from, to, nW, lens, (row, first, end) -> {
+          int target = row * width;
+          for (int window = first; window < end; window++) {
+            int slot = (window * nF + row - window + nW) * width;
+            for (int j = 0; j < width; j++) {
+              dst[target + j] += src[slot + j];
+            }
+          }
+        }));
     return dX;
   }
 
   private interface WindowVisitor {
-    void visit(int row, int offset, int neighbour);
+    /** Row {@code row}'s neighbours in its sequence are rows {@code [first, end)}. */
+    void visit(int row, int first, int end);
   }
 
-  private static void forEachWindow(int rows, int nW, Ints lengths, WindowVisitor visitor) {
-    int[] lens = lengths == null ? new int[] {rows} : lengths.data();
+  /**
+   * Visits each row in {@code [from, to)} with the rows within {@code nW} of it in its own
+   * sequence.
+   */
+  private static void forEachWindow(int from, int to, int nW, int[] lens, WindowVisitor visitor) {
+    int sequence = 0;
     int start = 0;
-    for (int length : lens) {
-      for (int i = 0; i < length; i++) {
-        for (int offset = 0; offset < 2 * nW + 1; offset++) {
-          int j = i + offset - nW;
-          if (j >= 0 && j < length) {
-            visitor.visit(start + i, offset, start + j);
-          }
-        }
+    int end = lens.length == 0 ? 0 : lens[0];
+    for (int row = from; row < to; row++) {
+      while (row >= end) {
+        sequence++;
+        start = end;
+        end += lens[sequence];
       }
-      start += length;
+      visitor.visit(row, Math.max(start, row - nW), Math.min(end, row + nW + 1));
     }
   }
 
@@ -85,17 +116,20 @@ public final class SequenceOps {
     Floats out = Floats.zeros(x.size(), width);
     float[] src = x.data().data();
     float[] dst = out.data();
-    for (int s = 0; s < x.size(); s++) {
-      for (int r = starts[s]; r < starts[s + 1]; r++) {
-        for (int j = 0; j < width; j++) {
-          dst[s * width + j] += src[r * width + j];
+    // Sequences are independent, each summed in row order by one task.
+    Ops.get().pool().parallelFor(x.size(), 4, (first, end) -> {
+      for (int s = first; s < end; s++) {
+        for (int r = starts[s]; r < starts[s + 1]; r++) {
+          for (int j = 0; j < width; j++) {
+            dst[s * width + j] += src[r * width + j];
+          }
+        }
+        int length = starts[s + 1] - starts[s];
+        if (mean && length > 0) {
+          Kernels.scale(dst, s * width, width, 1, width, 1f / length);
         }
       }
-      int length = starts[s + 1] - starts[s];
-      if (mean && length > 0) {
-        Kernels.scale(dst, s * width, width, 1, width, 1f / length);
-      }
-    }
+    });
     return out;
   }
 
@@ -103,22 +137,23 @@ public final class SequenceOps {
   public static Floats backpropReduce(Floats dY, Ints lengths, boolean mean) {
     int width = dY.cols();
     int[] lens = lengths.data();
-    int total = 0;
-    for (int length : lens) {
-      total += length;
+    int[] starts = new int[lens.length + 1];
+    for (int s = 0; s < lens.length; s++) {
+      starts[s + 1] = starts[s] + lens[s];
     }
-    Floats dX = Floats.zeros(total, width);
+    Floats dX = Floats.zeros(starts[lens.length], width);
     float[] src = dY.data();
     float[] dst = dX.data();
-    int row = 0;
-    for (int s = 0; s < lens.length; s++) {
-      float factor = mean ? 1f / Math.max(lens[s], 1) : 1f;
-      for (int i = 0; i < lens[s]; i++, row++) {
-        for (int j = 0; j < width; j++) {
-          dst[row * width + j] = src[s * width + j] * factor;
+    Ops.get().pool().parallelFor(lens.length, 4, (first, end) -> {
+      for (int s = first; s < end; s++) {
+        float factor = mean ? 1f / Math.max(lens[s], 1) : 1f;
+        for (int row = starts[s]; row < starts[s + 1]; row++) {
+          for (int j = 0; j < width; j++) {
+            dst[row * width + j] = src[s * width + j] * factor;
+          }
         }
       }
-    }
+    });
     return dX;
   }
 
@@ -134,7 +169,7 @@ public final class SequenceOps {
     int[] starts = x.starts();
     Floats out = Floats.zeros(x.size(), width);
     int[] which = new int[x.size() * width];
-    java.util.Arrays.fill(which, -1);
+    Arrays.fill(which, -1);
     float[] src = x.data().data();
     float[] dst = out.data();
     for (int s = 0; s < x.size(); s++) {
@@ -165,11 +200,22 @@ public final class SequenceOps {
     return dX;
   }
 
-  /** Stacks 2-d arrays of equal width into one, with their row counts as lengths. */
+  /** Rows per pool task when copying sequences: enough bytes to outweigh handing a task out. */
+  private static final int COPY_GRAIN = 1024;
+
+  /**
+   * Stacks 2-d arrays of equal width into one, with their row counts as lengths. The rows are
+   * copied on the pool, split by output rows (documents differ in length by orders of magnitude).
+   */
   public static Ragged flatten(List<Floats> arrays) {
-    int total = 0;
+    return flatten(arrays, Ops.get().pool());
+  }
+
+  /** {@link #flatten(List)} with the copies split over {@code pool}. */
+  static Ragged flatten(List<Floats> arrays, WorkPool pool) {
     int width = arrays.isEmpty() ? 0 : arrays.get(0).cols();
     int[] lengths = new int[arrays.size()];
+    int[] starts = new int[arrays.size() + 1];
     for (int i = 0; i < arrays.size(); i++) {
       Floats a = arrays.get(i);
       if (a.cols() != width && a.rows() > 0) {
@@ -177,29 +223,51 @@ public final class SequenceOps {
             + a.cols());
       }
       lengths[i] = a.rows();
-      total += a.rows();
+      starts[i + 1] = starts[i] + a.rows();
     }
+    int total = starts[arrays.size()];
     Floats data = Floats.zeros(total, width);
-    int offset = 0;
-    for (Floats a : arrays) {
-      System.arraycopy(a.data(), 0, data.data(), offset, a.size());
-      offset += a.size();
-    }
+    float[] out = data.data();
+    pool.parallelFor(total, COPY_GRAIN, (from, to) -> {
+      for (int i = 0; i < lengths.length; i++) {
+        int first = Math.max(from, starts[i]);
+        int end = Math.min(to, starts[i + 1]);
+        if (first < end) {
+          System.arraycopy(arrays.get(i).data(), (first - starts[i]) * width, out, first * width,
+              (end - first) * width);
+        }
+      }
+    });
     return new Ragged(data, Ints.of(lengths));
   }
 
-  /** Splits a ragged array back into one 2-d array per sequence. */
+  /**
+   * Splits a ragged array back into one 2-d array per sequence. Sequences are copied on the
+   * pool, each by the task whose rows it starts in (an empty one at the end by the last).
+   */
   public static List<Floats> unflatten(Ragged x) {
+    return unflatten(x, Ops.get().pool());
+  }
+
+  /** {@link #unflatten(Ragged)} with the copies split over {@code pool}. */
+  static List<Floats> unflatten(Ragged x, WorkPool pool) {
     int width = x.width();
     int[] starts = x.starts();
-    List<Floats> out = new ArrayList<>(x.size());
-    for (int s = 0; s < x.size(); s++) {
-      int rows = starts[s + 1] - starts[s];
-      float[] part = new float[rows * width];
-      System.arraycopy(x.data().data(), starts[s] * width, part, 0, part.length);
-      out.add(Floats.of(part, rows, width));
-    }
-    return out;
+    int total = starts[x.size()];
+    Floats[] parts = new Floats[x.size()];
+    float[] src = x.data().data();
+    pool.parallelFor(total, COPY_GRAIN, (from, to) -> {
+      for (int s = 0; s < parts.length; s++) {
+        boolean mine = starts[s] >= from && (starts[s] < to || (to == total && starts[s] == total));
+        if (mine) {
+          int rows = starts[s + 1] - starts[s];
+          float[] part = new float[rows * width];
+          System.arraycopy(src, starts[s] * width, part, 0, part.length);
+          parts[s] = Floats.of(part, rows, width);
+        }
+      }
+    });
+    return new ArrayList<>(Arrays.asList(parts));
   }
 
   /** Pads sequences with zero rows to the longest: (batch, maxLength, width). */

@@ -36,6 +36,52 @@ class SequenceOpsTest {
   }
 
   @Test
+  void seq2colSplitOverThreadsGivesTheSameBits() {
+    // Chunks of rows start inside sequences and next to empty ones.
+    Ints lengths = Ints.of(new int[] {0, 5, 1, 70, 0, 3, 130, 0});
+    java.util.Random random = new java.util.Random(7);
+    float[] values = new float[209 * 3];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) random.nextGaussian();
+    }
+    Floats x = Floats.of(values, 209, 3);
+    WorkPool one = new WorkPool(1);
+    WorkPool four = new WorkPool(4);
+    for (int nW = 1; nW <= 2; nW++) {
+      Floats y = SequenceOps.seq2col(x, nW, lengths, one);
+      assertThat(SequenceOps.seq2col(x, nW, lengths, four).data()).containsExactly(y.data());
+      assertThat(SequenceOps.backpropSeq2col(y, nW, lengths, four).data())
+          .containsExactly(SequenceOps.backpropSeq2col(y, nW, lengths, one).data());
+    }
+  }
+
+  @Test
+  void flattenAndUnflattenSplitOverThreadsRoundTrip() {
+    // Long and empty sequences, empty ones last, so tasks start and end inside sequences.
+    int[] lengths = {0, 3000, 1, 0, 1999, 0};
+    java.util.Random random = new java.util.Random(3);
+    List<Floats> seqs = new java.util.ArrayList<>();
+    for (int length : lengths) {
+      float[] values = new float[length * 2];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) random.nextGaussian();
+      }
+      seqs.add(Floats.of(values, length, 2));
+    }
+    WorkPool four = new WorkPool(4);
+    Ragged flat = SequenceOps.flatten(seqs, four);
+    assertThat(flat.lengths().data()).containsExactly(lengths);
+    assertThat(flat.data().data())
+        .containsExactly(SequenceOps.flatten(seqs, new WorkPool(1)).data().data());
+    List<Floats> back = SequenceOps.unflatten(flat, four);
+    assertThat(back).hasSize(lengths.length);
+    for (int i = 0; i < lengths.length; i++) {
+      assertThat(back.get(i).shape()).containsExactly(lengths[i], 2);
+      assertThat(back.get(i).data()).containsExactly(seqs.get(i).data());
+    }
+  }
+
+  @Test
   void reductionsPerSequenceWithAnEmptyOne() {
     Ragged x = new Ragged(Floats.of(new float[] {1, 5, 3, -2, 4, 0}, 3, 2),
         Ints.of(new int[] {2, 0, 1}));

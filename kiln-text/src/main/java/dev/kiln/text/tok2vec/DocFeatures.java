@@ -7,8 +7,10 @@ import dev.kiln.text.Doc;
 import dev.kiln.text.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * attribute strings, the keys the hash embeddings look up. Not differentiable.
  *
  * <p>A token's keys depend only on its text, so they are cached by text: computing a shape or
- * a lower-case form allocates, and most tokens of a corpus repeat.
+ * a lower-case form allocates, and most tokens of a corpus repeat. A document's keys are also
+ * kept while the document lives (documents are immutable), as spaCy keeps attributes on the
+ * lexemes a document points to: training sees the same documents every epoch, and looking up
+ * each token's text again costs a hash-map probe per token.
  */
 final class DocFeatures {
   /** Cached token texts before the cache starts again, so memory stays bounded on big corpora. */
@@ -27,10 +32,13 @@ final class DocFeatures {
   static Model<List<Doc>, List<Ints>> create(List<LexicalAttr> attrs) {
     LexicalAttr[] columns = attrs.toArray(new LexicalAttr[0]);
     Map<String, int[]> cache = new ConcurrentHashMap<>();
+    // Weak keys compared by identity (Doc does not override equals), so a document's entry goes
+    // with it; Ints are never written after construction, so one can be handed out again.
+    Map<Doc, Ints> byDoc = Collections.synchronizedMap(new WeakHashMap<>());
     return Model.<List<Doc>, List<Ints>>builder("extract_features", (model, docs, isTrain) -> {
       List<Ints> out = new ArrayList<>(docs.size());
       for (Doc doc : docs) {
-        out.add(features(doc, columns, cache));
+        out.add(byDoc.computeIfAbsent(doc, d -> features(d, columns, cache)));
       }
       return new ForwardResult<>(out, dY -> null);
     }).attr("columns", attrs.toString()).build();
