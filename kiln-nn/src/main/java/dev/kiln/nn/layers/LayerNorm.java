@@ -72,14 +72,20 @@ public final class LayerNorm {
    */
   private static void normalizeRow(float[] in, int row, int nI, float[] g, float[] b,
       float[] xhat, float[] out, float[] invStd, int i) {
-    float mean = sum(in, row, nI) / nI;
-    float var = squaredDeviations(in, row, nI, mean) / nI;
+    normalizeRow(in, row, nI, g, b, xhat, out, row, invStd, i);
+  }
+
+  /** Row {@code i}, read from {@code in} at {@code from} and written at {@code to}. */
+  static void normalizeRow(float[] in, int from, int nI, float[] g, float[] b,
+      float[] xhat, float[] out, int to, float[] invStd, int i) {
+    float mean = sum(in, from, nI) / nI;
+    float var = squaredDeviations(in, from, nI, mean) / nI;
     float inv = (float) (1.0 / Math.sqrt(var + EPSILON));
     invStd[i] = inv;
     for (int j = 0; j < nI; j++) {
-      float h = (in[row + j] - mean) * inv;
-      xhat[row + j] = h;
-      out[row + j] = h * g[j] + b[j];
+      float h = (in[from + j] - mean) * inv;
+      xhat[to + j] = h;
+      out[to + j] = h * g[j] + b[j];
     }
   }
 
@@ -155,11 +161,11 @@ public final class LayerNorm {
   }
 
   /** Rows per pool task: enough values that a task outweighs handing it out. */
-  private static int rowsPerTask(int nI) {
+  static int rowsPerTask(int nI) {
     return Math.max(1, 4096 / Math.max(1, nI));
   }
 
-  private static Floats backward(Model<Floats, Floats> model, Floats dY, float[] xhat,
+  static Floats backward(Model<Floats, Floats> model, Floats dY, float[] xhat,
       float[] invStd, int rows, int nI) {
     float[] d = dY.data();
     float[] g = model.getParam("G").data();

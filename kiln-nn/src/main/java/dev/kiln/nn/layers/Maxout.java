@@ -49,7 +49,12 @@ public final class Maxout {
         .params("W", "b")
         .init((m, x, y) -> init(m, x, y, w, b))
         .build();
-    return Dense.withExtras(model, nO, dropout, normalize);
+    if (normalize) {
+      // Thinc's chain of Maxout and LayerNorm (then Dropout), trained fused: MaxoutNorm.
+      Model<Floats, Floats> normalized = MaxoutNorm.create(model, LayerNorm.create(nO));
+      return dropout != null ? Chain.create(normalized, Dropout.create(dropout)) : normalized;
+    }
+    return Dense.withExtras(model, nO, dropout, false);
   }
 
   private static void init(Model<Floats, Floats> model, Floats x, Floats y, Initializer initW,
@@ -73,30 +78,53 @@ public final class Maxout {
       boolean isTrain) {
     int nO = model.getDim("nO");
     int nP = model.getDim("nP");
+    int rows = x.rows();
+    float[] z = products(model, x);
+    float[] bias = pieceMajorBias(model);
+    Floats y = Floats.zeros(rows, nO);
+    int[] which = new int[rows * nO];
+    Ops.get().pool().parallelFor(rows, Math.max(1, 2048 / nO),
+        (first, end) -> argMax(z, bias, first, end, nO, nP, which, y.data(), 0));
+    return new ForwardResult<>(y, dY -> backward(model, x, which, dY));
+  }
+
+  /**
+   * The products of every piece, {@code x·Wᵀ} without bias, into this thread's scratch buffer.
+   * They come out piece-major, (rows, nP, nO), so that the arg-max walks each piece's outputs
+   * contiguously; each product is the same dot product as with W's own order.
+   */
+  static float[] products(Model<Floats, Floats> model, Floats x) {
+    int nO = model.getDim("nO");
+    int nP = model.getDim("nP");
     int nI = model.getDim("nI");
     Dense.checkInput(model, x, nI);
     int rows = x.rows();
     int width = nO * nP;
-    // The products come out piece-major, (rows, nP, nO), so that the arg-max walks each piece's
-    // outputs contiguously; each product is the same dot product as with W's own order.
     float[] z = Scratch.floats(rows * width);
     Ops.get().gemm(false, true, rows, width, nI, 1f, x.data(), 0,
         pieceMajor(model.getParam("W").data(), nO, nP, nI), 0, 0f, z, 0);
-    float[] bias = pieceMajor(model.getParam("b").data(), nO, nP, 1);
-    Floats y = Floats.zeros(rows, nO);
-    int[] which = new int[rows * nO];
-    Ops.get().pool().parallelFor(rows, Math.max(1, 2048 / nO),
-        (first, end) -> argMax(z, bias, first, end, nO, nP, which, y.data()));
-    Backprop<Floats, Floats> backprop = dY -> {
-      float[] dZ = scatter(dY.data(), which, rows, nO, nP, model.grad("b").data());
-      Ops.get().gemm(true, false, width, nI, rows, 1f, dZ, 0, x.data(), 0, 1f,
-          model.grad("W").data(), 0);
-      Floats dX = Floats.zeros(rows, nI);
-      Ops.get().gemm(false, false, rows, nI, width, 1f, dZ, 0, model.getParam("W").data(), 0,
-          0f, dX.data(), 0);
-      return dX;
-    };
-    return new ForwardResult<>(y, backprop);
+    return z;
+  }
+
+  /** The bias in the products' piece-major order. */
+  static float[] pieceMajorBias(Model<Floats, Floats> model) {
+    return pieceMajor(model.getParam("b").data(), model.getDim("nO"), model.getDim("nP"), 1);
+  }
+
+  /** The gradient of the input, given the winning pieces and the outputs' gradient. */
+  static Floats backward(Model<Floats, Floats> model, Floats x, int[] which, Floats dY) {
+    int nO = model.getDim("nO");
+    int nP = model.getDim("nP");
+    int nI = model.getDim("nI");
+    int rows = x.rows();
+    int width = nO * nP;
+    float[] dZ = scatter(dY.data(), which, rows, nO, nP, model.grad("b").data());
+    Ops.get().gemm(true, false, width, nI, rows, 1f, dZ, 0, x.data(), 0, 1f,
+        model.grad("W").data(), 0);
+    Floats dX = Floats.zeros(rows, nI);
+    Ops.get().gemm(false, false, rows, nI, width, 1f, dZ, 0, model.getParam("W").data(), 0,
+        0f, dX.data(), 0);
+    return dX;
   }
 
   /** A copy of (nO, nP, inner) values reordered to (nP, nO, inner). */
@@ -116,39 +144,43 @@ public final class Maxout {
    * plus bias. The loops run along outputs with selects, not branches: which piece wins is
    * random, so branches would be mispredicted half the time. The running best is a
    * {@code Math.max}, which can differ from the winner's value only in the sign of a zero (or a
-   * NaN), never in a comparison's result; the output is read back from the winner.
+   * NaN), never in a comparison's result; the output is read back from the winner. Row
+   * {@code r}'s outputs go to row {@code r - outRow} of {@code out}, so a caller can take a few
+   * rows at a time into a small buffer.
    */
-  private static void argMax(float[] z, float[] bias, int first, int end, int nO, int nP,
-      int[] which, float[] out) {
+  static void argMax(float[] z, float[] bias, int first, int end, int nO, int nP,
+      int[] which, float[] out, int outRow) {
     if (nP == 3) {
-      argMax3(z, bias, first, end, nO, which, out);
+      argMax3(z, bias, first, end, nO, which, out, outRow);
       return;
     }
     for (int row = first; row < end; row++) {
       int o0 = row * nO;
+      int y0 = (row - outRow) * nO;
       int z0 = row * nO * nP;
       for (int o = 0; o < nO; o++) {
-        out[o0 + o] = z[z0 + o] + bias[o];
+        out[y0 + o] = z[z0 + o] + bias[o];
         which[o0 + o] = 0;
       }
       for (int p = 1; p < nP; p++) {
         int piece = z0 + p * nO;
         for (int o = 0; o < nO; o++) {
           float value = z[piece + o] + bias[p * nO + o];
-          float best = out[o0 + o];
+          float best = out[y0 + o];
           which[o0 + o] = value > best ? p : which[o0 + o];
-          out[o0 + o] = Math.max(best, value);
+          out[y0 + o] = Math.max(best, value);
         }
       }
-      readBack(z, bias, o0, z0, nO, which, out);
+      readBack(z, bias, o0, y0, z0, nO, which, out);
     }
   }
 
   /** {@link #argMax} for three pieces (spaCy's default), the pieces held in registers. */
   private static void argMax3(float[] z, float[] bias, int first, int end, int nO, int[] which,
-      float[] out) {
+      float[] out, int outRow) {
     for (int row = first; row < end; row++) {
       int o0 = row * nO;
+      int y0 = (row - outRow) * nO;
       int z0 = row * nO * 3;
       for (int o = 0; o < nO; o++) {
         float v0 = z[z0 + o] + bias[o];
@@ -157,17 +189,17 @@ public final class Maxout {
         int best = v1 > v0 ? 1 : 0;
         best = v2 > Math.max(v0, v1) ? 2 : best;
         which[o0 + o] = best;
-        out[o0 + o] = z[z0 + best * nO + o] + bias[best * nO + o];
+        out[y0 + o] = z[z0 + best * nO + o] + bias[best * nO + o];
       }
     }
   }
 
   /** Each output of one row: its winning piece's product plus bias. */
-  private static void readBack(float[] z, float[] bias, int o0, int z0, int nO, int[] which,
-      float[] out) {
+  private static void readBack(float[] z, float[] bias, int o0, int y0, int z0, int nO,
+      int[] which, float[] out) {
     for (int o = 0; o < nO; o++) {
       int p = which[o0 + o];
-      out[o0 + o] = z[z0 + p * nO + o] + bias[p * nO + o];
+      out[y0 + o] = z[z0 + p * nO + o] + bias[p * nO + o];
     }
   }
 

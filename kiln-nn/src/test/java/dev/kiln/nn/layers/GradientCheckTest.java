@@ -95,6 +95,14 @@ class GradientCheckTest {
   }
 
   @Test
+  void maxoutNormalized() {
+    // The fused Maxout and LayerNorm (MaxoutNorm).
+    Floats x = x(4, 5);
+    GradientCheck.check(init(Maxout.create(3, null, 3, null, Initializers.uniformInit(-4, 4),
+        null, true), x), x, true, TOLERANCE);
+  }
+
+  @Test
   void layerNorm() {
     Floats x = x(3, 6);
     Model<Floats, Floats> model = init(LayerNorm.create(null), x);
