@@ -82,7 +82,7 @@ public final class Maxout {
     float[] z = products(model, x);
     float[] bias = pieceMajorBias(model);
     Floats y = Floats.zeros(rows, nO);
-    int[] which = new int[rows * nO];
+    byte[] which = new byte[rows * nO];
     Ops.get().pool().parallelFor(rows, Math.max(1, 2048 / nO),
         (first, end) -> argMax(z, bias, first, end, nO, nP, which, y.data(), 0));
     return new ForwardResult<>(y, dY -> backward(model, x, which, dY));
@@ -112,7 +112,7 @@ public final class Maxout {
   }
 
   /** The gradient of the input, given the winning pieces and the outputs' gradient. */
-  static Floats backward(Model<Floats, Floats> model, Floats x, int[] which, Floats dY) {
+  static Floats backward(Model<Floats, Floats> model, Floats x, byte[] which, Floats dY) {
     int nO = model.getDim("nO");
     int nP = model.getDim("nP");
     int nI = model.getDim("nI");
@@ -149,7 +149,7 @@ public final class Maxout {
    * rows at a time into a small buffer.
    */
   static void argMax(float[] z, float[] bias, int first, int end, int nO, int nP,
-      int[] which, float[] out, int outRow) {
+      byte[] which, float[] out, int outRow) {
     if (nP == 3) {
       argMax3(z, bias, first, end, nO, which, out, outRow);
       return;
@@ -167,7 +167,7 @@ public final class Maxout {
         for (int o = 0; o < nO; o++) {
           float value = z[piece + o] + bias[p * nO + o];
           float best = out[y0 + o];
-          which[o0 + o] = value > best ? p : which[o0 + o];
+          which[o0 + o] = (byte) (value > best ? p : which[o0 + o]);
           out[y0 + o] = Math.max(best, value);
         }
       }
@@ -176,7 +176,7 @@ public final class Maxout {
   }
 
   /** {@link #argMax} for three pieces (spaCy's default), the pieces held in registers. */
-  private static void argMax3(float[] z, float[] bias, int first, int end, int nO, int[] which,
+  private static void argMax3(float[] z, float[] bias, int first, int end, int nO, byte[] which,
       float[] out, int outRow) {
     for (int row = first; row < end; row++) {
       int o0 = row * nO;
@@ -188,7 +188,7 @@ public final class Maxout {
         float v2 = z[z0 + 2 * nO + o] + bias[2 * nO + o];
         int best = v1 > v0 ? 1 : 0;
         best = v2 > Math.max(v0, v1) ? 2 : best;
-        which[o0 + o] = best;
+        which[o0 + o] = (byte) best;
         out[y0 + o] = z[z0 + best * nO + o] + bias[best * nO + o];
       }
     }
@@ -196,7 +196,7 @@ public final class Maxout {
 
   /** Each output of one row: its winning piece's product plus bias. */
   private static void readBack(float[] z, float[] bias, int o0, int y0, int z0, int nO,
-      int[] which, float[] out) {
+      byte[] which, float[] out) {
     for (int o = 0; o < nO; o++) {
       int p = which[o0 + o];
       out[y0 + o] = z[z0 + p * nO + o] + bias[p * nO + o];
@@ -210,7 +210,7 @@ public final class Maxout {
    * are split over the pool by rows, the bias by outputs, so each bias entry is still summed by
    * one thread in row order.
    */
-  private static float[] scatter(float[] dY, int[] which, int rows, int nO, int nP, float[] db) {
+  private static float[] scatter(float[] dY, byte[] which, int rows, int nO, int nP, float[] db) {
     float[] dZ = Scratch.floats(rows * nO * nP);
     WorkPool pool = Ops.get().pool();
     pool.parallelFor(rows, Math.max(1, 2048 / nO), (first, end) -> {

@@ -34,7 +34,7 @@ final class MaxoutNorm {
     int rows = x.rows();
     float[] z = Maxout.products(maxout, x);
     float[] bias = Maxout.pieceMajorBias(maxout);
-    int[] which = new int[rows * nO];
+    byte[] which = new byte[rows * nO];
     float[] g = norm.getParam("G").data();
     float[] b = norm.getParam("b").data();
     float[] xhat = new float[rows * nO];
