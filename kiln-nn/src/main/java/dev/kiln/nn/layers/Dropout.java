@@ -9,6 +9,7 @@ import dev.kiln.nn.array.Padded;
 import dev.kiln.nn.array.Ragged;
 import dev.kiln.nn.ops.Kernels;
 import dev.kiln.nn.ops.Ops;
+import dev.kiln.nn.ops.WorkPool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,10 +95,18 @@ public final class Dropout {
   }
 
   private static void applyMask(long key, float rate, Floats in, Floats out) {
-    int size = in.size();
-    int blocks = (size + Kernels.DROPOUT_BLOCK - 1) / Kernels.DROPOUT_BLOCK;
-    Ops.get().pool().parallelFor(blocks, 2, (first, end) -> Kernels.applyDropoutMask(key, rate,
-        in.data(), out.data(), first * Kernels.DROPOUT_BLOCK,
-        Math.min(size, end * Kernels.DROPOUT_BLOCK)));
+    inMaskBlocks(in.size(), (from, to) -> Kernels.applyDropoutMask(key, rate, in.data(),
+        out.data(), from, to));
   }
+
+  /**
+   * Runs {@code body} over {@code [0, size)} on the pool in ranges that start on a mask block
+   * ({@link Kernels#DROPOUT_BLOCK}), as the mask kernels need.
+   */
+  static void inMaskBlocks(int size, WorkPool.Chunk body) {
+    int blocks = (size + Kernels.DROPOUT_BLOCK - 1) / Kernels.DROPOUT_BLOCK;
+    Ops.get().pool().parallelFor(blocks, 2, (first, end) -> body.run(
+        first * Kernels.DROPOUT_BLOCK, Math.min(size, end * Kernels.DROPOUT_BLOCK)));
+  }
+
 }

@@ -58,7 +58,7 @@ public final class LayerNorm {
     // Rows are independent: split over the pool (same bits as one pass).
     Ops.get().pool().parallelFor(rows, rowsPerTask(nI), (first, end) -> {
       for (int i = first; i < end; i++) {
-        normalizeRow(in, i * nI, nI, g, b, xhat, out, invStd, i);
+        normalizeRow(in, i * nI, nI, g, b, xhat, out, i * nI, invStd, i);
       }
     });
     Backprop<Floats, Floats> backprop = dY -> backward(model, dY, xhat, invStd, rows, nI);
@@ -66,16 +66,11 @@ public final class LayerNorm {
   }
 
   /**
-   * One row, in float32 as Thinc's numpy code computes it: the sums keep four partial
-   * accumulators (so the CPU overlaps the additions) and the last loop has no dependence
-   * between entries, so the JIT turns it into vector instructions.
+   * Row {@code i}, read from {@code in} at {@code from} and written to {@code xhat} and
+   * {@code out} at {@code to}, in float32 as Thinc's numpy code computes it: the sums keep four
+   * partial accumulators (so the CPU overlaps the additions) and the last loop has no
+   * dependence between entries, so the JIT turns it into vector instructions.
    */
-  private static void normalizeRow(float[] in, int row, int nI, float[] g, float[] b,
-      float[] xhat, float[] out, float[] invStd, int i) {
-    normalizeRow(in, row, nI, g, b, xhat, out, row, invStd, i);
-  }
-
-  /** Row {@code i}, read from {@code in} at {@code from} and written at {@code to}. */
   static void normalizeRow(float[] in, int from, int nI, float[] g, float[] b,
       float[] xhat, float[] out, int to, float[] invStd, int i) {
     float mean = sum(in, from, nI) / nI;

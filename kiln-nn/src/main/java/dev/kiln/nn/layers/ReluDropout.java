@@ -5,7 +5,6 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.ops.Kernels;
 import dev.kiln.nn.ops.Ops;
-import dev.kiln.nn.ops.WorkPool;
 import java.util.List;
 
 /**
@@ -34,20 +33,14 @@ final class ReluDropout {
     }
     Floats y = Dense.affine(relu, x);
     long key = dropout.rng().nextLong();
-    int size = y.size();
-    WorkPool pool = Ops.get().pool();
-    pool.parallelFor(blocks(size), 2, (first, end) -> Kernels.reluThenDropout(key, rate,
-        y.data(), first * Kernels.DROPOUT_BLOCK, Math.min(size, end * Kernels.DROPOUT_BLOCK)));
+    Dropout.inMaskBlocks(y.size(), (from, to) -> Kernels.reluThenDropout(key, rate, y.data(),
+        from, to));
     float keep = 1f / (1f - rate);
     return new ForwardResult<>(y, Dense.backprop(relu, x, dY -> {
       Floats dZ = Floats.zeros(y.shape());
-      pool.parallelFor(size, 4096, (from, to) -> Kernels.reluDropoutBackward(dY.data(),
-          y.data(), keep, dZ.data(), from, to));
+      Ops.get().pool().parallelFor(y.size(), 4096, (from, to) -> Kernels.reluDropoutBackward(
+          dY.data(), y.data(), keep, dZ.data(), from, to));
       return dZ;
     }));
-  }
-
-  private static int blocks(int size) {
-    return (size + Kernels.DROPOUT_BLOCK - 1) / Kernels.DROPOUT_BLOCK;
   }
 }

@@ -47,7 +47,12 @@ public final class Kernels {
    * loop nested over rows and columns is three times slower).
    */
   public static void relu(float[] y, int n) {
-    for (int i = 0; i < n; i++) {
+    relu(y, 0, n);
+  }
+
+  /** {@link #relu} over {@code y[from, to)}. */
+  public static void relu(float[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
       y[i] = Math.max(y[i], 0f);
     }
   }
@@ -135,9 +140,7 @@ public final class Kernels {
    * {@link #applyDropoutMask} give one after the other, in one pass over memory.
    */
   public static void reluThenDropout(long key, float rate, float[] y, int from, int to) {
-    for (int i = from; i < to; i++) {
-      y[i] = Math.max(y[i], 0f);
-    }
+    relu(y, from, to);
     applyDropoutMask(key, rate, y, y, from, to);
   }
 
