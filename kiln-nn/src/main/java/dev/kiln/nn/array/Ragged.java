@@ -37,10 +37,14 @@ public record Ragged(Floats data, Ints lengths) {
 
   /** The row offset of each sequence, and the total at the end (length size() + 1). */
   public int[] starts() {
-    int[] starts = new int[size() + 1];
-    int[] lens = lengths.data();
-    for (int i = 0; i < lens.length; i++) {
-      starts[i + 1] = starts[i] + lens[i];
+    return starts(lengths.data());
+  }
+
+  /** The row offset of each of sequences of {@code lengths}, and the total at the end. */
+  public static int[] starts(int[] lengths) {
+    int[] starts = new int[lengths.length + 1];
+    for (int i = 0; i < lengths.length; i++) {
+      starts[i + 1] = starts[i] + lengths[i];
     }
     return starts;
   }

@@ -137,10 +137,7 @@ public final class SequenceOps {
   public static Floats backpropReduce(Floats dY, Ints lengths, boolean mean) {
     int width = dY.cols();
     int[] lens = lengths.data();
-    int[] starts = new int[lens.length + 1];
-    for (int s = 0; s < lens.length; s++) {
-      starts[s + 1] = starts[s] + lens[s];
-    }
+    int[] starts = Ragged.starts(lens);
     Floats dX = Floats.zeros(starts[lens.length], width);
     float[] src = dY.data();
     float[] dst = dX.data();
