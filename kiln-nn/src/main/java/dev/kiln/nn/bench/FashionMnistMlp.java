@@ -142,11 +142,7 @@ public final class FashionMnistMlp {
   private double step(int from, Floats x) {
     int size = x.rows();
     toFloats(data.trainImages(), order, from, size, x);
-    byte[] labels = data.trainLabels().data();
-    int[] y = new int[size];
-    for (int i = 0; i < size; i++) {
-      y[i] = labels[order[from + i]];
-    }
+    int[] y = labels(from, size);
     ForwardResult<Floats, Floats> result = model.beginUpdate(x);
     double lossSum = crossEntropySum(result.output(), y);
     result.backprop().accumulate(loss.compute(result.output(), Ints.of(y)).gradient());
@@ -154,6 +150,20 @@ public final class FashionMnistMlp {
     model.finishUpdate(adam);
     optimizerNanos += System.nanoTime() - beforeUpdate;
     return lossSum;
+  }
+
+  /**
+   * The labels of {@code order[from..from + size)}. A loop of its own, not in {@link #step}: with
+   * no loop there, {@code step} stays in the quick compiler and the JIT optimises only the
+   * layers' code, instead of compiling the whole inlined step (~0.25 s on one of two cores).
+   */
+  private int[] labels(int from, int size) {
+    byte[] labels = data.trainLabels().data();
+    int[] y = new int[size];
+    for (int i = 0; i < size; i++) {
+      y[i] = labels[order[from + i]];
+    }
+    return y;
   }
 
   /** The summed log loss, for reporting (Thinc's loss value is the squared gradient). */
