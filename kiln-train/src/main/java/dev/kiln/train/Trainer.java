@@ -83,6 +83,7 @@ public final class Trainer<D extends Datum> {
     DevEvaluator<D> evaluator = new DevEvaluator<>(pipeline, corpora.get("dev_corpus", settings.devCorpus()),
         corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream());
     evaluator.readCorpora();
+    settleCorpora();
     TrainingLoop<D> loop = new TrainingLoop<>(pipeline, regime.optimizer(), batches, evaluator,
         loopSettings(), settings.beforeUpdate().orElse(BeforeUpdate.NONE), hooks, start.loop());
     if (teacher != null) {
@@ -95,6 +96,17 @@ public final class Trainer<D extends Datum> {
     hooks.forEach(hook -> hook.beforeTraining(start.loop().nextStep()));
     drive(loop, batches, log);
     return finish(loop);
+  }
+
+  /**
+   * Collects the heap once, after the corpora are read and before the loop's clock starts. The
+   * examples live as long as the run; the JVM would otherwise copy them between its young spaces
+   * at the first few collections of training, pausing steps for tens of milliseconds each
+   * (Fashion-MNIST: 44, 36 and 46 ms in the first two epochs). Collected now, they move to the
+   * old generation in one go.
+   */
+  private static void settleCorpora() {
+    System.gc();
   }
 
   /** The state to resume from, or empty after initializing a new run (clearing old output). */
