@@ -8,6 +8,7 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.array.Padded;
 import dev.kiln.nn.array.Ragged;
+import dev.kiln.nn.array.RaggedSequences;
 import dev.kiln.nn.ops.SequenceOps;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,9 @@ public final class WithArray {
       Floats data = padded.data();
       return data.reshape(data.dim(0) * data.dim(1), data.dim(2));
     }
+    if (x instanceof RaggedSequences sequences) {
+      return SequenceOps.flatten(sequences).data();
+    }
     if (x instanceof List<?> list) {
       if (!list.isEmpty() && list.get(0) instanceof Ints) {
         return concatInts((List<Ints>) list);
@@ -85,6 +89,10 @@ public final class WithArray {
     if (like instanceof Padded padded && rows instanceof Floats f) {
       Floats d = padded.data();
       return new Padded(f.reshape(d.dim(0), d.dim(1), f.cols()), padded.lengths());
+    }
+    if (like instanceof RaggedSequences sequences && rows instanceof Floats f) {
+      // Its lengths without reading (and so copying out) its sequences.
+      return SequenceOps.unflatten(sequences.source().withData(f));
     }
     if (like instanceof List<?> list && rows instanceof Floats f) {
       int[] lengths = new int[list.size()];

@@ -4,6 +4,7 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.array.Padded;
 import dev.kiln.nn.array.Ragged;
+import dev.kiln.nn.array.RaggedSequences;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -202,7 +203,8 @@ public final class SequenceOps {
 
   /**
    * Stacks 2-d arrays of equal width into one, with their row counts as lengths. The rows are
-   * copied on the pool, split by output rows (documents differ in length by orders of magnitude).
+   * copied on the pool, split by output rows (documents differ in length by orders of magnitude);
+   * a list {@link #unflatten} made that no one has read gives back its ragged array, uncopied.
    */
   public static Ragged flatten(List<Floats> arrays) {
     return flatten(arrays, Ops.get().pool());
@@ -210,6 +212,9 @@ public final class SequenceOps {
 
   /** {@link #flatten(List)} with the copies split over {@code pool}. */
   static Ragged flatten(List<Floats> arrays, WorkPool pool) {
+    if (arrays instanceof RaggedSequences sequences && sequences.untouched()) {
+      return sequences.source();
+    }
     int width = arrays.isEmpty() ? 0 : arrays.get(0).cols();
     int[] lengths = new int[arrays.size()];
     int[] starts = new int[arrays.size() + 1];
@@ -239,32 +244,12 @@ public final class SequenceOps {
   }
 
   /**
-   * Splits a ragged array back into one 2-d array per sequence. Sequences are copied on the
-   * pool, each by the task whose rows it starts in (an empty one at the end by the last).
+   * Splits a ragged array back into one 2-d array per sequence. Nothing is copied until a
+   * sequence is read ({@link RaggedSequences}), and a list no one has read is stacked again by
+   * {@link #flatten} for free.
    */
   public static List<Floats> unflatten(Ragged x) {
-    return unflatten(x, Ops.get().pool());
-  }
-
-  /** {@link #unflatten(Ragged)} with the copies split over {@code pool}. */
-  static List<Floats> unflatten(Ragged x, WorkPool pool) {
-    int width = x.width();
-    int[] starts = x.starts();
-    int total = starts[x.size()];
-    Floats[] parts = new Floats[x.size()];
-    float[] src = x.data().data();
-    pool.parallelFor(total, COPY_GRAIN, (from, to) -> {
-      for (int s = 0; s < parts.length; s++) {
-        boolean mine = starts[s] >= from && (starts[s] < to || (to == total && starts[s] == total));
-        if (mine) {
-          int rows = starts[s + 1] - starts[s];
-          float[] part = new float[rows * width];
-          System.arraycopy(src, starts[s] * width, part, 0, part.length);
-          parts[s] = Floats.of(part, rows, width);
-        }
-      }
-    });
-    return new ArrayList<>(Arrays.asList(parts));
+    return new RaggedSequences(x);
   }
 
   /** Pads sequences with zero rows to the longest: (batch, maxLength, width). */

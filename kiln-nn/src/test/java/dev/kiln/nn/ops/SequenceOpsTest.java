@@ -73,7 +73,7 @@ class SequenceOpsTest {
     assertThat(flat.lengths().data()).containsExactly(lengths);
     assertThat(flat.data().data())
         .containsExactly(SequenceOps.flatten(seqs, new WorkPool(1)).data().data());
-    List<Floats> back = SequenceOps.unflatten(flat, four);
+    List<Floats> back = SequenceOps.unflatten(flat);
     assertThat(back).hasSize(lengths.length);
     for (int i = 0; i < lengths.length; i++) {
       assertThat(back.get(i).shape()).containsExactly(lengths[i], 2);
