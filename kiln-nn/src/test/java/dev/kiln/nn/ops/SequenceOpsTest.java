@@ -108,4 +108,23 @@ class SequenceOpsTest {
     assertThat(flat.lengths().data()).containsExactly(1, 2);
     assertThat(SequenceOps.unflatten(flat).get(1).data()).containsExactly(3, 4, 5, 6);
   }
+
+  @Test
+  void anUnreadListFlattensBackToItsRaggedAndAReadOneCopiesWhatWasChanged() {
+    Ragged flat = new Ragged(Floats.of(new float[] {1, 2, 3, 4, 5, 6}, 3, 2),
+        Ints.of(new int[] {1, 0, 2}));
+    List<Floats> unread = SequenceOps.unflatten(flat);
+    assertThat(SequenceOps.flatten(unread)).isSameAs(flat);
+
+    List<Floats> read = SequenceOps.unflatten(flat);
+    Floats last = read.get(2);
+    assertThat(last.shape()).containsExactly(2, 2);
+    assertThat(read.get(2)).isSameAs(last);
+    last.data()[0] = 30;
+    assertThat(flat.data().data()[2]).isEqualTo(3);
+    Ragged again = SequenceOps.flatten(read);
+    assertThat(again).isNotSameAs(flat);
+    assertThat(again.lengths().data()).containsExactly(1, 0, 2);
+    assertThat(again.data().data()).containsExactly(1, 2, 30, 4, 5, 6);
+  }
 }
