@@ -74,6 +74,14 @@ public final class Model<I, O> {
     return forward.apply(this, x, false).output();
   }
 
+  /**
+   * Whether this model's forward pass is {@code f}: how a combinator recognises children it can
+   * run fused (for example {@code concatenate} of hash embeddings), whatever their names.
+   */
+  public boolean runs(Forward<?, ?> f) {
+    return forward == f;
+  }
+
   /** Runs the forward pass; what combinators call on their children. */
   public ForwardResult<I, O> call(I x, boolean isTrain) {
     return forward.apply(this, x, isTrain);

@@ -5,6 +5,7 @@ import dev.kiln.nn.Backprop;
 import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.ops.Ops;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ public final class Concatenate {
   private static <I> ForwardResult<I, Floats> forward(Model<I, Floats> model, I x,
       boolean isTrain) {
     List<Model<?, ?>> layers = model.layers();
+    if (x instanceof Ints ids && HashEmbed.allHashEmbeds(layers)) {
+      return (ForwardResult<I, Floats>) (ForwardResult<?, ?>) HashEmbed.concatenated(
+          (List<Model<Ints, Floats>>) (List<?>) layers, ids, isTrain);
+    }
     List<Backprop<Object, Floats>> callbacks = new ArrayList<>();
     List<Floats> outputs = new ArrayList<>();
     int rows = -1;

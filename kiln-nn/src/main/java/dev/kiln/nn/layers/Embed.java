@@ -58,6 +58,6 @@ public final class Embed {
             id);
       }
     }
-    return Lookup.gather(model, ids, 1, ids, x, isTrain);
+    return Lookup.gather(model, ids, 1, x, isTrain);
   }
 }

@@ -30,24 +30,44 @@ final class Lookup {
    * rows {@code rows[i·perRow + k]}; backprop scatters the gradient back.
    */
   static ForwardResult<Ints, Floats> gather(Model<Ints, Floats> model, int[] rows, int perRow,
-      int[] ids, Ints x, boolean isTrain) {
+      Ints x, boolean isTrain) {
+    int nO = model.getParam("E").cols();
+    Floats y = Floats.zeros(rows.length / perRow, nO);
+    BlockGradient gradient = gatherInto(model, rows, perRow, isTrain, y.data(), 0, nO);
+    return new ForwardResult<>(y, dY -> {
+      gradient.scatter(dY.data(), 0, nO);
+      return noGradient(x);
+    });
+  }
+
+  /** Adds the gradient of a block of output columns into the table's gradient. */
+  interface BlockGradient {
+    /** The block's gradient is {@code d[i·stride + offset + j]} for output row i, column j. */
+    void scatter(float[] d, int offset, int stride);
+  }
+
+  /**
+   * {@link #gather} into the column block of a zeroed wider matrix that starts at column
+   * {@code offset} of rows {@code stride} long, so that concatenated lookups need not be copied
+   * side by side afterwards ({@link HashEmbed#concatenated}).
+   */
+  static BlockGradient gatherInto(Model<Ints, Floats> model, int[] rows, int perRow,
+      boolean isTrain, float[] out, int offset, int stride) {
     Floats table = model.getParam("E");
     int nO = table.cols();
     int n = rows.length / perRow;
-    Floats y = Floats.zeros(n, nO);
     float[] e = table.data();
-    float[] out = y.data();
     // Output rows are independent.
     Ops.get().pool().parallelFor(n, Math.max(1, 4096 / Math.max(1, nO * perRow)), (first, end) -> {
       if (perRow == 4) {
-        sumFour(e, rows, nO, out, first, end);
+        sumFour(e, rows, nO, out, offset, stride, first, end);
         return;
       }
       for (int i = first; i < end; i++) {
         for (int k = 0; k < perRow; k++) {
           int src = rows[i * perRow + k] * nO;
           for (int j = 0; j < nO; j++) {
-            out[i * nO + j] += e[src + j];
+            out[i * stride + offset + j] += e[src + j];
           }
         }
       }
@@ -56,12 +76,11 @@ final class Lookup {
     if (mask != null) {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < nO; j++) {
-          out[i * nO + j] *= mask[j];
+          out[i * stride + offset + j] *= mask[j];
         }
       }
     }
-    return new ForwardResult<>(y, dY -> {
-      float[] d = dY.data();
+    return (d, dOffset, dStride) -> {
       float[] grad = model.grad("E").data();
       // Rows repeat, so the scatter is split by table rows: each thread scans every lookup and
       // adds those into its own rows, so each gradient entry is summed by one thread in lookup
@@ -75,14 +94,17 @@ final class Lookup {
             if (row < from || row >= to) {
               continue;
             }
-            addRow(d, i * nO, mask, grad, row * nO, nO);
+            addRow(d, i * dStride + dOffset, mask, grad, row * nO, nO);
           }
         }
       });
-      // Ids have no gradient; Thinc returns zeros of the input's shape.
-      return x.shape().length == 2 ? Ints.of(new int[x.size()], x.rows(), x.cols())
-          : Ints.of(new int[x.size()]);
-    });
+    };
+  }
+
+  /** Ids have no gradient; Thinc returns zeros of the input's shape. */
+  static Ints noGradient(Ints x) {
+    return x.shape().length == 2 ? Ints.of(new int[x.size()], x.rows(), x.cols())
+        : Ints.of(new int[x.size()]);
   }
 
   /**
@@ -90,13 +112,14 @@ final class Lookup {
    * kept in a register instead of added to the output row four times; the sum starts from zero
    * and adds the rows in order, as the general loop does, so the bits are the same.
    */
-  private static void sumFour(float[] e, int[] rows, int nO, float[] out, int first, int end) {
+  private static void sumFour(float[] e, int[] rows, int nO, float[] out, int offset,
+      int stride, int first, int end) {
     for (int i = first; i < end; i++) {
       int r0 = rows[i * 4] * nO;
       int r1 = rows[i * 4 + 1] * nO;
       int r2 = rows[i * 4 + 2] * nO;
       int r3 = rows[i * 4 + 3] * nO;
-      int to = i * nO;
+      int to = i * stride + offset;
       for (int j = 0; j < nO; j++) {
         out[to + j] = (0f + e[r0 + j]) + e[r1 + j] + e[r2 + j] + e[r3 + j];
       }
