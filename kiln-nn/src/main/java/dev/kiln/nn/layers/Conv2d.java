@@ -103,12 +103,14 @@ public final class Conv2d {
     float[] cols = new float[m * k];
     unfolded.unfold(x.data(), cols);
     Floats y = Floats.zeros(x.dim(0), unfolded.outHeight(), unfolded.outWidth(), nO);
-    Kernels.fillRows(y.data(), m, nO, model.getParam("b").data());
+    float[] b = model.getParam("b").data();
+    Ops.get().pool().parallelFor(m, 1024,
+        (from, to) -> Kernels.fillRows(y.data(), from, to, nO, b));
     Ops.get().gemm(false, true, m, nO, k, 1f, cols, 0, model.getParam("W").data(), 0, 1f,
         y.data(), 0);
     boolean relu = "relu".equals(model.attrs().get("activation"));
     if (relu) {
-      Kernels.relu(y.data(), y.size());
+      Relu.applyInPlace(y.data());
     }
     Backprop<Floats, Floats> backprop = Backprop.of(
         dY -> {
@@ -137,7 +139,7 @@ public final class Conv2d {
       return dY.data();
     }
     float[] dZ = new float[dY.size()];
-    Kernels.reluBackward(dY.data(), y.data(), dZ, dZ.length);
+    Relu.gradient(dY.data(), y.data(), dZ);
     return dZ;
   }
 

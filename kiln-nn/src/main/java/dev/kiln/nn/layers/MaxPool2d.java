@@ -51,14 +51,18 @@ public final class MaxPool2d {
         }
       }
     });
+    int perImage = outH * outW * channels;
     return new ForwardResult<>(y, dY -> {
       Floats dX = Floats.zeros(x.shape());
       float[] dx = dX.data();
       float[] dy = dY.data();
+      // An image's winners are its own pixels, so images can go to different threads.
       // Overlapping windows (stride < size) can share a winner, so gradients add up.
-      for (int o = 0; o < winners.length; o++) {
-        dx[winners[o]] += dy[o];
-      }
+      Ops.get().pool().parallelFor(images, 1, (from, to) -> {
+        for (int o = from * perImage; o < to * perImage; o++) {
+          dx[winners[o]] += dy[o];
+        }
+      });
       return dX;
     });
   }

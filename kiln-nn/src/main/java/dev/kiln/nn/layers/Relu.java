@@ -9,12 +9,16 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.init.Initializer;
 import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.Kernels;
+import dev.kiln.nn.ops.Ops;
 
 /**
  * A dense layer with ReLU activation, {@code Y = max(X·Wᵀ + b, 0)}, optionally followed by
  * layer normalisation and dropout; Thinc's {@code Relu}. Bias and activation run in one pass.
  */
 public final class Relu {
+  /** Values per pool task for the element-wise passes: enough to outweigh handing a task out. */
+  private static final int GRAIN = 1 << 14;
+
   private Relu() {}
 
   /**
@@ -53,11 +57,22 @@ public final class Relu {
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
       boolean isTrain) {
     Floats y = Dense.affine(model, x);
-    Kernels.relu(y.data(), y.size());
+    applyInPlace(y.data());
     return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {
       Floats dZ = Floats.zeros(y.shape());
-      Kernels.reluBackward(dY.data(), y.data(), dZ.data(), dZ.size());
+      gradient(dY.data(), y.data(), dZ.data());
       return dZ;
     }));
+  }
+
+  /** {@code y = max(y, 0)} in place, on the pool. */
+  static void applyInPlace(float[] y) {
+    Ops.get().pool().parallelFor(y.length, GRAIN, (from, to) -> Kernels.relu(y, from, to));
+  }
+
+  /** {@code out = y > 0 ? dy : 0} ({@link Kernels#reluBackward}) on the pool. */
+  static void gradient(float[] dy, float[] y, float[] out) {
+    Ops.get().pool().parallelFor(out.length, GRAIN,
+        (from, to) -> Kernels.reluBackward(dy, y, out, from, to));
   }
 }

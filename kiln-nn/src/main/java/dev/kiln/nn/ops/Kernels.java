@@ -37,7 +37,12 @@ public final class Kernels {
 
   /** Copies {@code bias} (length cols) into every row of the rows×cols matrix {@code y}. */
   public static void fillRows(float[] y, int rows, int cols, float[] bias) {
-    for (int i = 0; i < rows; i++) {
+    fillRows(y, 0, rows, cols, bias);
+  }
+
+  /** {@link #fillRows} over rows {@code [from, to)}. */
+  public static void fillRows(float[] y, int from, int to, int cols, float[] bias) {
+    for (int i = from; i < to; i++) {
       System.arraycopy(bias, 0, y, i * cols, cols);
     }
   }
@@ -63,7 +68,12 @@ public final class Kernels {
    * so the clamp is exactly 1 for {@code y > 0} and 0 for {@code y == 0}.
    */
   public static void reluBackward(float[] dy, float[] y, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
+    reluBackward(dy, y, out, 0, n);
+  }
+
+  /** {@link #reluBackward} over {@code [from, to)}. */
+  public static void reluBackward(float[] dy, float[] y, float[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
       out[i] = dy[i] * Math.min(y[i] * 0x1p127f * 0x1p127f, 1f);
     }
   }
