@@ -89,6 +89,35 @@ class ImageLayersTest {
   }
 
   @Test
+  void branchFreeTwoByTwoPoolingPicksTheSameWinnersAsTheGeneralLoop() {
+    // Few distinct values and both signed zeros, so most windows hold ties.
+    float[] values = {-1f, -0f, 0f, 0.5f, 2f};
+    int height = 6;
+    int width = 8;
+    int channels = 5;
+    float[] in = new float[height * width * channels];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = values[rng.nextInt(values.length)];
+    }
+    int outputs = (height / 2) * (width / 2) * channels;
+    float[] generalOut = new float[outputs];
+    int[] generalWinners = new int[outputs];
+    float[] fastOut = new float[outputs];
+    int[] fastWinners = new int[outputs];
+    for (int oy = 0; oy < height / 2; oy++) {
+      for (int ox = 0; ox < width / 2; ox++) {
+        int o = (oy * (width / 2) + ox) * channels;
+        int corner = (2 * oy * width + 2 * ox) * channels;
+        MaxPool2d.poolPixel(in, corner, width * channels, 2, channels, generalOut,
+            generalWinners, o);
+        MaxPool2d.poolPixel2(in, corner, width * channels, channels, fastOut, fastWinners, o);
+      }
+    }
+    assertThat(fastWinners).containsExactly(generalWinners);
+    assertThat(fastOut).containsExactly(generalOut);
+  }
+
+  @Test
   void reshapeAndFlattenKeepTheRowMajorOrder() {
     Floats rows = Structures.gaussian(rng, 1, 2, 12);
     Floats images = Reshape.create(2, 3, 2).predict(rows);
