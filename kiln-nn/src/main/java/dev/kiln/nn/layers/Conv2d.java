@@ -13,6 +13,7 @@ import dev.kiln.nn.init.Initializer;
 import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.Kernels;
 import dev.kiln.nn.ops.Ops;
+import dev.kiln.nn.ops.Scratch;
 import java.util.Arrays;
 import java.util.List;
 
@@ -122,10 +123,14 @@ public final class Conv2d {
     return new ForwardResult<>(y, backprop);
   }
 
-  /** {@code dX}: each window's gradient {@code dZ·W}, folded back onto the pixels it covered. */
+  /**
+   * {@code dX}: each window's gradient {@code dZ·W}, folded back onto the pixels it covered. The
+   * windows' gradient lives only until it is folded, so it goes in this thread's scratch buffer
+   * (the product overwrites every value) instead of a fresh array the JVM would zero first.
+   */
   private static Floats inputGrad(Model<Floats, Floats> model, Im2col unfolded, float[] dZ,
       int[] shape) {
-    float[] dCols = new float[unfolded.rows() * unfolded.cols()];
+    float[] dCols = Scratch.floats(unfolded.rows() * unfolded.cols());
     Ops.get().gemm(false, false, unfolded.rows(), unfolded.cols(), model.getDim("nO"), 1f, dZ,
         0, model.getParam("W").data(), 0, 0f, dCols, 0);
     Floats dX = Floats.zeros(shape);
