@@ -57,7 +57,10 @@ public final class Conv2d {
     }
     Initializer kernels = initW != null ? initW : Initializers.glorotUniform();
     Initializer biases = initB != null ? initB : Initializers.zeroInit();
-    return window.attrs(Model.<Floats, Floats>builder("conv2d", Conv2d::forward))
+    // The unfolded windows' buffer, handed from each forward pass to its backward pass.
+    BufferSlot windows = new BufferSlot();
+    return window.attrs(Model.<Floats, Floats>builder("conv2d",
+            (model, x, isTrain) -> forward(model, x, isTrain, windows)))
         .attr("activation", activation)
         .dim("nO", nO)
         .dim("nI", nI)
@@ -89,7 +92,7 @@ public final class Conv2d {
   }
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
-      boolean isTrain) {
+      boolean isTrain, BufferSlot windows) {
     Window window = Window.of(model);
     window.checkInput(model, x);
     int nI = model.getDim("nI");
@@ -101,7 +104,7 @@ public final class Conv2d {
     Im2col unfolded = new Im2col(x.dim(0), x.dim(1), x.dim(2), nI, window);
     int m = unfolded.rows();
     int k = unfolded.cols();
-    float[] cols = new float[m * k];
+    float[] cols = windows.take(m * k);
     unfolded.unfold(x.data(), cols);
     Floats y = Floats.zeros(x.dim(0), unfolded.outHeight(), unfolded.outWidth(), nO);
     float[] b = model.getParam("b").data();
@@ -113,14 +116,57 @@ public final class Conv2d {
     if (relu) {
       Relu.applyInPlace(y.data());
     }
+    HeldWindows held = new HeldWindows(windows, cols, unfolded, x);
+    if (!isTrain) {
+      held.giveBack();
+    }
     Backprop<Floats, Floats> backprop = Backprop.of(
         dY -> {
           float[] dZ = outputGrad(dY, y, relu);
-          accumulate(model, cols, dZ, m, k, nO);
+          accumulate(model, held.cols(), dZ, m, k, nO);
+          held.giveBack();
           return inputGrad(model, unfolded, dZ, x.shape());
         },
-        dY -> accumulate(model, cols, outputGrad(dY, y, relu), m, k, nO));
+        dY -> {
+          accumulate(model, held.cols(), outputGrad(dY, y, relu), m, k, nO);
+          held.giveBack();
+        });
     return new ForwardResult<>(y, backprop);
+  }
+
+  /**
+   * A forward pass's unfolded windows, kept for the weights' gradient until the backward pass
+   * gives them back to the layer's {@link BufferSlot}; a backward pass after that (a second one,
+   * or one after prediction) unfolds the input again.
+   */
+  private static final class HeldWindows {
+    private final BufferSlot slot;
+    private final Im2col unfolded;
+    private final Floats x;
+    private float[] cols;
+
+    HeldWindows(BufferSlot slot, float[] cols, Im2col unfolded, Floats x) {
+      this.slot = slot;
+      this.cols = cols;
+      this.unfolded = unfolded;
+      this.x = x;
+    }
+
+    float[] cols() {
+      if (cols != null) {
+        return cols;
+      }
+      float[] again = new float[unfolded.rows() * unfolded.cols()];
+      unfolded.unfold(x.data(), again);
+      return again;
+    }
+
+    void giveBack() {
+      if (cols != null) {
+        slot.giveBack(cols);
+        cols = null;
+      }
+    }
   }
 
   /**
