@@ -57,10 +57,12 @@ public final class Conv2d {
     }
     Initializer kernels = initW != null ? initW : Initializers.glorotUniform();
     Initializer biases = initB != null ? initB : Initializers.zeroInit();
-    // The unfolded windows' buffer, handed from each forward pass to its backward pass.
+    // The unfolded windows' buffer, handed from each forward pass to its backward pass, and the
+    // buffer of the gradient before the ReLU, which lives through one backward pass.
     BufferSlot windows = new BufferSlot();
+    BufferSlot gradients = new BufferSlot();
     return window.attrs(Model.<Floats, Floats>builder("conv2d",
-            (model, x, isTrain) -> forward(model, x, isTrain, windows)))
+            (model, x, isTrain) -> forward(model, x, isTrain, windows, gradients)))
         .attr("activation", activation)
         .dim("nO", nO)
         .dim("nI", nI)
@@ -92,7 +94,7 @@ public final class Conv2d {
   }
 
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
-      boolean isTrain, BufferSlot windows) {
+      boolean isTrain, BufferSlot windows, BufferSlot gradients) {
     Window window = Window.of(model);
     window.checkInput(model, x);
     int nI = model.getDim("nI");
@@ -122,14 +124,18 @@ public final class Conv2d {
     }
     Backprop<Floats, Floats> backprop = Backprop.of(
         dY -> {
-          float[] dZ = outputGrad(dY, y, relu);
+          float[] dZ = outputGrad(dY, y, relu, gradients);
           accumulate(model, held.cols(), dZ, m, k, nO);
           held.giveBack();
-          return inputGrad(model, unfolded, dZ, x.shape());
+          Floats dX = inputGrad(model, unfolded, dZ, x.shape());
+          doneWith(dZ, dY, gradients);
+          return dX;
         },
         dY -> {
-          accumulate(model, held.cols(), outputGrad(dY, y, relu), m, k, nO);
+          float[] dZ = outputGrad(dY, y, relu, gradients);
+          accumulate(model, held.cols(), dZ, m, k, nO);
           held.giveBack();
+          doneWith(dZ, dY, gradients);
         });
     return new ForwardResult<>(y, backprop);
   }
@@ -184,14 +190,24 @@ public final class Conv2d {
     return dX;
   }
 
-  /** The gradient before the activation: {@code dY} where the ReLU passed, else 0. */
-  private static float[] outputGrad(Floats dY, Floats y, boolean relu) {
+  /**
+   * The gradient before the activation: {@code dY} where the ReLU passed, else 0, in a buffer
+   * from {@code gradients} (its first {@code dY.size()} values); {@code dY} itself when linear.
+   */
+  private static float[] outputGrad(Floats dY, Floats y, boolean relu, BufferSlot gradients) {
     if (!relu) {
       return dY.data();
     }
-    float[] dZ = new float[dY.size()];
-    Relu.gradient(dY.data(), y.data(), dZ);
+    float[] dZ = gradients.take(dY.size());
+    Relu.gradient(dY.data(), y.data(), dZ, dY.size());
     return dZ;
+  }
+
+  /** Gives {@link #outputGrad}'s buffer back once nothing reads it (never the caller's dY). */
+  private static void doneWith(float[] dZ, Floats dY, BufferSlot gradients) {
+    if (dZ != dY.data()) {
+      gradients.giveBack(dZ);
+    }
   }
 
   /**

@@ -60,7 +60,7 @@ public final class Relu {
     applyInPlace(y.data());
     return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {
       Floats dZ = Floats.zeros(y.shape());
-      gradient(dY.data(), y.data(), dZ.data());
+      gradient(dY.data(), y.data(), dZ.data(), dZ.size());
       return dZ;
     }));
   }
@@ -70,9 +70,9 @@ public final class Relu {
     Ops.get().pool().parallelFor(y.length, GRAIN, (from, to) -> Kernels.relu(y, from, to));
   }
 
-  /** {@code out = y > 0 ? dy : 0} ({@link Kernels#reluBackward}) on the pool. */
-  static void gradient(float[] dy, float[] y, float[] out) {
-    Ops.get().pool().parallelFor(out.length, GRAIN,
+  /** {@code out = y > 0 ? dy : 0} ({@link Kernels#reluBackward}) over n values, on the pool. */
+  static void gradient(float[] dy, float[] y, float[] out, int n) {
+    Ops.get().pool().parallelFor(n, GRAIN,
         (from, to) -> Kernels.reluBackward(dy, y, out, from, to));
   }
 }

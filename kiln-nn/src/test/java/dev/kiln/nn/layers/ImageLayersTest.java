@@ -74,33 +74,35 @@ class ImageLayersTest {
 
   @Test
   void conv2dPassesInterleavedWithOthersGiveTheGradientsOfPassesRunOneAtATime() {
-    // The layer reuses its windows' buffer from one step to the next; passes that overlap (two
-    // forward passes before their backward passes, predictions in between, a second backward
-    // pass) must not see each other's windows.
-    Floats a = Structures.gaussian(rng, 1, 2, 6 * 5 * 3).reshape(2, 6, 5, 3);
-    Floats b = Structures.gaussian(rng, 1, 2, 6 * 5 * 3).reshape(2, 6, 5, 3);
-    Floats dYa = Structures.gaussian(rng, 1, 2, 6 * 5 * 4).reshape(2, 6, 5, 4);
-    Floats dYb = Structures.gaussian(rng, 1, 2, 6 * 5 * 4).reshape(2, 6, 5, 4);
-    Model<Floats, Floats> interleaved = Conv2d.create(4, null, 3, 1, 1, "linear", null, null)
-        .initialize(a, null, 3);
-    interleaved.predict(b);
-    var passA = interleaved.beginUpdate(a);
-    var passB = interleaved.beginUpdate(b);
-    interleaved.predict(a);
-    Floats dXb = passB.backprop().apply(dYb);
-    interleaved.predict(b);
-    Floats dXa = passA.backprop().apply(dYa);
-    passA.backprop().apply(dYb);
+    // The layer reuses its windows' and gradients' buffers from one step to the next; passes
+    // that overlap (two forward passes before their backward passes, predictions in between, a
+    // second backward pass) must not see each other's values.
+    for (String activation : new String[] {"linear", "relu"}) {
+      Floats a = Structures.gaussian(rng, 1, 2, 6 * 5 * 3).reshape(2, 6, 5, 3);
+      Floats b = Structures.gaussian(rng, 1, 2, 6 * 5 * 3).reshape(2, 6, 5, 3);
+      Floats dYa = Structures.gaussian(rng, 1, 2, 6 * 5 * 4).reshape(2, 6, 5, 4);
+      Floats dYb = Structures.gaussian(rng, 1, 2, 6 * 5 * 4).reshape(2, 6, 5, 4);
+      Model<Floats, Floats> interleaved = Conv2d.create(4, null, 3, 1, 1, activation, null, null)
+          .initialize(a, null, 3);
+      interleaved.predict(b);
+      var passA = interleaved.beginUpdate(a);
+      var passB = interleaved.beginUpdate(b);
+      interleaved.predict(a);
+      Floats dXb = passB.backprop().apply(dYb);
+      interleaved.predict(b);
+      Floats dXa = passA.backprop().apply(dYa);
+      passA.backprop().apply(dYb);
 
-    Model<Floats, Floats> oneAtATime = Conv2d.create(4, null, 3, 1, 1, "linear", null, null)
-        .initialize(a, null, 3);
-    Floats expectedB = oneAtATime.beginUpdate(b).backprop().apply(dYb);
-    Floats expectedA = oneAtATime.beginUpdate(a).backprop().apply(dYa);
-    oneAtATime.beginUpdate(a).backprop().apply(dYb);
-    assertThat(dXb.data()).containsExactly(expectedB.data());
-    assertThat(dXa.data()).containsExactly(expectedA.data());
-    assertThat(interleaved.grad("W").data()).containsExactly(oneAtATime.grad("W").data());
-    assertThat(interleaved.grad("b").data()).containsExactly(oneAtATime.grad("b").data());
+      Model<Floats, Floats> oneAtATime = Conv2d.create(4, null, 3, 1, 1, activation, null, null)
+          .initialize(a, null, 3);
+      Floats expectedB = oneAtATime.beginUpdate(b).backprop().apply(dYb);
+      Floats expectedA = oneAtATime.beginUpdate(a).backprop().apply(dYa);
+      oneAtATime.beginUpdate(a).backprop().apply(dYb);
+      assertThat(dXb.data()).containsExactly(expectedB.data());
+      assertThat(dXa.data()).containsExactly(expectedA.data());
+      assertThat(interleaved.grad("W").data()).containsExactly(oneAtATime.grad("W").data());
+      assertThat(interleaved.grad("b").data()).containsExactly(oneAtATime.grad("b").data());
+    }
   }
 
   @Test
