@@ -133,8 +133,8 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
   /**
    * The batch's words. A loop of its own, not in {@link #next}: a loop there made the JIT compile
    * the whole step (every layer inlined, ~0.2 s of compiling on one of two cores) during the
-   * first epochs, where without one {@code next} stays in the quick compiler and only the code
-   * each step spends its time in is optimised.
+   * first epochs. Without one, {@code next} stays in the quick compiler and only the code each
+   * step spends its time in is optimised.
    */
   private static long wordsIn(List<? extends Example<?>> examples) {
     long words = 0;
