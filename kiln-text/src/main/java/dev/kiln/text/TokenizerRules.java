@@ -55,7 +55,8 @@ final class TokenizerRules {
   /** The length of the suffix at the end of {@code s}, 0 when there is none. */
   static int suffixLength(String s) {
     // A suffix ending in a letter is a clitic, which has an apostrophe; none ends in a digit.
-    if (s.isEmpty() || Character.isLetterOrDigit(s.codePointBefore(s.length())) && !containsAny(s, "'\u2019")) {
+    if (s.isEmpty()
+        || (Character.isLetterOrDigit(s.codePointBefore(s.length())) && !containsAny(s, "'\u2019"))) {
       return 0;
     }
     Matcher m = SUFFIX.matcher(s);

@@ -108,5 +108,4 @@ public final class Dropout {
     Ops.get().pool().parallelFor(blocks, 2, (first, end) -> body.run(
         first * Kernels.DROPOUT_BLOCK, Math.min(size, end * Kernels.DROPOUT_BLOCK)));
   }
-
 }

@@ -217,7 +217,6 @@ public final class SequenceOps {
     }
     int width = arrays.isEmpty() ? 0 : arrays.get(0).cols();
     int[] lengths = new int[arrays.size()];
-    int[] starts = new int[arrays.size() + 1];
     for (int i = 0; i < arrays.size(); i++) {
       Floats a = arrays.get(i);
       if (a.cols() != width && a.rows() > 0) {
@@ -225,8 +224,8 @@ public final class SequenceOps {
             + a.cols());
       }
       lengths[i] = a.rows();
-      starts[i + 1] = starts[i] + a.rows();
     }
+    int[] starts = Ragged.starts(lengths);
     int total = starts[arrays.size()];
     Floats data = Floats.zeros(total, width);
     float[] out = data.data();
