@@ -50,6 +50,18 @@ class ConvertCommandTest {
     return docs;
   }
 
+  /** Converts the CoNLL-U sample with {@code options}, checks the exit code, reads it back. */
+  private List<Doc> convertConllu(String... options) throws Exception {
+    Path input = Files.writeString(dir.resolve("dev.conllu"), CONLLU);
+    Path output = dir.resolve("dev.jsonl");
+    List<String> args = new ArrayList<>(List.of("convert", input.toString(),
+        output.toString()));
+    args.addAll(List.of(options));
+    KilnRun run = KilnRun.of(args.toArray(new String[0]));
+    assertThat(run.exit()).as(run.err()).isZero();
+    return readBack(output);
+  }
+
   private static List<String> words(Doc doc) {
     return doc.tokens().stream().map(Token::text).toList();
   }
@@ -74,11 +86,7 @@ class ConvertCommandTest {
 
   @Test
   void conlluKeepsWordsSpacingAndTags() throws Exception {
-    Path input = Files.writeString(dir.resolve("dev.conllu"), CONLLU);
-    Path output = dir.resolve("dev.jsonl");
-    KilnRun run = KilnRun.of("convert", input.toString(), output.toString(), "--converter", "auto");
-    assertThat(run.exit()).as(run.err()).isZero();
-    List<Doc> docs = readBack(output);
+    List<Doc> docs = convertConllu("--converter", "auto");
     assertThat(docs).hasSize(2);
     assertThat(docs.get(0).text()).isEqualTo("Hello, world!");
     assertThat(words(docs.get(0))).containsExactly("Hello", ",", "world", "!");
@@ -88,11 +96,7 @@ class ConvertCommandTest {
 
   @Test
   void xposTagsComeFromTheLanguageSpecificColumn() throws Exception {
-    Path input = Files.writeString(dir.resolve("dev.conllu"), CONLLU);
-    Path output = dir.resolve("dev.jsonl");
-    KilnRun run = KilnRun.of("convert", input.toString(), output.toString(), "--tags", "xpos");
-    assertThat(run.exit()).as(run.err()).isZero();
-    List<Doc> docs = readBack(output);
+    List<Doc> docs = convertConllu("--tags", "xpos");
     assertThat(docs.get(0).tags()).containsExactly("UH", ",", "NN", ".");
     assertThat(docs.get(1).tags()).containsExactly("VB", "RB");
   }
