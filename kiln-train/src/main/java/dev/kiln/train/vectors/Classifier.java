@@ -181,7 +181,10 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
 
   /** The rows' features as one matrix, overwriting the last matrix of as many rows. */
   private Floats features(int rows, IntFunction<FeatureVector> featuresOf) {
-    int width = featuresOf.apply(0).size();
+    FeatureRows gathered = FeatureRows.gather(rows, featuresOf, (expected, actual, row) -> {
+      throw new KilnException(ErrorCode.E230, name, expected, actual, row);
+    });
+    int width = gathered.width();
     Floats inputs = inputsByRows.get(rows);
     if (inputs == null || inputs.cols() != width) {
       if (inputsByRows.size() == MAX_INPUT_SHAPES) {
@@ -191,20 +194,10 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
       inputs = Floats.zeros(rows, width);
       inputsByRows.put(rows, inputs);
     }
-    for (int row = 0; row < rows; row++) {
-      int size = featuresOf.apply(row).size();
-      if (size != width) {
-        throw new KilnException(ErrorCode.E230, name, width, size, row);
-      }
-    }
     float[] data = inputs.data();
     // Rows are independent; for images the copy (a byte-to-float lookup per pixel) is as long
     // as a small layer's forward pass, so it shares the pool like the layers do.
-    Ops.get().pool().parallelFor(rows, ROWS_PER_TASK, (first, end) -> {
-      for (int row = first; row < end; row++) {
-        featuresOf.apply(row).copyTo(data, row * width);
-      }
-    });
+    Ops.get().pool().parallelFor(rows, ROWS_PER_TASK, (first, end) -> gathered.copyRows(data, first, end));
     return inputs;
   }
 }

@@ -44,6 +44,11 @@ public sealed interface FeatureVector {
 
     @Override
     public void copyTo(float[] row, int offset) {
+      widen(data, start, length, row, offset);
+    }
+
+    /** Writes {@code length} pixels of {@code data} from {@code start} into {@code row} from {@code offset}. */
+    static void widen(byte[] data, int start, int length, float[] row, int offset) {
       for (int i = 0; i < length; i++) {
         row[offset + i] = SCALED[data[start + i] & 0xFF];
       }

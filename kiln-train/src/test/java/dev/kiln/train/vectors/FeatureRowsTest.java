@@ -1,0 +1,38 @@
+package dev.kiln.train.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeatureRowsTest {
+  @Test
+  void pixelAndDenseRowsAreWidenedIntoTheirOwnRows() {
+    byte[] shared = {0, 51, (byte) 255, 102, 10, 20};
+    List<FeatureVector> vectors = List.of(
+        new FeatureVector.Pixels(shared, 3, 3),
+        new FeatureVector.Dense(new float[] {-1f, 0.5f, 7f}),
+        new FeatureVector.Pixels(shared, 0, 3));
+    FeatureRows rows = FeatureRows.gather(vectors.size(), vectors::get, (expected, actual, row) -> {
+      throw new AssertionError("widths are equal");
+    });
+    float[] out = new float[9];
+    out[0] = 42f;
+    rows.copyRows(out, 1, 3);
+    assertThat(out).containsExactly(42f, 0f, 0f, -1f, 0.5f, 7f, 0f, 51 / 255f, 1f);
+    rows.copyRows(out, 0, 1);
+    assertThat(out).startsWith(102 / 255f, 10 / 255f, 20 / 255f);
+    assertThat(rows.width()).isEqualTo(3);
+  }
+
+  @Test
+  void aRowOfAnotherWidthIsReportedWithItsIndex() {
+    List<FeatureVector> vectors = List.of(
+        new FeatureVector.Dense(new float[2]), new FeatureVector.Dense(new float[2]),
+        new FeatureVector.Dense(new float[5]));
+    assertThatThrownBy(() -> FeatureRows.gather(vectors.size(), vectors::get, (expected, actual, row) -> {
+      throw new IllegalArgumentException(expected + " " + actual + " " + row);
+    })).hasMessage("2 5 2");
+  }
+}
