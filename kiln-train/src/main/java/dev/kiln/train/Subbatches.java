@@ -13,6 +13,10 @@ final class Subbatches {
    * {@code size / parts} examples, the remainder forming one more run; empty runs are dropped.
    */
   static <D extends Datum> List<List<Example<D>>> split(List<Example<D>> batch, int parts) {
+    if (parts == 1 && ascending(batch)) {
+      // What sorting would give; images and table rows all have length 1.
+      return List.of(batch);
+    }
     List<Example<D>> sorted = new ArrayList<>(batch);
     sorted.sort(Comparator.comparingInt(Example::length));
     List<List<Example<D>>> runs = new ArrayList<>();
@@ -29,5 +33,14 @@ final class Subbatches {
       runs.add(sorted.subList(start, sorted.size()));
     }
     return runs;
+  }
+
+  private static boolean ascending(List<? extends Example<?>> batch) {
+    for (int i = 1; i < batch.size(); i++) {
+      if (batch.get(i).length() < batch.get(i - 1).length()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

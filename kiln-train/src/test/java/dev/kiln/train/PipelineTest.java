@@ -36,6 +36,10 @@ class PipelineTest {
     assertThat(runs).extracting(run -> run.stream().map(Example::length).toList())
         .containsExactly(List.of(1, 2), List.of(3, 4), List.of(5, 7), List.of(9));
     assertThat(Subbatches.split(Scripted.examples(2, 1), 4)).extracting(List::size).containsExactly(2);
+    assertThat(Subbatches.split(Scripted.examples(3, 1, 2), 1).get(0)).extracting(Example::length)
+        .containsExactly(1, 2, 3);
+    assertThat(Subbatches.split(Scripted.examples(1, 1, 2), 1).get(0)).extracting(Example::length)
+        .containsExactly(1, 1, 2);
   }
 
   @Test
