@@ -106,11 +106,31 @@ public final class FashionMnistMlp {
           stats.cpuSeconds() / stats.seconds(), stats.meanLoss(), acc, evalSeconds, peakHeapMb());
     }
     double median = median(rates.subList(rates.size() > 1 ? 1 : 0, rates.size()));
+    if (options.seeds() > 1) {
+      System.out.println(accuracyOverSeeds(data, options, acc).line());
+    }
     if (options.withPeers()) {
-      Peers.run(options.epochs(), median);
+      Peers.run(options.epochs(), median, options.seed(), options.seeds());
     }
     System.out.printf(Locale.ROOT, "examples_per_s=%.0f test_acc=%.4f gemm_gflops=%.1f%n",
         median, acc, median * FLOPS_PER_EXAMPLE / 1e9);
+  }
+
+  /** Trains seeds {@code seed + 1 ..} for their accuracy alone, beside the first's {@code acc}. */
+  private static AccuracySpread accuracyOverSeeds(FashionMnist data, BenchOptions options,
+      double acc) {
+    double[] accuracies = new double[options.seeds()];
+    accuracies[0] = acc;
+    for (int i = 1; i < accuracies.length; i++) {
+      long seed = options.seed() + i;
+      FashionMnistMlp run = new FashionMnistMlp(data, options.batchSize(), seed);
+      for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+        run.trainEpoch();
+      }
+      accuracies[i] = run.evaluate();
+      System.out.printf(Locale.ROOT, "seed %d: test_acc=%.4f%n", seed, accuracies[i]);
+    }
+    return new AccuracySpread("kiln", options.seed(), accuracies);
   }
 
   private EpochStats trainEpoch() {
