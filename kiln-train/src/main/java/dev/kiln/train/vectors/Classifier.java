@@ -181,9 +181,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
 
   /** The rows' features as one matrix, overwriting the last matrix of as many rows. */
   private Floats features(int rows, IntFunction<FeatureVector> featuresOf) {
-    FeatureRows gathered = FeatureRows.gather(rows, featuresOf, (expected, actual, row) -> {
-      throw new KilnException(ErrorCode.E230, name, expected, actual, row);
-    });
+    FeatureRows gathered = FeatureRows.gather(name, rows, featuresOf);
     int width = gathered.width();
     Floats inputs = inputsByRows.get(rows);
     if (inputs == null || inputs.cols() != width) {
@@ -197,7 +195,8 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
     float[] data = inputs.data();
     // Rows are independent; for images the copy (a byte-to-float lookup per pixel) is as long
     // as a small layer's forward pass, so it shares the pool like the layers do.
-    Ops.get().pool().parallelFor(rows, ROWS_PER_TASK, (first, end) -> gathered.copyRows(data, first, end));
+    Ops.get().pool().parallelFor(rows, ROWS_PER_TASK,
+        (first, end) -> gathered.copyRows(data, first, end));
     return inputs;
   }
 }

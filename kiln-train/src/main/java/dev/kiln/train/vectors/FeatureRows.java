@@ -1,5 +1,7 @@
 package dev.kiln.train.vectors;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import java.util.function.IntFunction;
 
 /**
@@ -24,19 +26,19 @@ final class FeatureRows {
   }
 
   /**
-   * The first {@code rows} feature vectors {@code featuresOf} gives; the row of the first vector
-   * whose width differs from row 0's is reported through {@code onWidthMismatch}, which throws.
+   * The first {@code rows} (at least one) feature vectors {@code featuresOf} gives.
+   *
+   * @throws KilnException E230 naming {@code component} for the first row whose width differs
+   *     from row 0's
    */
-  static FeatureRows gather(int rows, IntFunction<FeatureVector> featuresOf, WidthCheck onWidthMismatch) {
+  static FeatureRows gather(String component, int rows, IntFunction<FeatureVector> featuresOf) {
     Object[] arrays = new Object[rows];
     int[] starts = new int[rows];
-    int width = -1;
+    int width = featuresOf.apply(0).size();
     for (int row = 0; row < rows; row++) {
       FeatureVector vector = featuresOf.apply(row);
-      if (width < 0) {
-        width = vector.size();
-      } else if (vector.size() != width) {
-        onWidthMismatch.fail(width, vector.size(), row);
+      if (vector.size() != width) {
+        throw new KilnException(ErrorCode.E230, component, width, vector.size(), row);
       }
       if (vector instanceof FeatureVector.Pixels pixels) {
         arrays[row] = pixels.data();
@@ -46,12 +48,6 @@ final class FeatureRows {
       }
     }
     return new FeatureRows(arrays, starts, width);
-  }
-
-  /** Called with the expected width, the row's and the row's index; must throw. */
-  @FunctionalInterface
-  interface WidthCheck {
-    void fail(int expected, int actual, int row);
   }
 
   int width() {

@@ -3,6 +3,8 @@ package dev.kiln.train.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +16,7 @@ class FeatureRowsTest {
         new FeatureVector.Pixels(shared, 3, 3),
         new FeatureVector.Dense(new float[] {-1f, 0.5f, 7f}),
         new FeatureVector.Pixels(shared, 0, 3));
-    FeatureRows rows = FeatureRows.gather(vectors.size(), vectors::get, (expected, actual, row) -> {
-      throw new AssertionError("widths are equal");
-    });
+    FeatureRows rows = FeatureRows.gather("classifier", vectors.size(), vectors::get);
     float[] out = new float[9];
     out[0] = 42f;
     rows.copyRows(out, 1, 3);
@@ -31,8 +31,8 @@ class FeatureRowsTest {
     List<FeatureVector> vectors = List.of(
         new FeatureVector.Dense(new float[2]), new FeatureVector.Dense(new float[2]),
         new FeatureVector.Dense(new float[5]));
-    assertThatThrownBy(() -> FeatureRows.gather(vectors.size(), vectors::get, (expected, actual, row) -> {
-      throw new IllegalArgumentException(expected + " " + actual + " " + row);
-    })).hasMessage("2 5 2");
+    assertThatThrownBy(() -> FeatureRows.gather("classifier", vectors.size(), vectors::get))
+        .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.E230))
+        .hasMessageContaining("classifier").hasMessageContaining("record 2 of a batch has 5");
   }
 }
