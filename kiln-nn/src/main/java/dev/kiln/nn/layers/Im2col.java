@@ -18,6 +18,13 @@ import java.util.Arrays;
  * @param window the window's size, stride and padding
  */
 record Im2col(int images, int height, int width, int channels, Window window) {
+  /**
+   * Window rows shorter than this many values are unfolded a window column at a time
+   * ({@link #unfoldNarrow}): copying a run of 3 values (a 3×3 window over one channel) cost more
+   * in setting up the copy than in copying.
+   */
+  private static final int NARROW_RUN = 16;
+
   int outHeight() {
     return window.out(height);
   }
@@ -38,9 +45,14 @@ record Im2col(int images, int height, int width, int channels, Window window) {
 
   /** Writes the windows of {@code x} into {@code cols} (rows() × cols(), overwritten). */
   void unfold(float[] x, float[] cols) {
+    boolean narrow = window.size() * channels < NARROW_RUN;
     Ops.get().pool().parallelFor(images, 1, (from, to) -> {
       for (int image = from; image < to; image++) {
-        walk(image, x, cols, true);
+        if (narrow) {
+          unfoldNarrow(image, x, cols);
+        } else {
+          walk(image, x, cols, true);
+        }
       }
     });
   }
@@ -98,12 +110,52 @@ record Im2col(int images, int height, int width, int channels, Window window) {
     }
   }
 
+  /**
+   * {@code unfold} for one image a window column at a time: for each output row, window cell
+   * and channel, one strided pass over the output row's unfolded rows, zeros where the window
+   * covers padding. The writes stay within one output row's few kilobytes.
+   */
+  private void unfoldNarrow(int image, float[] x, float[] cols) {
+    int size = window.size();
+    int stride = window.stride();
+    int padding = window.padding();
+    int outH = outHeight();
+    int outW = outWidth();
+    int rowLength = cols();
+    for (int oy = 0; oy < outH; oy++) {
+      int firstRow = (image * outH + oy) * outW;
+      for (int ky = 0; ky < size; ky++) {
+        int iy = oy * stride - padding + ky;
+        boolean inside = iy >= 0 && iy < height;
+        for (int kx = 0; kx < size; kx++) {
+          // The output columns whose input column ox·stride + left falls inside the image.
+          int left = kx - padding;
+          int oxFrom = inside ? Math.min(outW, left >= 0 ? 0 : (-left + stride - 1) / stride) : outW;
+          int oxTo = inside ? Math.max(oxFrom, Math.min(outW, (width - left + stride - 1) / stride)) : outW;
+          for (int c = 0; c < channels; c++) {
+            int at = firstRow * rowLength + (ky * size + kx) * channels + c;
+            int ox = 0;
+            for (; ox < oxFrom; ox++) {
+              cols[at + ox * rowLength] = 0f;
+            }
+            int pixel = ((image * height + iy) * width + oxFrom * stride + left) * channels + c;
+            for (; ox < oxTo; ox++, pixel += stride * channels) {
+              cols[at + ox * rowLength] = x[pixel];
+            }
+            for (; ox < outW; ox++) {
+              cols[at + ox * rowLength] = 0f;
+            }
+          }
+        }
+      }
+    }
+  }
+
   private static void move(float[] pixels, int from, float[] cols, int to, int length,
       boolean unfold) {
     if (unfold) {
-      for (int i = 0; i < length; i++) {
-        cols[to + i] = pixels[from + i];
-      }
+      // An intrinsic copy: twice as fast as a loop for runs of 48 (3×3 over 16 channels).
+      System.arraycopy(pixels, from, cols, to, length);
     } else {
       for (int i = 0; i < length; i++) {
         pixels[from + i] += cols[to + i];
