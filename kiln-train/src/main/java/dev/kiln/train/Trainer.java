@@ -73,6 +73,7 @@ public final class Trainer<D extends Datum> {
   }
 
   private TrainResult run() {
+    YoungGenerationWarmer warmer = YoungGenerationWarmer.start();
     Optional<TrainingState> resumed = resumeOrInitialize();
     TrainingState start = resumed.orElse(new TrainingState(LoopState.START, BatchCursor.START, List.of(), Map.of()));
     restoreHooks(start);
@@ -83,6 +84,7 @@ public final class Trainer<D extends Datum> {
     DevEvaluator<D> evaluator = new DevEvaluator<>(pipeline, corpora.get("dev_corpus", settings.devCorpus()),
         corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream());
     evaluator.readCorpora();
+    warmer.close();
     settleCorpora();
     TrainingLoop<D> loop = new TrainingLoop<>(pipeline, regime.optimizer(), batches, evaluator,
         loopSettings(), settings.beforeUpdate().orElse(BeforeUpdate.NONE), hooks, start.loop());
