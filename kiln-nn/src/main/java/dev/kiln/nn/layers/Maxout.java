@@ -49,12 +49,10 @@ public final class Maxout {
         .params("W", "b")
         .init((m, x, y) -> init(m, x, y, w, b))
         .build();
-    if (normalize) {
-      // Thinc's chain of Maxout and LayerNorm (then Dropout), trained fused: MaxoutNorm.
-      Model<Floats, Floats> normalized = MaxoutNorm.create(model, LayerNorm.create(nO));
-      return dropout != null ? Chain.create(normalized, Dropout.create(dropout)) : normalized;
-    }
-    return Dense.withExtras(model, nO, dropout, false);
+    // Thinc's chain of Maxout and LayerNorm (then Dropout); the pair is trained fused.
+    Model<Floats, Floats> layer = normalize
+        ? MaxoutNorm.create(model, LayerNorm.create(nO)) : model;
+    return Dense.withExtras(layer, nO, dropout, false);
   }
 
   private static void init(Model<Floats, Floats> model, Floats x, Floats y, Initializer initW,
