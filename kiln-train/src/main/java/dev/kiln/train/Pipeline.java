@@ -120,10 +120,7 @@ public final class Pipeline<D extends Datum> {
    * of annotating and scoring them.
    */
   public Map<String, Object> evaluateWithSpeed(List<Example<D>> examples) {
-    long words = 0;
-    for (Example<D> example : examples) {
-      words += example.length();
-    }
+    long words = Example.totalLength(examples);
     long started = System.nanoTime();
     Map<String, Object> scores = new LinkedHashMap<>(evaluate(examples));
     scores.put("speed", words / Math.max((System.nanoTime() - started) / 1e9, 1e-9));

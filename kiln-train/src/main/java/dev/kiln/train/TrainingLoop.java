@@ -108,7 +108,7 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     Optional<EvalResult> evaluation = maybeEvaluate();
     time(EpochProfile.Phase.EVALUATION, started);
     Checkpoint checkpoint = evaluation.map(result -> isBest(result.score())).orElse(Checkpoint.NONE);
-    words += wordsIn(batch.examples());
+    words += Example.totalLength(batch.examples());
     StepInfo info = new StepInfo(
         batch.epoch(), step,
         evaluation.map(EvalResult::score).orElse(null),
@@ -128,20 +128,6 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     checkStop(step);
     step++;
     return new StepResult<>(batch.examples(), info, checkpoint, update);
-  }
-
-  /**
-   * The batch's words. A loop of its own, not in {@link #next}: a loop there made the JIT compile
-   * the whole step (every layer inlined, ~0.2 s of compiling on one of two cores) during the
-   * first epochs. Without one, {@code next} stays in the quick compiler and only the code each
-   * step spends its time in is optimised.
-   */
-  private static long wordsIn(List<? extends Example<?>> examples) {
-    long words = 0;
-    for (Example<?> example : examples) {
-      words += example.length();
-    }
-    return words;
   }
 
   /**
