@@ -16,6 +16,7 @@ import dev.kiln.nn.ops.Ops;
 import dev.kiln.nn.ops.Scratch;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A 2-d convolution over NHWC images (batch, height, width, channels) with square kernels,
@@ -122,21 +123,22 @@ public final class Conv2d {
     if (!isTrain) {
       held.giveBack();
     }
+    // The weights' gradients, the same with or without the input's: returns the gradient before
+    // the activation, which the input's gradient reads before doneWith gives its buffer back.
+    Function<Floats, float[]> learn = dY -> {
+      float[] dZ = outputGrad(dY, y, relu, gradients);
+      accumulate(model, held.cols(), dZ, m, k, nO);
+      held.giveBack();
+      return dZ;
+    };
     Backprop<Floats, Floats> backprop = Backprop.of(
         dY -> {
-          float[] dZ = outputGrad(dY, y, relu, gradients);
-          accumulate(model, held.cols(), dZ, m, k, nO);
-          held.giveBack();
+          float[] dZ = learn.apply(dY);
           Floats dX = inputGrad(model, unfolded, dZ, x.shape());
           doneWith(dZ, dY, gradients);
           return dX;
         },
-        dY -> {
-          float[] dZ = outputGrad(dY, y, relu, gradients);
-          accumulate(model, held.cols(), dZ, m, k, nO);
-          held.giveBack();
-          doneWith(dZ, dY, gradients);
-        });
+        dY -> doneWith(learn.apply(dY), dY, gradients));
     return new ForwardResult<>(y, backprop);
   }
 
