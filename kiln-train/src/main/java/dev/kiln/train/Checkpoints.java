@@ -86,7 +86,7 @@ final class Checkpoints<D extends Datum> {
   /** Queues the commit of {@code model-best} as a copy of {@code model-last} without its training state. */
   void copyLastToBest() {
     commits.submit(() ->
-        AtomicDirectory.commit(output.resolve("model-best"), staging -> copyTree(last(), staging, true)));
+        AtomicDirectory.commitCopy(last(), output.resolve("model-best"), staging -> copyTree(last(), staging, true)));
   }
 
   /**
@@ -115,7 +115,7 @@ final class Checkpoints<D extends Datum> {
     long step = resumed.nextStep() - 1;
     StepInfo at = new StepInfo(0, step, null, Map.of(), Map.of(), List.of(), 0, 0);
     if (step >= 0 && periodic.due(at) && !Files.exists(output.resolve("checkpoints").resolve("step-" + step))) {
-      AtomicDirectory.commit(stepDirectory(step), staging -> copyTree(last(), staging, false));
+      AtomicDirectory.commitCopy(last(), stepDirectory(step), staging -> copyTree(last(), staging, false));
       keepNewestSteps(periodic.keep());
     }
   }

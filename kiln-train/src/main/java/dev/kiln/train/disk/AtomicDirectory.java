@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 
 /**
  * Replaces a directory such as {@code model-last/} so that a crash at any instant leaves either
@@ -33,6 +34,20 @@ public final class AtomicDirectory {
   /** Replaces {@code target} with what {@code contents} writes, atomically as described above. */
   public static void commit(Path target, Contents contents) {
     stage(target, contents).publish();
+  }
+
+  /**
+   * As {@link #commit}, for contents copied from {@code source}, a committed directory: the files
+   * its manifest lists keep their checksums instead of being read and hashed again.
+   */
+  public static void commitCopy(Path source, Path target, Contents contents) {
+    Manifest copiedFrom;
+    try {
+      copiedFrom = Manifest.read(source);
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, target, e.getMessage());
+    }
+    stage(target, contents).publish(copiedFrom);
   }
 
   /**
@@ -66,10 +81,14 @@ public final class AtomicDirectory {
 
     /** Forces the new version to disk, writes its manifest and swaps it in for the old one. */
     public void publish() {
+      publish(new Manifest(Map.of()));
+    }
+
+    private void publish(Manifest copiedFrom) {
       Path old = sibling(target, ".old");
       try {
         Durable.syncTree(staging);
-        Manifest.of(staging).write(staging);
+        Manifest.of(staging, copiedFrom).write(staging);
         Durable.sync(staging);
         if (Files.exists(target)) {
           Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

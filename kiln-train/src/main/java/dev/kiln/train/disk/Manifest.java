@@ -37,12 +37,23 @@ public record Manifest(Map<String, FileEntry> files) {
 
   /** The manifest of every regular file under {@code directory} except the manifest itself. */
   public static Manifest of(Path directory) throws IOException {
+    return of(directory, new Manifest(Map.of()));
+  }
+
+  /**
+   * As {@link #of(Path)}, taking the entry of a file that {@code copiedFrom} lists under the same
+   * name and size instead of hashing the file again: for a directory copied from one whose
+   * manifest is known (model-best from model-last).
+   */
+  public static Manifest of(Path directory, Manifest copiedFrom) throws IOException {
     Map<String, FileEntry> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
         String name = relativeName(directory, path);
         if (Files.isRegularFile(path) && !name.equals(FILE_NAME)) {
-          files.put(name, new FileEntry(Files.size(path), sha256(path)));
+          long size = Files.size(path);
+          FileEntry known = copiedFrom.files.get(name);
+          files.put(name, known != null && known.size() == size ? known : new FileEntry(size, sha256(path)));
         }
       }
     }

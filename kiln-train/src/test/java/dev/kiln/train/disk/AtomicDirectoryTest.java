@@ -35,6 +35,26 @@ class AtomicDirectoryTest {
   }
 
   @Test
+  void aCommittedCopyTakesTheSourcesChecksumsForTheFilesItCopied() throws IOException {
+    Path last = root.resolve("model-last");
+    AtomicDirectory.commit(last, version("one"));
+    Path best = root.resolve("model-best");
+    AtomicDirectory.commitCopy(last, best, staging -> {
+      Files.copy(last.resolve("weights.bin"), staging.resolve("weights.bin"));
+      Files.writeString(staging.resolve("extra.txt"), "written, not copied");
+    });
+
+    Manifest copied = Manifest.verify(best);
+    assertThat(copied.files().get("weights.bin")).isEqualTo(Manifest.verify(last).files().get("weights.bin"));
+    assertThat(copied.files()).containsOnlyKeys("weights.bin", "extra.txt");
+
+    // Checksums are taken by name and size, not read again: a file of the same size and other
+    // bytes keeps the source's checksum, so the copy's own manifest check then reports it.
+    AtomicDirectory.commitCopy(last, best, staging -> Files.writeString(staging.resolve("weights.bin"), "two"));
+    assertThatThrownBy(() -> Manifest.verify(best)).hasMessageContaining("weights.bin has changed");
+  }
+
+  @Test
   void aStagedVersionIsInvisibleUntilPublishedAndRecoverDropsItIfNeverPublished() throws IOException {
     Path target = root.resolve("model-last");
     AtomicDirectory.commit(target, version("old"));
