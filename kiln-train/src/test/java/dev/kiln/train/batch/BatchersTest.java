@@ -69,6 +69,22 @@ class BatchersTest {
   }
 
   @Test
+  void batchBySequenceCutsAListIntoTheSameBatchesAsAStream() {
+    List<Example<Doc>> examples = docs(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    Iterable<Example<Doc>> streamed = examples::iterator;
+    BatchBySequence<Doc> batcher = new BatchBySequence<>(i -> 2 + 1.5 * i);
+    List<List<Example<Doc>>> fromList = new ArrayList<>();
+    batcher.batch(examples).forEach(fromList::add);
+    List<List<Example<Doc>>> fromStream = new ArrayList<>();
+    batcher.batch(streamed).forEach(fromStream::add);
+
+    assertThat(sizes(fromList)).containsExactly(2, 3, 5, 1);
+    assertThat(fromList).isEqualTo(fromStream);
+    fromList.get(0).clear();
+    assertThat(examples).hasSize(11);
+  }
+
+  @Test
   void batchByPaddedGroupsByLengthLongestFirstAndCanDiscard() {
     List<Example<Doc>> examples = docs(5, 1, 4, 2, 2, 9);
     List<List<Integer>> lengths = new ArrayList<>();
