@@ -440,8 +440,15 @@ public final class Model<I, O> {
       return this;
     }
 
-    /** Declares a dimension, unset when {@code value} is null. */
+    /**
+     * Declares a dimension, unset when {@code value} is null.
+     *
+     * @throws KilnException E106 for a value below 1 (a width given in a config)
+     */
     public Builder<I, O> dim(String dim, Integer value) {
+      if (value != null && value < 1) {
+        throw new KilnException(ErrorCode.E106, name, dim, "at least 1", value);
+      }
       dims.put(dim, value);
       return this;
     }

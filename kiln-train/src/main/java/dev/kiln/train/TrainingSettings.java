@@ -1,6 +1,8 @@
 package dev.kiln.train;
 
 import dev.kiln.config.Default;
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import dev.kiln.config.Name;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.nn.schedules.Schedule;
@@ -41,4 +43,29 @@ public record TrainingSettings(
     @Name("gpu_allocator") @Default("null") Optional<String> gpuAllocator,
     @Name("before_to_disk") @Default("null") Optional<BeforeToDisk> beforeToDisk,
     @Name("before_update") @Default("null") Optional<BeforeUpdate> beforeUpdate,
-    @Default("null") Optional<Augmenter<?>> augmenter) {}
+    @Default("null") Optional<Augmenter<?>> augmenter) {
+
+  /**
+   * Refuses values the loop cannot run with, naming the key (max_epochs is checked where it is
+   * read, {@link EpochLimit#fromConfig}).
+   *
+   * @throws KilnException E208
+   */
+  public TrainingSettings {
+    atLeast("eval_frequency", evalFrequency, 1);
+    atLeast("accumulate_gradient", accumulateGradient, 1);
+    atLeast("patience", patience, 0);
+    atLeast("max_steps", maxSteps, 0);
+    atLeast("fixed_epoch_size", fixedEpochSize, 0);
+    double firstDropout = dropout.valueAt(0);
+    if (!(firstDropout >= 0 && firstDropout < 1)) {
+      throw new KilnException(ErrorCode.E208, "dropout", firstDropout, "a rate in [0, 1)");
+    }
+  }
+
+  private static void atLeast(String key, long value, long least) {
+    if (value < least) {
+      throw new KilnException(ErrorCode.E208, key, value, "at least " + least);
+    }
+  }
+}

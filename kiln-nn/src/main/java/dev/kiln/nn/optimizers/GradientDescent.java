@@ -1,5 +1,8 @@
 package dev.kiln.nn.optimizers;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+
 import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.nn.schedules.ScoreHistory;
 import java.nio.file.Path;
@@ -101,14 +104,36 @@ public abstract sealed class GradientDescent implements Optimizer permits SGD, A
 
   /** Reads every scheduled hyperparameter at the current step; subclasses add their own. */
   void refresh() {
-    learnRate = learnRateSchedule.valueAt(scheduleStep, scores);
-    l2 = options.l2().valueAt(scheduleStep, scores);
-    gradClip = options.gradClip().valueAt(scheduleStep, scores);
+    learnRate = atLeastZero("learn_rate", learnRateSchedule);
+    l2 = atLeastZero("L2", options.l2());
+    gradClip = atLeastZero("grad_clip", options.gradClip());
   }
 
-  /** Reads a schedule at the current step. */
-  final double valueOf(Schedule schedule) {
-    return schedule.valueAt(scheduleStep, scores);
+  /**
+   * Reads a schedule at the current step, refusing a negative value (or NaN), as PyTorch's
+   * optimizers do; a mistyped value fails at once instead of training backwards.
+   *
+   * @throws KilnException E166
+   */
+  final double atLeastZero(String name, Schedule schedule) {
+    double value = schedule.valueAt(scheduleStep, scores);
+    if (!(value >= 0)) {
+      throw new KilnException(ErrorCode.E166, getClass().getSimpleName(), name, value, scheduleStep, "at least 0");
+    }
+    return value;
+  }
+
+  /**
+   * Reads a moment's decay rate at the current step, refusing values outside [0, 1).
+   *
+   * @throws KilnException E166
+   */
+  final double decayRate(String name, Schedule schedule) {
+    double value = schedule.valueAt(scheduleStep, scores);
+    if (!(value >= 0 && value < 1)) {
+      throw new KilnException(ErrorCode.E166, getClass().getSimpleName(), name, value, scheduleStep, "in [0, 1)");
+    }
+    return value;
   }
 
   @Override

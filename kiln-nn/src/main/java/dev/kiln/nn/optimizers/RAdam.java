@@ -39,9 +39,9 @@ public final class RAdam extends GradientDescent {
   @Override
   void refresh() {
     super.refresh();
-    beta1 = valueOf(beta1Schedule);
-    beta2 = valueOf(beta2Schedule);
-    eps = valueOf(epsSchedule);
+    beta1 = decayRate("beta1", beta1Schedule);
+    beta2 = decayRate("beta2", beta2Schedule);
+    eps = atLeastZero("eps", epsSchedule);
   }
 
   @Override

@@ -19,7 +19,7 @@ public final class Batchers {
   @Registered(category = "batchers", name = "kiln.batch_by_words.v1")
   public static <D extends Datum> Batcher<D> byWords(
       Schedule size, @Default("0.2") double tolerance, @Default("false") boolean discard_oversize) {
-    return new BatchByWords<>(size::valueAt, tolerance, discard_oversize);
+    return new BatchByWords<>(checked(size)::valueAt, tolerance, discard_oversize);
   }
 
   @Registered(category = "batchers", name = "spacy.batch_by_words.v1")
@@ -32,7 +32,7 @@ public final class Batchers {
 
   @Registered(category = "batchers", name = "kiln.batch_by_sequence.v1")
   public static <D extends Datum> Batcher<D> bySequence(Schedule size) {
-    return new BatchBySequence<>(size::valueAt);
+    return new BatchBySequence<>(checked(size)::valueAt);
   }
 
   @Registered(category = "batchers", name = "spacy.batch_by_sequence.v1")
@@ -44,7 +44,7 @@ public final class Batchers {
   @Registered(category = "batchers", name = "kiln.batch_by_padded.v1")
   public static <D extends Datum> Batcher<D> byPadded(
       Schedule size, @Default("256") int buffer, @Default("false") boolean discard_oversize) {
-    return new BatchByPadded<>(size::valueAt, buffer, discard_oversize);
+    return new BatchByPadded<>(checked(size)::valueAt, buffer, discard_oversize);
   }
 
   @Registered(category = "batchers", name = "spacy.batch_by_padded.v1")
@@ -53,6 +53,20 @@ public final class Batchers {
       @Default("null") Object get_length) {
     requireNoLengthFunction(get_length);
     return byPadded(size, buffer, discard_oversize);
+  }
+
+  /**
+   * {@code size}, refused when its first value is below 1: a size of 0 would make no batches
+   * (spaCy's then stops with an empty stream).
+   *
+   * @throws KilnException E180
+   */
+  private static Schedule checked(Schedule size) {
+    double first = size.valueAt(0);
+    if (!(first >= 1)) {
+      throw new KilnException(ErrorCode.E180, "size", "at least 1", first);
+    }
+    return size;
   }
 
   private static void requireNoLengthFunction(Object getLength) {
