@@ -111,4 +111,23 @@ class TrainerFeaturesTest {
     assertThat(refused.err()).contains("[E207] the dev corpus has no examples");
     train(config, dir.resolve("b"), "--training.on_empty_stream", "ignore");
   }
+
+  @Test
+  void anEmptyTrainingCorpusIsRefusedBeforeTheComponentsInitialize() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 5);
+    Files.writeString(dir.resolve("train.jsonl"), "");
+    KilnRun refused = KilnRun.of("train", config.toString(), "--output", dir.resolve("a").toString());
+    assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
+    assertThat(refused.err()).contains("[E200]").contains("Is the corpus empty").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anOutputPathThatIsAFileIsRefusedBeforeTraining() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 5);
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "");
+    KilnRun refused = KilnRun.of("train", config.toString(), "--output", file.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("[E212] cannot write " + file + ": it is not a directory")
+        .doesNotContain("Training failed");
+  }
 }

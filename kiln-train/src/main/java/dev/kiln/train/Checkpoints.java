@@ -64,8 +64,16 @@ final class Checkpoints<D extends Datum> {
     return Files.exists(best) ? Optional.of(best) : Optional.empty();
   }
 
-  /** Removes what an earlier run left in the output directory (not done when resuming). */
+  /**
+   * Removes what an earlier run left in the output directory (not done when resuming), creating
+   * the directory if needed: an output that cannot be a directory fails here, before training.
+   */
   void clearOutput() {
+    try {
+      Files.createDirectories(output);
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, output, "it is not a directory and cannot be created as one (" + e + ")");
+    }
     for (String name : List.of("model-last", "model-best", "checkpoints")) {
       Path path = output.resolve(name);
       AtomicDirectory.recover(path);

@@ -223,6 +223,11 @@ public final class Trainer<D extends Datum> {
 
   private void initialize() {
     Corpus<D> train = trainCorpus();
+    // Components initialize from a sample of the corpus; an empty one would fail there with a
+    // message about the model rather than the data.
+    if (!train.read().iterator().hasNext()) {
+      throw new KilnException(ErrorCode.E200, 0);
+    }
     Supplier<Iterable<Example<D>>> examples = teacher == null ? train::read : () -> annotatedByTeacher(train);
     // Sourced components keep the weights they were trained to, as in spaCy's resume_training.
     List<String> sourced = PipelineBuilder.sourcedNames(config.root());
