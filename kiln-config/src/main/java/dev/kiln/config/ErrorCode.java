@@ -116,9 +116,9 @@ public enum ErrorCode {
   E240("the teacher pipeline has no component \"{0}\" (it has {1}). Map each student component to a teacher component in [distillation.student_to_teacher]."),
   E241("component {0} cannot learn from the teacher component {1}: it needs a teacher of its own kind ({2})."),
   // --- image readers and components (E250-E269)
-  E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, or move it out of the folder."),
+  E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip unreadable images (they are counted)."),
   E251("{0}: {1}. Pass a folder with one sub-folder per class, named by the label, holding PNG or JPEG files."),
-  E252("{0}: the image is {1}×{2} pixels, expected {3}×{4}. Set resize = true, or set width and height to the size of the images."),
+  E252("{0}: the image is {1}×{2} pixels, expected {3}×{4}. Set resize = true, set width and height to the size of the images, or set on_bad_image = \"warn\" or \"ignore\" to skip such images."),
   E253("reader {0}: {1} must be {2}, got {3}."),
   // --- kiln-tabular: the CSV reader (E270-E279) and the tabular components (E280-E299)
   E270("{0}: line {1}: {2}. Fix the row, or set on_bad_row = \"warn\" or \"ignore\" to skip bad rows (they are counted)."),

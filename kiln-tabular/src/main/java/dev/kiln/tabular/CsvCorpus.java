@@ -4,6 +4,7 @@ import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
+import dev.kiln.train.ProblemPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

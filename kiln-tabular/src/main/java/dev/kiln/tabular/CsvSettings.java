@@ -2,6 +2,7 @@ package dev.kiln.tabular;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.train.ProblemPolicy;
 import java.util.List;
 
 /**

@@ -6,6 +6,7 @@ import dev.kiln.config.Registered;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.train.Corpus;
+import dev.kiln.train.ProblemPolicy;
 import java.nio.file.Path;
 import java.util.List;
 

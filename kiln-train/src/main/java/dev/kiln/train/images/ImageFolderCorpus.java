@@ -4,6 +4,7 @@ import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
+import dev.kiln.train.ProblemPolicy;
 import dev.kiln.train.vectors.FeatureVector;
 import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
@@ -17,6 +18,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Labelled images from a folder with one sub-folder per class, the label being the sub-folder's
@@ -28,28 +31,58 @@ import javax.imageio.ImageIO;
  * classes balanced. Each pass lists the folders again and decodes one image at a time.
  */
 final class ImageFolderCorpus implements Corpus<Labeled> {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageFolderCorpus.class);
+
   private final Path root;
   private final ImageSize size;
   private final int limit;
+  private final ProblemPolicy onBadImage;
 
-  ImageFolderCorpus(Path root, ImageSize size, int limit) {
+  ImageFolderCorpus(Path root, ImageSize size, int limit, ProblemPolicy onBadImage) {
     this.root = root;
     this.size = size;
     this.limit = limit;
+    this.onBadImage = onBadImage;
   }
 
   /** An image file and its class. */
   record Entry(Path file, String label) {}
 
+  /**
+   * Decodes one image at a time. An image that cannot be read (a damaged file, or one of
+   * another size when {@code resize} is off) stops the pass with its coded error, or with
+   * {@code on_bad_image = "warn"} or {@code "ignore"} is skipped and counted, the count logged
+   * at the end of the pass when warning.
+   */
   @Override
   public Iterable<Example<Labeled>> read() {
     List<Entry> entries = entries();
     return () -> new Iterator<>() {
       private int next;
+      private Example<Labeled> decoded;
+      private int skipped;
+      private KilnException firstProblem;
+      private boolean reported;
 
       @Override
       public boolean hasNext() {
-        return next < entries.size();
+        while (decoded == null && next < entries.size()) {
+          Entry entry = entries.get(next++);
+          try {
+            decoded = Labeled.example(new FeatureVector.Pixels(pixels(entry.file())), entry.label());
+          } catch (KilnException problem) {
+            if (onBadImage == ProblemPolicy.ERROR) {
+              throw problem;
+            }
+            firstProblem = skipped++ == 0 ? problem : firstProblem;
+          }
+        }
+        if (decoded == null && skipped > 0 && onBadImage == ProblemPolicy.WARN && !reported) {
+          reported = true;
+          LOG.warn("{}: skipped {} image(s) that could not be read (on_bad_image = \"warn\"); the first: {}",
+              root, skipped, firstProblem.getMessage());
+        }
+        return decoded != null;
       }
 
       @Override
@@ -57,8 +90,9 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        Entry entry = entries.get(next++);
-        return Labeled.example(new FeatureVector.Pixels(pixels(entry.file())), entry.label());
+        Example<Labeled> example = decoded;
+        decoded = null;
+        return example;
       }
     };
   }

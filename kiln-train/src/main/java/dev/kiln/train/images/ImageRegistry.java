@@ -1,10 +1,12 @@
 package dev.kiln.train.images;
 
 import dev.kiln.config.Default;
+import dev.kiln.config.Name;
 import dev.kiln.config.Registered;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.train.Corpus;
+import dev.kiln.train.ProblemPolicy;
 import dev.kiln.train.vectors.Classifier;
 import dev.kiln.train.vectors.Labeled;
 import java.nio.file.Path;
@@ -22,13 +24,15 @@ public final class ImageRegistry {
    * @param height rows every image is read at
    * @param grayscale one grey channel when true, else three (RGB)
    * @param resize resize images of another size (bilinear); when false they are an error
-   * @param limit read at most this many images (0: all), taken in turn from each class
+   * @param limit read at most this many image files (0: all), taken in turn from each class
+   * @param onBadImage {@code error}, or {@code warn}/{@code ignore} to skip images that cannot be
+   *     read (counted; a skipped file still counts towards {@code limit})
    */
   @Registered(category = "readers", name = "kiln.ImageFolder.v1")
   public static Corpus<Labeled> imageFolder(Path path, int width, int height,
       @Default("true") boolean grayscale, @Default("true") boolean resize,
-      @Default("0") int limit) {
-    return new ImageFolderCorpus(path, new ImageSize(width, height, grayscale, resize), limit);
+      @Default("0") int limit, @Name("on_bad_image") @Default("\"error\"") ProblemPolicy onBadImage) {
+    return new ImageFolderCorpus(path, new ImageSize(width, height, grayscale, resize), limit, onBadImage);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.train.Example;
+import dev.kiln.train.ProblemPolicy;
 import dev.kiln.train.vectors.FeatureVector;
 import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
@@ -50,9 +51,14 @@ class ImageFolderCorpusTest {
 
   private static List<Labeled> read(Path root, int width, int height, boolean grayscale,
       boolean resize, int limit) {
+    return read(root, width, height, grayscale, resize, limit, ProblemPolicy.ERROR);
+  }
+
+  private static List<Labeled> read(Path root, int width, int height, boolean grayscale,
+      boolean resize, int limit, ProblemPolicy onBadImage) {
     List<Labeled> out = new ArrayList<>();
     for (Example<Labeled> example : ImageRegistry.imageFolder(root, width, height, grayscale,
-        resize, limit).read()) {
+        resize, limit, onBadImage).read()) {
       out.add(example.reference());
     }
     return out;
@@ -134,8 +140,26 @@ class ImageFolderCorpusTest {
   }
 
   @Test
+  void anUnreadableImageStopsThePassOrIsSkippedAsOnBadImageSays() throws IOException {
+    grey("root/bag/a.png", 3, 2, 0);
+    Files.write(dir.resolve("root/bag/b.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+    grey("root/shoe/c.png", 3, 2, 100);
+    grey("root/shoe/d.png", 4, 2, 100);
+
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, true, 0))
+        .hasMessageStartingWith("[E250]").hasMessageContaining("b.png");
+    for (ProblemPolicy skip : List.of(ProblemPolicy.WARN, ProblemPolicy.IGNORE)) {
+      assertThat(read(dir.resolve("root"), 3, 2, true, true, 0, skip)).as(skip.name())
+          .extracting(Labeled::label).containsExactly("bag", "shoe", "shoe");
+      // Without resizing, the 4-pixel-wide image is bad too, and the pass ends on it.
+      assertThat(read(dir.resolve("root"), 3, 2, true, false, 0, skip)).as(skip.name())
+          .extracting(Labeled::label).containsExactly("bag", "shoe");
+    }
+  }
+
+  @Test
   void aSizeBelowOnePixelIsACodedError() {
-    assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 0, 28, true, true, 0))
+    assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 0, 28, true, true, 0, ProblemPolicy.ERROR))
         .hasMessageStartingWith("[E253]");
   }
 }
