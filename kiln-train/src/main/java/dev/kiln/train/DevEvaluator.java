@@ -24,7 +24,7 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
   private final Corpus<D> dev;
   private final Map<String, Corpus<D>> extra;
   private final ScoreWeights weights;
-  private final EmptyPolicy onEmptyStream;
+  private final ProblemPolicy onEmptyStream;
   /**
    * Each corpus's examples as read. Reading again at every evaluation cost far more than the
    * evaluation itself for text (tokenizing every document again); records are immutable, and
@@ -34,7 +34,7 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
   private boolean warned;
 
   DevEvaluator(Pipeline<D> pipeline, Corpus<D> dev, Map<String, Corpus<D>> extra, ScoreWeights weights,
-      EmptyPolicy onEmptyStream) {
+      ProblemPolicy onEmptyStream) {
     this.pipeline = pipeline;
     this.dev = dev;
     this.extra = extra;

@@ -1,15 +1,15 @@
 package dev.kiln.train;
 
 /**
- * What a reader does with a bad row, an unreadable image or an unused column (emloop's
- * {@code on_unused_sources} policy): stop with a coded error, or skip it and count it, with or
- * without a warning.
+ * What to do with a bad row, an unreadable image, an unused column, an empty batch or an empty
+ * stream (emloop's {@code on_unused_sources} and {@code on_empty_batch} policies): stop with a
+ * coded error, or skip it (counting skipped records), with or without a warning.
  */
 public enum ProblemPolicy {
-  /** Stop with a coded error naming the file (and line). */
+  /** Stop with a coded error naming what was wrong (the file and line, for data). */
   ERROR,
-  /** Skip and count; log one warning with the count at the end of the pass. */
+  /** Skip it and log a warning (for bad records, one with their count at the end of the pass). */
   WARN,
-  /** Skip and count silently. */
+  /** Skip it silently (bad records are still counted). */
   IGNORE
 }

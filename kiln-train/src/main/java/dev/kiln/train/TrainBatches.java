@@ -32,7 +32,7 @@ public final class TrainBatches<D extends Datum> implements BatchStream<D> {
   private final EpochLimit limit;
   private final long seed;
   private final OptionalLong fixedEpochSize;
-  private final EmptyPolicy onEmptyBatch;
+  private final ProblemPolicy onEmptyBatch;
   private final List<Example<D>> loaded;
   private final Augmenter<D> augmenter;
 
@@ -44,14 +44,14 @@ public final class TrainBatches<D extends Datum> implements BatchStream<D> {
 
   public TrainBatches(
       Corpus<D> corpus, Batcher<D> batcher, EpochLimit limit, long seed,
-      OptionalLong fixedEpochSize, EmptyPolicy onEmptyBatch, BatchCursor start) {
+      OptionalLong fixedEpochSize, ProblemPolicy onEmptyBatch, BatchCursor start) {
     this(corpus, batcher, limit, seed, fixedEpochSize, onEmptyBatch, start, null);
   }
 
   /** As above, with every example of every pass replaced by {@code augmenter}'s variants (null: none). */
   public TrainBatches(
       Corpus<D> corpus, Batcher<D> batcher, EpochLimit limit, long seed,
-      OptionalLong fixedEpochSize, EmptyPolicy onEmptyBatch, BatchCursor start, Augmenter<D> augmenter) {
+      OptionalLong fixedEpochSize, ProblemPolicy onEmptyBatch, BatchCursor start, Augmenter<D> augmenter) {
     this.augmenter = augmenter;
     this.corpus = corpus;
     this.batcher = batcher;

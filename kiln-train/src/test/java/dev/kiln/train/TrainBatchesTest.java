@@ -16,7 +16,7 @@ class TrainBatchesTest {
 
   static TrainBatches<Doc> batches(Corpus<Doc> corpus, int maxEpochs, OptionalLong epochSize, BatchCursor start) {
     return new TrainBatches<>(corpus, Scripted.batchesOf(2), EpochLimit.fromConfig(maxEpochs), 11,
-        epochSize, EmptyPolicy.ERROR, start);
+        epochSize, ProblemPolicy.ERROR, start);
   }
 
   /** Each batch as "epoch:id,id". */
@@ -94,12 +94,12 @@ class TrainBatchesTest {
   void emptyBatchesFollowTheirPolicy() {
     Batcher<Doc> withEmpty = examples -> List.of(List.of(), List.copyOf(DATA));
     TrainBatches<Doc> ignoring = new TrainBatches<>(() -> DATA, withEmpty, EpochLimit.fromConfig(2), 1,
-        OptionalLong.empty(), EmptyPolicy.IGNORE, BatchCursor.START);
+        OptionalLong.empty(), ProblemPolicy.IGNORE, BatchCursor.START);
     List<Integer> sizes = new ArrayList<>();
     ignoring.forEachRemaining(batch -> sizes.add(batch.examples().size()));
     assertThat(sizes).containsExactly(7, 7);
     TrainBatches<Doc> failing = new TrainBatches<>(() -> DATA, withEmpty, EpochLimit.fromConfig(1), 1,
-        OptionalLong.empty(), EmptyPolicy.ERROR, BatchCursor.START);
+        OptionalLong.empty(), ProblemPolicy.ERROR, BatchCursor.START);
     assertThatThrownBy(failing::hasNext).hasMessageStartingWith("[E203] batch 0 of epoch 0 is empty");
   }
 
@@ -119,6 +119,6 @@ class TrainBatchesTest {
 
   private static TrainBatches<Doc> augmentedBatches(BatchCursor start, Augmenter<Doc> augmenter) {
     return new TrainBatches<>(() -> DATA, Scripted.batchesOf(2), EpochLimit.fromConfig(2), 11,
-        OptionalLong.empty(), EmptyPolicy.ERROR, start, augmenter);
+        OptionalLong.empty(), ProblemPolicy.ERROR, start, augmenter);
   }
 }

@@ -64,7 +64,7 @@ public class TrainingLoopTest {
     Pipeline<Doc> pipeline = new Pipeline<>(List.of(component));
     TrainBatches<Doc> batches = new TrainBatches<>(
         () -> data, Scripted.batchesOf(1), EpochLimit.fromConfig(maxEpochs), 7,
-        OptionalLong.empty(), EmptyPolicy.ERROR, BatchCursor.START);
+        OptionalLong.empty(), ProblemPolicy.ERROR, BatchCursor.START);
     ScoreWeights weights = new ScoreWeights(pipeline.defaultScoreWeights());
     Evaluator evaluator = () -> {
       Map<String, Object> scores = pipeline.evaluate(Scripted.examples(2, 2));
@@ -181,7 +181,7 @@ public class TrainingLoopTest {
     TrainingLoop<Doc> resumed = new TrainingLoop<>(new Pipeline<>(List.of(new Scripted.Component("c", 1.0))),
         new Scripted.CountingOptimizer(),
         new TrainBatches<>(() -> data, Scripted.batchesOf(1), EpochLimit.fromConfig(0), 7, OptionalLong.empty(),
-            EmptyPolicy.ERROR, new BatchCursor(0, 0, 6, 6)),
+            ProblemPolicy.ERROR, new BatchCursor(0, 0, 6, 6)),
         () -> new EvalResult(1.0, Map.of()), settings(100, 0, 5), (p, step, epoch) -> {}, List.of(), finalState);
     assertThat(resumed.hasNext()).isFalse();
     assertThat(resumed.stopReason()).map(StopReason::kind).contains(StopReason.Kind.MAX_STEPS);

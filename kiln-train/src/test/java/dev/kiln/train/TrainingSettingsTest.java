@@ -84,7 +84,7 @@ class TrainingSettingsTest {
     assertThat(settings.logger()).isInstanceOf(ConsoleLogger.class);
     assertThat(settings.scoreWeights()).containsEntry("cats_score", Optional.of(1.0)).containsEntry("cats_f_per_type", Optional.empty());
     assertThat(settings.hooks()).isEmpty();
-    assertThat(settings.onEmptyBatch()).isEqualTo(EmptyPolicy.ERROR);
+    assertThat(settings.onEmptyBatch()).isEqualTo(ProblemPolicy.ERROR);
   }
 
   @Test
