@@ -55,6 +55,7 @@ public enum ErrorCode {
   // --- reading files (E080-E099)
   E080("{0}: cannot read the file: {1}. Check the path and its permissions."),
   E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8."),
+  E082("{0}: line {1}: the file is not valid UTF-8 text. Save it as UTF-8."),
   // --- kiln-nn arrays, layers and models (E100-E149)
   E100("layer {0}: the dimension {1} is not set. Give it to the layer (e.g. {1} = 128) or initialize the model with sample data."),
   E101("layer {0}: the dimension {1} is {2}, the data says {3}. Make {1} of the layer match the data, or leave it unset so initialize can infer it."),
@@ -128,7 +129,6 @@ public enum ErrorCode {
   E274("{0}: the columns {1} are not used: they are neither the label nor in columns. Add them to columns, remove them from the file, or set on_unused_column = \"warn\" or \"ignore\"."),
   E275("kiln.Csv.v1: delimiter must be one character other than a quote or a line break, got \"{0}\"."),
   E276("kiln.Csv.v1: the label column \"{0}\" is also listed in {1}, but the label cannot be a feature. Remove it from {1}."),
-  E277("{0}: line {1}: the file is not valid UTF-8 text. Save it as UTF-8."),
   E280("component {0}: the model was fitted on the {1} column \"{2}\", but the rows of {3} have no such {1} column (they have numeric {4} and categorical {5}). Read the data with the columns and categorical settings used in training."),
   E281("component {0}: the label \"{1}\" ({2} line {3}) is not a number, but a regressor needs numeric labels. Fix the label column, or use kiln.tabular_classifier."),
   E282("component {0}: there are no training rows to fit the features on. Check the training corpus path and its on_bad_row policy."),

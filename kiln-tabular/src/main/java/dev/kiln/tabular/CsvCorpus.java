@@ -5,14 +5,11 @@ import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import dev.kiln.train.ProblemPolicy;
+import dev.kiln.train.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -61,17 +58,8 @@ final class CsvCorpus implements Corpus<TableRow> {
     private boolean finished;
 
     Rows() {
-      try {
-        // Strict decoding: a file in another encoding stops with a coded error instead of
-        // turning into replacement characters.
-        reader = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8
-            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-            1 << 16);
-      } catch (IOException e) {
-        throw new KilnException(ErrorCode.E080, path, e.getMessage());
-      }
+      reader = Utf8Text.open(path);
       parser = new CsvParser(reader, settings.delimiter());
-      skipBom();
       CsvRecord header = nextRecord();
       while (header != null && header.isBlank()) {
         header = nextRecord();
@@ -207,27 +195,9 @@ final class CsvCorpus implements Corpus<TableRow> {
       }
     }
 
-    private void skipBom() {
-      try {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-          reader.reset();
-        }
-      } catch (CharacterCodingException e) {
-        throw notUtf8();
-      } catch (IOException e) {
-        close();
-        throw new KilnException(ErrorCode.E080, path, e.getMessage());
-      }
-    }
-
     private KilnException notUtf8() {
       close();
-      try {
-        return new KilnException(ErrorCode.E277, path, Math.max(1, Utf8Lines.firstInvalid(path)));
-      } catch (IOException e) {
-        return new KilnException(ErrorCode.E080, path, e.getMessage());
-      }
+      return Utf8Text.notUtf8(path);
     }
 
     private void close() {

@@ -180,7 +180,7 @@ class CsvCorpusTest {
     Path path = dir.resolve("latin1.csv");
     Files.write(path, "x,y\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
-        .hasMessageStartingWith("[E277] " + path + ": line 2");
+        .hasMessageStartingWith("[E082] " + path + ": line 2");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,5 +133,18 @@ class TextJsonlCorpusTest {
   void aNullPathIsACorpusThatSaysHowToSetIt() {
     Corpus<Doc> corpus = TextRegistry.textJsonl(Optional.empty(), 0);
     assertThatThrownBy(corpus::read).hasMessageStartingWith("[E338] the kiln.TextJsonl.v1 corpus has no path");
+  }
+
+  @Test
+  void aByteOrderMarkIsSkippedAndTextInAnotherEncodingIsACodedError() throws IOException {
+    Path marked = dir.resolve("marked.jsonl");
+    Files.write(marked, ("\uFEFF{\"text\": \"Great film!\"}\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(all(TextRegistry.textJsonl(marked, 0))).extracting(e -> e.reference().text())
+        .containsExactly("Great film!");
+
+    Path latin1 = dir.resolve("latin1.jsonl");
+    Files.write(latin1, "{\"text\": \"fine\"}\n{\"text\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(latin1, 0)))
+        .hasMessage("[E082] " + latin1 + ": line 2: the file is not valid UTF-8 text. Save it as UTF-8.");
   }
 }

@@ -6,11 +6,10 @@ import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
+import dev.kiln.train.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -43,11 +42,7 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
     private boolean finished;
 
     Lines() {
-      try {
-        reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new KilnException(ErrorCode.E080, path, e.getMessage());
-      }
+      reader = Utf8Text.open(path);
     }
 
     @Override
@@ -81,8 +76,10 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
         reader.close();
         finished = true;
         return null;
+      } catch (CharacterCodingException e) {
+        throw Utf8Text.notUtf8(path);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new KilnException(ErrorCode.E080, path, e.getMessage());
       }
     }
 

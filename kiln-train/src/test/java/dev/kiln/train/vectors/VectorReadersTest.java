@@ -7,6 +7,7 @@ import dev.kiln.train.Example;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +72,18 @@ class VectorReadersTest {
     Files.write(dir.resolve("bad-images-idx3-ubyte"), idx(0x0803, new int[] {3, 2, 2}, 12));
     assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("bad"), 0, List.of()).read()))
         .hasMessageStartingWith("[E234]");
+  }
+
+  @Test
+  void labeledJsonlSkipsAByteOrderMarkAndRefusesTextThatIsNotUtf8() throws IOException {
+    Path marked = dir.resolve("marked.jsonl");
+    Files.write(marked, "\uFEFF{\"features\": [1, 2], \"label\": \"x\"}\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(all(VectorRegistry.labeledJsonl(marked, 0).read())).extracting(e -> e.reference().label())
+        .containsExactly("x");
+    Path latin1 = dir.resolve("latin1.jsonl");
+    Files.write(latin1, "{\"features\": [1], \"label\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> all(VectorRegistry.labeledJsonl(latin1, 0).read()))
+        .hasMessageStartingWith("[E082] " + latin1 + ": line 1: the file is not valid UTF-8 text");
   }
 
   @Test
