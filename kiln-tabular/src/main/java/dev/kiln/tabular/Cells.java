@@ -17,6 +17,14 @@ final class Cells {
     return trimmed.isEmpty() || trimmed.equals("NA") || trimmed.equals("?");
   }
 
+  /**
+   * A missing value in a numeric column: as {@link #isMissing}, or "NaN" in any case, which is
+   * how Python, NumPy and pandas write a missing float.
+   */
+  static boolean isMissingNumber(String text) {
+    return isMissing(text) || text.strip().equalsIgnoreCase("nan");
+  }
+
   /** The cell as a finite number, or empty when it is not one. */
   static OptionalDouble number(String text) {
     String trimmed = text.strip();

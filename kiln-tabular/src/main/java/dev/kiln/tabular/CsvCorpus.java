@@ -125,7 +125,7 @@ final class CsvCorpus implements Corpus<TableRow> {
       }
       for (int i = 0; i < layout.numeric().length; i++) {
         String text = record.fields().get(layout.numeric()[i]);
-        if (!Cells.isMissing(text) && Cells.number(text).isEmpty()) {
+        if (!Cells.isMissingNumber(text) && Cells.number(text).isEmpty()) {
           return "the numeric column \"" + layout.columns().numeric().get(i) + "\" holds \"" + text
               + "\", which is not a number (list the column in categorical if it holds categories)";
         }
@@ -137,7 +137,7 @@ final class CsvCorpus implements Corpus<TableRow> {
       double[] numbers = new double[layout.numeric().length];
       for (int i = 0; i < numbers.length; i++) {
         String text = record.fields().get(layout.numeric()[i]);
-        OptionalDouble value = Cells.isMissing(text) ? OptionalDouble.empty() : Cells.number(text);
+        OptionalDouble value = Cells.isMissingNumber(text) ? OptionalDouble.empty() : Cells.number(text);
         numbers[i] = value.orElse(Double.NaN);
       }
       String[] categories = new String[layout.categorical().length];

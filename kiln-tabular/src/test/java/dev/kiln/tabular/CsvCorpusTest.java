@@ -62,6 +62,17 @@ class CsvCorpusTest {
   }
 
   @Test
+  void nanIsMissingInANumericColumnButACategoryInACategoricalOne() throws IOException {
+    Path path = file("x,kind,y\nnan,NaN,a\n NaN ,none,b\n");
+    List<TableRow> rows = rows(csv(path, List.of(), List.of("kind"), "error", "error"));
+    assertThat(rows).extracting(row -> row.number("x")).allMatch(x -> Double.isNaN(x));
+    assertThat(rows).extracting(row -> row.category("kind")).containsExactly("NaN", "none");
+    Path infinite = file("x,y\ninf,a\n");
+    assertThatThrownBy(() -> rows(csv(infinite, List.of(), List.of(), "error", "error")))
+        .hasMessageStartingWith("[E270]").hasMessageContaining("\"inf\", which is not a number");
+  }
+
+  @Test
   void eachPassReadsTheFileAgainAndLimitStopsEarly() throws IOException {
     Path path = file("y,x\na,1\nb,2\nc,3\n");
     Corpus<TableRow> corpus = TabularRegistry.csv(path, "y", List.of(), List.of(), ProblemPolicy.ERROR,
