@@ -43,8 +43,11 @@ final class JsonlDoc {
     try {
       return annotated(text);
     } catch (KilnException e) {
-      // Errors of the tag sequences themselves (E304-E306) gain the file and line here.
-      throw e.code() == ErrorCode.E320 ? e : problem(e.getMessage());
+      // Errors of the tag sequences themselves (E304-E306) gain the file and line here; their own
+      // closing full stop gives way to the one E320 puts after the problem.
+      String message = e.getMessage();
+      throw e.code() == ErrorCode.E320 ? e
+          : problem(message.endsWith(".") ? message.substring(0, message.length() - 1) : message);
     }
   }
 
