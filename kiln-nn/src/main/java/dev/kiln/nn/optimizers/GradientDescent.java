@@ -2,7 +2,6 @@ package dev.kiln.nn.optimizers;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
-
 import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.nn.schedules.ScoreHistory;
 import java.nio.file.Path;
