@@ -16,6 +16,7 @@ import dev.kiln.train.LossTotals;
 import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.Scorer;
 import dev.kiln.train.vectors.ClassificationScores;
+import dev.kiln.train.vectors.UnknownLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class TabularClassifier implements ModelTrainable<TableRow>, Annota
   private final EncodedNetwork network;
   private final CategoricalCrossentropy loss = new CategoricalCrossentropy();
   private LabelSet labels = new LabelSet(List.of());
+  private final UnknownLabels unknownLabels;
 
   /**
    * @param hashBuckets 0 to one-hot categorical columns, or how many buckets to hash each into
@@ -48,6 +50,7 @@ public final class TabularClassifier implements ModelTrainable<TableRow>, Annota
       throw new KilnException(ErrorCode.E284, name, hashBuckets);
     }
     this.name = name;
+    this.unknownLabels = new UnknownLabels(name);
     this.hashBuckets = hashBuckets;
     this.network = new EncodedNetwork(name, model);
   }
@@ -105,6 +108,7 @@ public final class TabularClassifier implements ModelTrainable<TableRow>, Annota
 
   @Override
   public Map<String, Object> score(List<Example<TableRow>> examples) {
+    unknownLabels.check(examples, TableRow::label, labels.labels());
     return ClassificationScores.of(examples, TableRow::label, labels.labels());
   }
 

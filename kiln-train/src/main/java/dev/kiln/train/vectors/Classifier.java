@@ -49,10 +49,12 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
    * shared matrix was reallocated, 3 MB at a time, at every switch.
    */
   private final Map<Integer, Floats> inputsByRows = new HashMap<>();
+  private final UnknownLabels unknownLabels;
   private double dropout = Double.NaN;
 
   public Classifier(String name, Model<Floats, Floats> model) {
     this.name = name;
+    this.unknownLabels = new UnknownLabels(name);
     this.model = model;
   }
 
@@ -138,6 +140,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
 
   @Override
   public Map<String, Object> score(List<Example<Labeled>> examples) {
+    unknownLabels.check(examples, Labeled::label, labels.labels());
     return ClassificationScores.of(examples, labels.labels());
   }
 
