@@ -55,4 +55,31 @@ class DistillCommandTest {
     Map<?, ?> scores = new ObjectMapper().readValue(evaluated.out(), Map.class);
     assertThat(((Number) scores.get("acc")).doubleValue()).isGreaterThan(0.8);
   }
+
+  @Test
+  void aTeacherOfAnotherKindOfRecordIsRefusedBeforeTraining() throws Exception {
+    // The teacher classifies feature vectors; the student's corpus is a table.
+    Path teacherConfig = TrainingFixture.write(dir, 10, 20);
+    Path teacher = dir.resolve("teacher");
+    assertThat(KilnRun.of("train", teacherConfig.toString(), "--output", teacher.toString()).exit()).isZero();
+    Path tables = Files.createDirectories(dir.resolve("tables"));
+    Path studentConfig = TabularFixture.write(tables, "kiln.tabular_classifier", false);
+    Files.writeString(studentConfig, Files.readString(studentConfig) + String.join("\n",
+        "",
+        "[distillation]",
+        "corpus = \"corpora.train\"",
+        "",
+        "[distillation.batcher]",
+        "@batchers = \"kiln.batch_by_sequence.v1\"",
+        "size = 16",
+        "",
+        "[distillation.optimizer]",
+        "@optimizers = \"Adam.v1\"",
+        ""));
+    KilnRun refused = KilnRun.of("distill", teacher.resolve("model-best").toString(), studentConfig.toString(),
+        "--output", dir.resolve("student").toString());
+    assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
+    assertThat(refused.err()).contains("[E242] the teacher component classifier reads Labeled records, but the"
+        + " distillation corpus gives TableRow records").doesNotContain("\tat ");
+  }
 }

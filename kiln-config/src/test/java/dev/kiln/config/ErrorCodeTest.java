@@ -30,6 +30,16 @@ class ErrorCodeTest {
   }
 
   @Test
+  void noTemplateHasALoneApostropheWhichMessageFormatWouldSwallow() {
+    // A single ' starts a quoted run in MessageFormat: "the teacher's {0}" prints "the teachers {0}"
+    // with the placeholder left unfilled. Braces are written '{' and '}', an apostrophe ''.
+    for (ErrorCode code : ErrorCode.values()) {
+      String escapesRemoved = code.template().replace("'{'", "").replace("'}'", "").replace("''", "");
+      assertThat(escapesRemoved).as("template of %s", code).doesNotContain("'");
+    }
+  }
+
+  @Test
   void everyCodeFormatsWithItsArityAndNamesItself() {
     for (ErrorCode code : ErrorCode.values()) {
       Object[] args = new Object[code.arity()];

@@ -10,6 +10,7 @@ import dev.kiln.train.log.LogContext;
 import dev.kiln.train.log.TrainLogger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -225,8 +226,12 @@ public final class Trainer<D extends Datum> {
     Corpus<D> train = trainCorpus();
     // Components initialize from a sample of the corpus; an empty one would fail there with a
     // message about the model rather than the data.
-    if (!train.read().iterator().hasNext()) {
+    Iterator<Example<D>> first = train.read().iterator();
+    if (!first.hasNext()) {
       throw new KilnException(ErrorCode.E200, 0);
+    }
+    if (teacher != null) {
+      requireTeacherReads(first.next().predicted());
     }
     Supplier<Iterable<Example<D>>> examples = teacher == null ? train::read : () -> annotatedByTeacher(train);
     // Sourced components keep the weights they were trained to, as in spaCy's resume_training.
@@ -240,6 +245,17 @@ public final class Trainer<D extends Datum> {
         student.initializeFrom(teacher.component(teacherName), examples, settings.seed());
       } else if (component instanceof Trainable<D> trainable) {
         trainable.initialize(examples, settings.seed());
+      }
+    }
+  }
+
+  /** Refuses a teacher whose components read another kind of record than the corpus gives. */
+  private void requireTeacherReads(D record) {
+    for (Component<D> component : teacher.components()) {
+      Optional<Class<?>> reads = RecordTypes.of(component);
+      if (reads.isPresent() && !reads.get().isInstance(record)) {
+        throw new KilnException(ErrorCode.E242, component.name(), reads.get().getSimpleName(),
+            record.getClass().getSimpleName());
       }
     }
   }
