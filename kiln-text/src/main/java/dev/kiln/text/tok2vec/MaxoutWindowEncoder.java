@@ -1,5 +1,7 @@
 package dev.kiln.text.tok2vec;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.array.Ragged;
@@ -27,6 +29,10 @@ public final class MaxoutWindowEncoder {
    *     tokens on each side
    */
   public static Model<List<Floats>, List<Floats>> create(int width, int windowSize, int maxoutPieces, int depth) {
+    if (windowSize < 0 || depth < 0) {
+      throw new KilnException(ErrorCode.E106, "maxout_window_encoder", windowSize < 0 ? "window_size" : "depth",
+          "at least 0", windowSize < 0 ? windowSize : depth);
+    }
     Model<Floats, Floats> maxout = Maxout.create(width, width * (2 * windowSize + 1), maxoutPieces, null, null,
         null, true);
     Model<Ragged, Ragged> block = Chain.create(SequenceLayers.expandWindow(windowSize), WithArray.create(maxout, 0));

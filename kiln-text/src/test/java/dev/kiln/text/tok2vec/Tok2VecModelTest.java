@@ -127,4 +127,13 @@ class Tok2VecModelTest {
     assertThatThrownBy(() -> MultiHashEmbed.create(8, List.of("NORM"), List.of(10), true))
         .isInstanceOf(KilnException.class).hasMessageContaining("E311");
   }
+
+  @Test
+  void aNegativeWindowOrDepthIsRefusedNamingIt() {
+    assertThatThrownBy(() -> MaxoutWindowEncoder.create(8, -1, 3, 1))
+        .hasMessage("[E106] layer maxout_window_encoder: window_size must be at least 0, got -1.");
+    assertThatThrownBy(() -> MaxoutWindowEncoder.create(8, 1, 3, -2))
+        .hasMessage("[E106] layer maxout_window_encoder: depth must be at least 0, got -2.");
+    assertThat(MaxoutWindowEncoder.create(8, 0, 3, 0)).isNotNull();
+  }
 }
