@@ -1,5 +1,7 @@
 package dev.kiln.train.batch;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import dev.kiln.train.Batcher;
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
@@ -21,6 +23,9 @@ public final class BatchByWords<D extends Datum> implements Batcher<D> {
   private final boolean discardOversize;
 
   public BatchByWords(LongToDoubleFunction size, double tolerance, boolean discardOversize) {
+    if (!(tolerance >= 0)) {
+      throw new KilnException(ErrorCode.E180, "tolerance", "at least 0", tolerance);
+    }
     this.size = size;
     this.tolerance = tolerance;
     this.discardOversize = discardOversize;

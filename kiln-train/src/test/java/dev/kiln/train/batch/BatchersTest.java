@@ -2,6 +2,7 @@ package dev.kiln.train.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
 import java.util.ArrayList;
@@ -112,6 +113,20 @@ class BatchersTest {
     @SuppressWarnings("unchecked")
     var resolvedBatcher = (dev.kiln.train.Batcher<Doc>) resolved.get("batcher");
     assertThat(sizes(resolvedBatcher.batch(docs(new int[20])))).containsExactly(2, 4, 8, 6);
+  }
+
+  @Test
+  void sizesBuffersAndTolerancesNoBatcherCanWorkWithAreRefused() {
+    Schedule zero = (step, scores) -> 0.0;
+    Schedule eight = (step, scores) -> 8.0;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Batchers.bySequence(zero))
+        .hasMessage("[E180] batching: size must be at least 1, got 0.0.");
+    // A buffer of 0 never filled, and the batcher waited for it forever.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Batchers.byPadded(eight, 0, false))
+        .hasMessage("[E180] batching: buffer must be at least 1, got 0.");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Batchers.byWords(eight, -0.2, false))
+        .hasMessage("[E180] batching: tolerance must be at least 0, got -0.2.");
+    assertThat(sizes(Batchers.<Doc>byPadded(eight, 1, false).batch(docs(1, 2, 3)))).isNotEmpty();
   }
 
   @Test
