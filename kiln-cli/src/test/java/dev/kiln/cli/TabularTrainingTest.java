@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,28 @@ class TabularTrainingTest {
     assertThat(scores.get("macro_f").asDouble()).isGreaterThan(0.85);
     assertThat(scores.path("f_per_type").fieldNames()).toIterable().containsExactlyInAnyOrder("k0", "k1", "k2");
     assertThat(Files.readString(dir.resolve("run/model-best/table/labels.json"))).isEqualTo("[\"k0\",\"k1\",\"k2\"]");
+  }
+
+  @Test
+  void predictAnnotatesRowsWithoutTheLabelColumnThatEvaluateNeeds() throws IOException {
+    trainThenEvaluate("kiln.tabular_classifier", false, "acc");
+    List<String> labeled = Files.readAllLines(dir.resolve("dev.csv"));
+    Path unlabeled = dir.resolve("new.csv");
+    Files.write(unlabeled, labeled.stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList());
+
+    KilnRun predict = KilnRun.of("predict", dir.resolve("run/model-best").toString(), unlabeled.toString());
+    assertThat(predict.exit()).as(predict.err()).isZero();
+    List<String> rows = predict.out().lines().toList();
+    assertThat(rows).hasSize(labeled.size() - 1);
+    long right = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      String gold = labeled.get(i + 1).substring(labeled.get(i + 1).lastIndexOf(',') + 1);
+      right += JSON.readTree(rows.get(i)).get("label").asText().equals(gold) ? 1 : 0;
+    }
+    assertThat(right).isGreaterThan(rows.size() * 8L / 10);
+    KilnRun evaluate = KilnRun.of("evaluate", dir.resolve("run/model-best").toString(), unlabeled.toString());
+    assertThat(evaluate.exit()).isEqualTo(2);
+    assertThat(evaluate.err()).contains("[E273]");
   }
 
   @Test

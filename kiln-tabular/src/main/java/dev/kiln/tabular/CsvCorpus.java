@@ -42,6 +42,12 @@ final class CsvCorpus implements Corpus<TableRow> {
     return Rows::new;
   }
 
+  /** The same file for annotating: a missing label column, or an empty label cell, is no error. */
+  @Override
+  public Corpus<TableRow> unlabeled() {
+    return new CsvCorpus(path, settings.labelOptional());
+  }
+
   /** How many bad rows the last finished pass skipped; -1 before any pass finished. */
   int skippedRows() {
     return skipped;
@@ -120,7 +126,7 @@ final class CsvCorpus implements Corpus<TableRow> {
       if (record.fields().size() != layout.width()) {
         return "it has " + record.fields().size() + " field(s), but the header has " + layout.width();
       }
-      if (Cells.isMissing(record.fields().get(layout.label()))) {
+      if (settings.labelRequired() && Cells.isMissing(record.fields().get(layout.label()))) {
         return "the label column \"" + settings.label() + "\" is empty";
       }
       for (int i = 0; i < layout.numeric().length; i++) {
@@ -145,7 +151,8 @@ final class CsvCorpus implements Corpus<TableRow> {
         String text = record.fields().get(layout.categorical()[i]);
         categories[i] = Cells.isMissing(text) ? null : text.strip();
       }
-      String label = record.fields().get(layout.label()).strip();
+      String label = layout.label() < 0 || Cells.isMissing(record.fields().get(layout.label())) ? null
+          : record.fields().get(layout.label()).strip();
       return TableRow.example(layout.columns(), record.line(), numbers, categories, label);
     }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Where the values a reader needs sit in a file's records, found from its header line: the field
- * index of the label and of each numeric and categorical column, and the columns left unused.
+ * index of the label (-1 when data to annotate has no label column) and of each numeric and
+ * categorical column, and the columns left unused.
  */
 record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[] categorical, List<String> unused) {
   /**
@@ -31,7 +32,9 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
       }
       names.add(name);
     }
-    require(file, index, names, "label", List.of(settings.label()));
+    if (settings.labelRequired()) {
+      require(file, index, names, "label", List.of(settings.label()));
+    }
     require(file, index, names, "columns", settings.columns());
     require(file, index, names, "categorical", settings.categorical());
     Set<String> used = new LinkedHashSet<>();
@@ -48,7 +51,7 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
     }
     List<String> unused = names.stream().filter(n -> !n.equals(settings.label()) && !used.contains(n)).toList();
     return new CsvLayout(new TableColumns(file, settings.label(), numericNames, categoricalNames), names.size(),
-        index.get(settings.label()), indices(index, numericNames), indices(index, categoricalNames), unused);
+        index.getOrDefault(settings.label(), -1), indices(index, numericNames), indices(index, categoricalNames), unused);
   }
 
   private static void require(Path file, Map<String, Integer> index, List<String> names, String option,

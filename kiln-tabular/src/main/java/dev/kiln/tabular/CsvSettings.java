@@ -16,9 +16,11 @@ import java.util.List;
  * @param onUnusedColumn what to do with columns that are neither the label nor used
  * @param limit the most rows a pass reads; 0 for all
  * @param delimiter the field separator
+ * @param labelRequired whether the label column must be there and filled (training and
+ *     evaluation); data to annotate may lack it
  */
 record CsvSettings(String label, List<String> columns, List<String> categorical, ProblemPolicy onBadRow,
-    ProblemPolicy onUnusedColumn, int limit, char delimiter) {
+    ProblemPolicy onUnusedColumn, int limit, char delimiter, boolean labelRequired) {
   CsvSettings {
     columns = List.copyOf(columns);
     categorical = List.copyOf(categorical);
@@ -28,6 +30,11 @@ record CsvSettings(String label, List<String> columns, List<String> categorical,
     if (categorical.contains(label)) {
       throw new KilnException(ErrorCode.E276, label, "categorical");
     }
+  }
+
+  /** These settings for data to annotate: a file without the label column (or cell) is read. */
+  CsvSettings labelOptional() {
+    return new CsvSettings(label, columns, categorical, onBadRow, onUnusedColumn, limit, delimiter, false);
   }
 
   /** The delimiter a config gives as a string: one character, not a quote or a line break. */

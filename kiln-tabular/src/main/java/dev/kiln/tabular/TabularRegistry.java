@@ -32,7 +32,7 @@ public final class TabularRegistry {
       @Name("on_unused_column") @Default("\"warn\"") ProblemPolicy onUnusedColumn, @Default("0") int limit,
       @Default("\",\"") String delimiter) {
     return new CsvCorpus(path, new CsvSettings(label, columns, categorical, onBadRow, onUnusedColumn, limit,
-        CsvSettings.delimiter(delimiter)));
+        CsvSettings.delimiter(delimiter), true));
   }
 
   /** A classifier of table rows ({@code factory = "kiln.tabular_classifier"} in [components]). */

@@ -5,4 +5,13 @@ package dev.kiln.train;
 public interface Corpus<D extends Datum> {
   /** A fresh pass over the examples; each call reads the data again. */
   Iterable<Example<D>> read();
+
+  /**
+   * This corpus as {@code kiln predict} reads it: data that is to be annotated has no labels, so
+   * a reader that otherwise requires them (a CSV file's label column) reads records without
+   * them. Readers whose labels are optional anyway return themselves.
+   */
+  default Corpus<D> unlabeled() {
+    return this;
+  }
 }

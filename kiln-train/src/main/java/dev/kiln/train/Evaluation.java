@@ -61,7 +61,7 @@ public final class Evaluation {
   public static <D extends Datum> void predict(Path model, Path data, Registries registries, Consumer<Map<String, Object>> out) {
     Pipeline<D> pipeline = PipelineDirectory.load(model, registries);
     List<D> batch = new ArrayList<>();
-    for (Example<D> example : Evaluation.<D>dataOf(model, data, registries).read()) {
+    for (Example<D> example : Evaluation.<D>dataOf(model, data, registries).unlabeled().read()) {
       batch.add(example.predicted());
       if (batch.size() == PREDICT_BATCH) {
         write(pipeline.annotate(batch), out);
