@@ -37,15 +37,31 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
   private final ImageSize size;
   private final int limit;
   private final ProblemPolicy onBadImage;
+  private final boolean unlabeled;
 
   ImageFolderCorpus(Path root, ImageSize size, int limit, ProblemPolicy onBadImage) {
+    this(root, size, limit, onBadImage, false);
+  }
+
+  private ImageFolderCorpus(Path root, ImageSize size, int limit, ProblemPolicy onBadImage, boolean unlabeled) {
     this.root = root;
     this.size = size;
     this.limit = limit;
     this.onBadImage = onBadImage;
+    this.unlabeled = unlabeled;
   }
 
-  /** An image file and its class. */
+  /**
+   * The folder as {@code kiln predict} reads it: images directly in it are read too, without a
+   * label (new images to classify rarely come sorted by class), before those of any class
+   * sub-folders.
+   */
+  @Override
+  public Corpus<Labeled> unlabeled() {
+    return new ImageFolderCorpus(root, size, limit, onBadImage, true);
+  }
+
+  /** An image file and its class (null for an image outside any class folder). */
   record Entry(Path file, String label) {}
 
   /**
@@ -69,7 +85,8 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
         while (decoded == null && next < entries.size()) {
           Entry entry = entries.get(next++);
           try {
-            decoded = Labeled.example(new FeatureVector.Pixels(pixels(entry.file())), entry.label());
+            decoded = Labeled.example(new FeatureVector.Pixels(pixels(entry.file())), entry.label(),
+                root.relativize(entry.file()).toString().replace('\\', '/'));
           } catch (KilnException problem) {
             if (onBadImage == ProblemPolicy.ERROR) {
               throw problem;
@@ -102,6 +119,12 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
     if (!Files.isDirectory(root)) {
       throw new KilnException(ErrorCode.E251, root, "not a folder");
     }
+    List<Entry> unsorted = new ArrayList<>();
+    if (unlabeled) {
+      for (Path file : sorted(root, ImageFolderCorpus::isImage)) {
+        unsorted.add(new Entry(file, null));
+      }
+    }
     List<List<Entry>> classes = new ArrayList<>();
     for (Path folder : sorted(root, Files::isDirectory)) {
       List<Entry> images = new ArrayList<>();
@@ -113,11 +136,12 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
       }
       classes.add(images);
     }
-    if (classes.isEmpty()) {
-      throw new KilnException(ErrorCode.E251, root, "no class sub-folders");
+    if (classes.isEmpty() && unsorted.isEmpty()) {
+      throw new KilnException(ErrorCode.E251, root,
+          unlabeled ? "no PNG or JPEG images, in it or in sub-folders" : "no class sub-folders");
     }
-    List<Entry> order = new ArrayList<>();
-    for (int rank = 0; order.size() < total(classes); rank++) {
+    List<Entry> order = new ArrayList<>(unsorted);
+    for (int rank = 0; order.size() < unsorted.size() + total(classes); rank++) {
       for (List<Entry> images : classes) {
         if (rank < images.size()) {
           order.add(images.get(rank));

@@ -13,18 +13,31 @@ import java.util.Map;
  * @param features the input
  * @param label the class, or null when not (yet) known
  * @param scores the class probabilities a classifier set, or null
+ * @param source where the record was read from (an image file, relative to its folder), or null
  */
-public record Labeled(FeatureVector features, String label, float[] scores) implements Datum, JsonRecord {
+public record Labeled(FeatureVector features, String label, float[] scores, String source)
+    implements Datum, JsonRecord {
+  /** A record read from nowhere in particular (a row of an IDX or JSONL file). */
+  public Labeled(FeatureVector features, String label, float[] scores) {
+    this(features, label, scores, null);
+  }
+
   /** Counts as one word: a record without tokens. */
   @Override
   public int length() {
     return 1;
   }
 
-  /** The label and, when a classifier set them, the class probabilities in label order. */
+  /**
+   * The source (when known), the label and, when a classifier set them, the class
+   * probabilities in label order.
+   */
   @Override
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
+    if (source != null) {
+      json.put("source", source);
+    }
     json.put("label", label);
     if (scores != null) {
       json.put("scores", JsonRecord.list(scores));
@@ -33,11 +46,16 @@ public record Labeled(FeatureVector features, String label, float[] scores) impl
   }
 
   public Labeled withPrediction(String predicted, float[] probabilities) {
-    return new Labeled(features, predicted, probabilities);
+    return new Labeled(features, predicted, probabilities, source);
   }
 
   /** An example whose predicted record has the features and nothing else. */
   public static Example<Labeled> example(FeatureVector features, String label) {
-    return new Example<>(new Labeled(features, null, null), new Labeled(features, label, null));
+    return example(features, label, null);
+  }
+
+  /** As {@link #example(FeatureVector, String)}, for a record read from {@code source}. */
+  public static Example<Labeled> example(FeatureVector features, String label, String source) {
+    return new Example<>(new Labeled(features, null, null, source), new Labeled(features, label, null, source));
   }
 }

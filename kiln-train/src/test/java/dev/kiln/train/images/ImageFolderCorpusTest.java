@@ -3,6 +3,7 @@ package dev.kiln.train.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import dev.kiln.train.ProblemPolicy;
 import dev.kiln.train.vectors.FeatureVector;
@@ -155,6 +156,28 @@ class ImageFolderCorpusTest {
       assertThat(read(dir.resolve("root"), 3, 2, true, false, 0, skip)).as(skip.name())
           .extracting(Labeled::label).containsExactly("bag", "shoe");
     }
+  }
+
+  @Test
+  void forPredictionImagesDirectlyInTheFolderAreReadWithoutALabelAndEachRecordNamesItsFile()
+      throws IOException {
+    grey("root/z.png", 3, 2, 0);
+    grey("root/a.png", 3, 2, 10);
+    grey("root/shoe/b.png", 3, 2, 20);
+    Corpus<Labeled> folder = ImageRegistry.imageFolder(dir.resolve("root"), 3, 2, true, false, 0, ProblemPolicy.ERROR);
+
+    List<Labeled> predicted = new ArrayList<>();
+    folder.unlabeled().read().forEach(example -> predicted.add(example.reference()));
+    assertThat(predicted).extracting(Labeled::source).containsExactly("a.png", "z.png", "shoe/b.png");
+    assertThat(predicted).extracting(Labeled::label).containsExactly(null, null, "shoe");
+    assertThat(predicted.get(0).toJson()).containsEntry("source", "a.png");
+    // Training and evaluation read the class folders only, each record still naming its file.
+    assertThat(read(dir.resolve("root"), 3, 2, true, false, 0)).extracting(Labeled::source)
+        .containsExactly("shoe/b.png");
+    Files.delete(dir.resolve("root/shoe/b.png"));
+    Files.delete(dir.resolve("root/shoe"));
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, false, 0))
+        .hasMessageStartingWith("[E251]").hasMessageContaining("no class sub-folders");
   }
 
   @Test
