@@ -51,7 +51,8 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
     }
     List<String> unused = names.stream().filter(n -> !n.equals(settings.label()) && !used.contains(n)).toList();
     return new CsvLayout(new TableColumns(file, settings.label(), numericNames, categoricalNames), names.size(),
-        index.getOrDefault(settings.label(), -1), indices(index, numericNames), indices(index, categoricalNames), unused);
+        index.getOrDefault(settings.label(), -1), indices(index, numericNames), indices(index, categoricalNames),
+        unused);
   }
 
   private static void require(Path file, Map<String, Integer> index, List<String> names, String option,
