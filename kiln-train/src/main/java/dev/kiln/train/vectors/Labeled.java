@@ -17,11 +17,6 @@ import java.util.Map;
  */
 public record Labeled(FeatureVector features, String label, float[] scores, String source)
     implements Datum, JsonRecord {
-  /** A record read from nowhere in particular (a row of an IDX or JSONL file). */
-  public Labeled(FeatureVector features, String label, float[] scores) {
-    this(features, label, scores, null);
-  }
-
   /** Counts as one word: a record without tokens. */
   @Override
   public int length() {
