@@ -2,6 +2,8 @@ package dev.kiln.train;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,24 +19,30 @@ final class RecordTypes {
     return find(component.getClass());
   }
 
-  private static Optional<Class<?>> find(Class<?> type) {
-    for (Type implemented : type.getGenericInterfaces()) {
-      Optional<Class<?>> found = fromType(implemented);
+  /**
+   * The first class given as the record type by {@code type} (a component interface such as
+   * {@code Annotator<Doc>}) or by one of its supertypes.
+   */
+  private static Optional<Class<?>> find(Type type) {
+    Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
+        : (Class<?>) type;
+    if (!Component.class.isAssignableFrom(raw)) {
+      return Optional.empty();
+    }
+    if (type instanceof ParameterizedType parameterized
+        && parameterized.getActualTypeArguments()[0] instanceof Class<?> record) {
+      return Optional.of(record);
+    }
+    List<Type> supertypes = new ArrayList<>(List.of(raw.getGenericInterfaces()));
+    if (raw.getGenericSuperclass() != null) {
+      supertypes.add(raw.getGenericSuperclass());
+    }
+    for (Type supertype : supertypes) {
+      Optional<Class<?>> found = find(supertype);
       if (found.isPresent()) {
         return found;
       }
     }
-    Type parent = type.getGenericSuperclass();
-    return parent == null ? Optional.empty() : fromType(parent);
-  }
-
-  private static Optional<Class<?>> fromType(Type type) {
-    if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
-        && Component.class.isAssignableFrom(raw) && parameterized.getActualTypeArguments()[0] instanceof Class<?> record) {
-      return Optional.of(record);
-    }
-    Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
-        : type instanceof Class<?> plain ? plain : null;
-    return raw == null || !Component.class.isAssignableFrom(raw) ? Optional.empty() : find(raw);
+    return Optional.empty();
   }
 }
