@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 
 /**
  * The frame Thinc's SGD, Adam and RAdam share: per-parameter state by key, L2 penalty or weight
@@ -115,11 +116,7 @@ public abstract sealed class GradientDescent implements Optimizer permits SGD, A
    * @throws KilnException E166
    */
   final double atLeastZero(String name, Schedule schedule) {
-    double value = schedule.valueAt(scheduleStep, scores);
-    if (!(value >= 0)) {
-      throw new KilnException(ErrorCode.E166, getClass().getSimpleName(), name, value, scheduleStep, "at least 0");
-    }
-    return value;
+    return checked(name, schedule, value -> value >= 0, "at least 0");
   }
 
   /**
@@ -128,9 +125,13 @@ public abstract sealed class GradientDescent implements Optimizer permits SGD, A
    * @throws KilnException E166
    */
   final double decayRate(String name, Schedule schedule) {
+    return checked(name, schedule, value -> value >= 0 && value < 1, "in [0, 1)");
+  }
+
+  private double checked(String name, Schedule schedule, DoublePredicate valid, String allowed) {
     double value = schedule.valueAt(scheduleStep, scores);
-    if (!(value >= 0 && value < 1)) {
-      throw new KilnException(ErrorCode.E166, getClass().getSimpleName(), name, value, scheduleStep, "in [0, 1)");
+    if (!valid.test(value)) {
+      throw new KilnException(ErrorCode.E166, getClass().getSimpleName(), name, value, scheduleStep, allowed);
     }
     return value;
   }
