@@ -2,6 +2,7 @@ package dev.kiln.train;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.nn.layers.Dropout;
 import dev.kiln.nn.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -181,7 +182,7 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
 
   private StepResult.Update update(List<Example<D>> batch) {
     double dropout = settings.dropout().applyAsDouble(optimizer.scheduleStep());
-    if (!(dropout >= 0 && dropout < 1)) {
+    if (!Dropout.isRate(dropout)) {
       throw new KilnException(ErrorCode.E209, dropout, step);
     }
     Map<String, Double> before = losses.snapshot();

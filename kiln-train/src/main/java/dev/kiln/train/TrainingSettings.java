@@ -4,6 +4,7 @@ import dev.kiln.config.Default;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Name;
+import dev.kiln.nn.layers.Dropout;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.train.log.TrainLogger;
@@ -58,7 +59,7 @@ public record TrainingSettings(
     atLeast("max_steps", maxSteps, 0);
     atLeast("fixed_epoch_size", fixedEpochSize, 0);
     double firstDropout = dropout.valueAt(0);
-    if (!(firstDropout >= 0 && firstDropout < 1)) {
+    if (!Dropout.isRate(firstDropout)) {
       throw new KilnException(ErrorCode.E208, "dropout", firstDropout, "a rate in [0, 1)");
     }
   }

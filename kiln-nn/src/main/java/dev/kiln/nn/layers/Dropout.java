@@ -25,13 +25,18 @@ public final class Dropout {
   /** @param rate the probability of zeroing a value, in [0, 1) */
   @Registered(category = "layers", name = "Dropout.v1")
   public static <T> Model<T, T> create(@Default("0.0") double rate) {
-    if (!(rate >= 0 && rate < 1)) {
+    if (!isRate(rate)) {
       throw new dev.kiln.config.KilnException(dev.kiln.config.ErrorCode.E106, "dropout",
           "rate", "in [0, 1)", rate);
     }
     return Model.<T, T>builder("dropout", Dropout::forward)
         .attr("dropout_rate", rate)
         .build();
+  }
+
+  /** Whether {@code rate} can be a dropout rate: in [0, 1) (at 1 nothing would pass; NaN is not). */
+  public static boolean isRate(double rate) {
+    return rate >= 0 && rate < 1;
   }
 
   /** The rate currently applied (schedules change it through {@link #setRate}). */
