@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Map;
 
 /**
  * Replaces a directory such as {@code model-last/} so that a crash at any instant leaves either
@@ -81,7 +80,7 @@ public final class AtomicDirectory {
 
     /** Forces the new version to disk, writes its manifest and swaps it in for the old one. */
     public void publish() {
-      publish(new Manifest(Map.of()));
+      publish(Manifest.NONE);
     }
 
     private void publish(Manifest copiedFrom) {

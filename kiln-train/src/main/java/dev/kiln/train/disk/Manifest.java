@@ -35,9 +35,12 @@ public record Manifest(Map<String, FileEntry> files) {
     files = new TreeMap<>(files);
   }
 
+  /** A manifest listing no file: nothing known before hashing. */
+  static final Manifest NONE = new Manifest(Map.of());
+
   /** The manifest of every regular file under {@code directory} except the manifest itself. */
   public static Manifest of(Path directory) throws IOException {
-    return of(directory, new Manifest(Map.of()));
+    return of(directory, NONE);
   }
 
   /**
