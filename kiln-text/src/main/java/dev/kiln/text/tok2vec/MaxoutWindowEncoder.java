@@ -29,9 +29,11 @@ public final class MaxoutWindowEncoder {
    *     tokens on each side
    */
   public static Model<List<Floats>, List<Floats>> create(int width, int windowSize, int maxoutPieces, int depth) {
-    if (windowSize < 0 || depth < 0) {
-      throw new KilnException(ErrorCode.E106, "maxout_window_encoder", windowSize < 0 ? "window_size" : "depth",
-          "at least 0", windowSize < 0 ? windowSize : depth);
+    if (windowSize < 0) {
+      throw new KilnException(ErrorCode.E106, "maxout_window_encoder", "window_size", "at least 0", windowSize);
+    }
+    if (depth < 0) {
+      throw new KilnException(ErrorCode.E106, "maxout_window_encoder", "depth", "at least 0", depth);
     }
     Model<Floats, Floats> maxout = Maxout.create(width, width * (2 * windowSize + 1), maxoutPieces, null, null,
         null, true);
