@@ -5,6 +5,7 @@ import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import dev.kiln.train.ProblemPolicy;
+import dev.kiln.train.SkippedRecords;
 import dev.kiln.train.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,8 +59,7 @@ final class CsvCorpus implements Corpus<TableRow> {
     private final CsvParser parser;
     private final CsvLayout layout;
     private int produced;
-    private int badRows;
-    private String firstProblem;
+    private final SkippedRecords badRows = new SkippedRecords(path, "on_bad_row", settings.onBadRow(), "bad row(s)");
     private Example<TableRow> next;
     private boolean finished;
 
@@ -161,9 +161,7 @@ final class CsvCorpus implements Corpus<TableRow> {
         close();
         throw new KilnException(ErrorCode.E270, path, line, problem);
       }
-      if (badRows++ == 0) {
-        firstProblem = "line " + line + ": " + problem;
-      }
+      badRows.add("line " + line + ": " + problem);
     }
 
     private void reportUnused() {
@@ -185,10 +183,8 @@ final class CsvCorpus implements Corpus<TableRow> {
       }
       finished = true;
       close();
-      skipped = badRows;
-      if (badRows > 0 && settings.onBadRow() == ProblemPolicy.WARN) {
-        LOG.warn("{}: skipped {} bad row(s) (on_bad_row = \"warn\"); the first, {}", path, badRows, firstProblem);
-      }
+      skipped = badRows.count();
+      badRows.endOfPass();
     }
 
     private CsvRecord nextRecord() {

@@ -5,6 +5,7 @@ import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import dev.kiln.train.ProblemPolicy;
+import dev.kiln.train.SkippedRecords;
 import dev.kiln.train.vectors.FeatureVector;
 import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
@@ -18,8 +19,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Labelled images from a folder with one sub-folder per class, the label being the sub-folder's
@@ -31,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * classes balanced. Each pass lists the folders again and decodes one image at a time.
  */
 final class ImageFolderCorpus implements Corpus<Labeled> {
-  private static final Logger LOG = LoggerFactory.getLogger(ImageFolderCorpus.class);
-
   private final Path root;
   private final ImageSize size;
   private final int limit;
@@ -76,9 +73,8 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
     return () -> new Iterator<>() {
       private int next;
       private Example<Labeled> decoded;
-      private int skipped;
-      private KilnException firstProblem;
-      private boolean reported;
+      private final SkippedRecords skipped =
+          new SkippedRecords(root, "on_bad_image", onBadImage, "image(s) that could not be read");
 
       @Override
       public boolean hasNext() {
@@ -91,13 +87,11 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
             if (onBadImage == ProblemPolicy.ERROR) {
               throw problem;
             }
-            firstProblem = skipped++ == 0 ? problem : firstProblem;
+            skipped.add(problem.getMessage());
           }
         }
-        if (decoded == null && skipped > 0 && onBadImage == ProblemPolicy.WARN && !reported) {
-          reported = true;
-          LOG.warn("{}: skipped {} image(s) that could not be read (on_bad_image = \"warn\"); the first: {}",
-              root, skipped, firstProblem.getMessage());
+        if (decoded == null) {
+          skipped.endOfPass();
         }
         return decoded != null;
       }
