@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -139,5 +140,13 @@ class ImageClassifierTest {
     JsonNode scores = new ObjectMapper().readTree(Files.readString(metrics));
     assertThat(scores.get("acc").asDouble()).isGreaterThan(0.9);
     assertThat(scores.at("/f_per_type/vertical").isObject()).isTrue();
+
+    KilnRun predict = KilnRun.of("predict", output.resolve("model-last").toString(), dir.resolve("dev").toString());
+    assertThat(predict.exit()).as(predict.err()).isZero();
+    List<String> lines = predict.out().lines().toList();
+    assertThat(lines).hasSize(60);
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    assertThat(first.get("source").asText()).isEqualTo("horizontal/000.png");
+    TabularTrainingTest.assertScoresKeyedByClass(first, List.of("horizontal", "vertical"));
   }
 }

@@ -71,12 +71,28 @@ class TabularTrainingTest {
     long right = 0;
     for (int i = 0; i < rows.size(); i++) {
       String gold = labeled.get(i + 1).substring(labeled.get(i + 1).lastIndexOf(',') + 1);
-      right += JSON.readTree(rows.get(i)).get("label").asText().equals(gold) ? 1 : 0;
+      JsonNode row = JSON.readTree(rows.get(i));
+      right += row.get("label").asText().equals(gold) ? 1 : 0;
+      assertScoresKeyedByClass(row, List.of("k0", "k1", "k2"));
     }
     assertThat(right).isGreaterThan(rows.size() * 8L / 10);
     KilnRun evaluate = KilnRun.of("evaluate", dir.resolve("run/model-best").toString(), unlabeled.toString());
     assertThat(evaluate.exit()).isEqualTo(2);
     assertThat(evaluate.err()).contains("[E273]");
+  }
+
+  /** The probabilities are keyed by class (as textcat's cats), sum to 1 and peak at the predicted label. */
+  static void assertScoresKeyedByClass(JsonNode prediction, List<String> classes) {
+    JsonNode scores = prediction.get("scores");
+    assertThat(scores.fieldNames()).toIterable().containsExactlyElementsOf(classes);
+    double sum = 0;
+    String best = null;
+    for (String label : classes) {
+      sum += scores.get(label).asDouble();
+      best = best == null || scores.get(label).asDouble() > scores.get(best).asDouble() ? label : best;
+    }
+    assertThat(sum).isCloseTo(1.0, within(1e-5));
+    assertThat(prediction.get("label").asText()).isEqualTo(best);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.kiln.tabular;
 
+import dev.kiln.train.ClassScores;
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
 import dev.kiln.train.JsonRecord;
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param scores the class probabilities a classifier set, or null
  */
 public record TableRow(TableColumns columns, int line, double[] numbers, String[] categories, String label,
-    float[] scores) implements Datum, JsonRecord {
+    ClassScores scores) implements Datum, JsonRecord {
   /** Counts as one word: a record without tokens. */
   @Override
   public int length() {
@@ -58,13 +59,13 @@ public record TableRow(TableColumns columns, int line, double[] numbers, String[
     json.put("line", line);
     json.put("label", label);
     if (scores != null) {
-      json.put("scores", JsonRecord.list(scores));
+      json.put("scores", scores.byClass());
     }
     return json;
   }
 
   /** This row with a predicted class and its probabilities. */
-  public TableRow withClass(String predicted, float[] probabilities) {
+  public TableRow withClass(String predicted, ClassScores probabilities) {
     return new TableRow(columns, line, numbers, categories, predicted, probabilities);
   }
 

@@ -103,7 +103,7 @@ public final class TabularClassifier implements ModelTrainable<TableRow>, Annota
   @Override
   public List<TableRow> annotate(List<TableRow> rows) {
     return ChunkedPrediction.annotate(rows, network::predict,
-        (row, scores) -> row.withClass(labels.best(scores), scores));
+        (row, scores) -> row.withClass(labels.best(scores), labels.scores(scores)));
   }
 
   @Override

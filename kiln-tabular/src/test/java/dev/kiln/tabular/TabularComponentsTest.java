@@ -73,7 +73,7 @@ class TabularComponentsTest {
     List<TableRow> after = loaded.annotate(predicted(rows(200, false)));
     for (int i = 0; i < after.size(); i++) {
       assertThat(after.get(i).label()).isEqualTo(before.get(i).label());
-      assertThat(after.get(i).scores()).containsExactly(before.get(i).scores());
+      assertThat(after.get(i).scores().values()).containsExactly(before.get(i).scores().values());
     }
   }
 

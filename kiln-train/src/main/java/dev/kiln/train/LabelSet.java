@@ -67,6 +67,11 @@ public final class LabelSet {
     return labels.get(best);
   }
 
+  /** {@code probabilities}, one per label in output order, with their labels. */
+  public ClassScores scores(float[] probabilities) {
+    return new ClassScores(labels, probabilities);
+  }
+
   /** Writes {@code labels.json} into a component's folder. */
   public void save(Path folder) throws IOException {
     JSON.writeValue(folder.resolve(FILE).toFile(), labels);

@@ -135,7 +135,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
   @Override
   public List<Labeled> annotate(List<Labeled> records) {
     return ChunkedPrediction.annotate(records, chunk -> model.predict(features(chunk)),
-        (record, scores) -> record.withPrediction(labels.best(scores), scores));
+        (record, scores) -> record.withPrediction(labels.best(scores), labels.scores(scores)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.kiln.train.vectors;
 
+import dev.kiln.train.ClassScores;
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
 import dev.kiln.train.JsonRecord;
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param scores the class probabilities a classifier set, or null
  * @param source where the record was read from (an image file, relative to its folder), or null
  */
-public record Labeled(FeatureVector features, String label, float[] scores, String source)
+public record Labeled(FeatureVector features, String label, ClassScores scores, String source)
     implements Datum, JsonRecord {
   /** Counts as one word: a record without tokens. */
   @Override
@@ -25,7 +26,7 @@ public record Labeled(FeatureVector features, String label, float[] scores, Stri
 
   /**
    * The source (when known), the label and, when a classifier set them, the class
-   * probabilities in label order.
+   * probabilities keyed by class.
    */
   @Override
   public Map<String, Object> toJson() {
@@ -35,12 +36,12 @@ public record Labeled(FeatureVector features, String label, float[] scores, Stri
     }
     json.put("label", label);
     if (scores != null) {
-      json.put("scores", JsonRecord.list(scores));
+      json.put("scores", scores.byClass());
     }
     return json;
   }
 
-  public Labeled withPrediction(String predicted, float[] probabilities) {
+  public Labeled withPrediction(String predicted, ClassScores probabilities) {
     return new Labeled(features, predicted, probabilities, source);
   }
 
