@@ -25,13 +25,17 @@ final class Cells {
     return isMissing(text) || text.strip().equalsIgnoreCase("nan");
   }
 
-  /** The cell as a finite number, or empty when it is not one. */
+  /** Whether the cell is written as a number in decimal notation, however large. */
+  static boolean isNumeral(String text) {
+    return NUMBER.matcher(text.strip()).matches();
+  }
+
+  /** The cell as a finite number, or empty when it is not one (or is beyond a double's range, as 1e400). */
   static OptionalDouble number(String text) {
-    String trimmed = text.strip();
-    if (!NUMBER.matcher(trimmed).matches()) {
+    if (!isNumeral(text)) {
       return OptionalDouble.empty();
     }
-    double value = Double.parseDouble(trimmed);
+    double value = Double.parseDouble(text.strip());
     return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
   }
 }

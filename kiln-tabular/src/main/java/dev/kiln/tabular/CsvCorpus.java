@@ -132,8 +132,10 @@ final class CsvCorpus implements Corpus<TableRow> {
       for (int i = 0; i < layout.numeric().length; i++) {
         String text = record.fields().get(layout.numeric()[i]);
         if (!Cells.isMissingNumber(text) && Cells.number(text).isEmpty()) {
-          return "the numeric column \"" + layout.columns().numeric().get(i) + "\" holds \"" + text
-              + "\", which is not a number (list the column in categorical if it holds categories)";
+          String column = "the numeric column \"" + layout.columns().numeric().get(i) + "\" holds \"" + text + "\"";
+          return Cells.isNumeral(text)
+              ? column + ", which is beyond the range of a number (about ±1.8e308); rescale the column"
+              : column + ", which is not a number (list the column in categorical if it holds categories)";
         }
       }
       return null;

@@ -115,6 +115,12 @@ class CsvCorpusTest {
   }
 
   @Test
+  void aNumberBeyondADoublesRangeIsReportedAsSuchNotAsNonNumeric() throws IOException {
+    assertBadRow("x,y\n1,a\n-1e400,b\n3,c\n", 3,
+        "the numeric column \"x\" holds \"-1e400\", which is beyond the range of a number");
+  }
+
+  @Test
   void anEmptyLabelIsACodedErrorOrACountedSkip() throws IOException {
     assertBadRow("x,y\n1,a\n2,NA\n3,c\n", 3, "the label column \"y\" is empty");
   }
