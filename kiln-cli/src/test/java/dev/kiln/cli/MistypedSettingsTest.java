@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,8 +38,19 @@ class MistypedSettingsTest {
     Path output = dir.resolve("run");
     KilnRun run = KilnRun.of("train", config.toString(), "--output", output.toString(), key, value);
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
-    assertThat(run.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ")
+        .as("reported as its own error, not as the function's or record's E053").doesNotContain("[E053]");
     assertThat(output.resolve("model-last")).doesNotExist();
+  }
+
+  @Test
+  void aRefusedValueIsReportedAtItsKeysLine() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 10);
+    List<String> lines = Files.readAllLines(config);
+    int line = lines.indexOf(lines.stream().filter(l -> l.startsWith("eval_frequency")).findFirst().orElseThrow()) + 1;
+    KilnRun run = KilnRun.of("train", config.toString(), "--output", dir.resolve("run").toString(),
+        "--training.eval_frequency", "0");
+    assertThat(run.err()).contains("\n  line " + line + ": [E208] [training] eval_frequency = 0");
   }
 
   @Test

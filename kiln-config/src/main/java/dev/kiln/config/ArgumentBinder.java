@@ -86,16 +86,16 @@ final class ArgumentBinder {
         return pending;
       }
     }
-    return construct(ArgumentSpec.canonicalConstructor(recordType), args.get(), recordType, at);
+    return construct(ArgumentSpec.canonicalConstructor(recordType), args.get(), recordType, at, keywords);
   }
 
-  private Object construct(Constructor<?> constructor, Object[] args, Class<?> type, Location at) {
+  private Object construct(Constructor<?> constructor, Object[] args, Class<?> type, Location at, ResolvedMap keywords) {
     try {
       constructor.setAccessible(true);
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof KilnException rejected) {
-        problems.add(at, ErrorCode.E053, "record " + type.getSimpleName(), rejected.getMessage());
+        problems.rejected(at, "record " + type.getSimpleName(), rejected, keywords);
         return Invalid.VALUE;
       }
       throw Calls.rethrow(e.getCause());

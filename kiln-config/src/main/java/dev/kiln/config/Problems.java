@@ -18,6 +18,20 @@ final class Problems {
     problems.add(new Problem(at.path(), at.line(), code.format(withPath)));
   }
 
+  /**
+   * Records a function's refusal of its arguments: at the refused key's line when the function
+   * named a key the config gave ({@link RejectedArgument}), else as {@link ErrorCode#E053} at
+   * {@code at}, naming {@code target}.
+   */
+  void rejected(Location at, String target, KilnException rejection, ResolvedMap keywords) {
+    if (rejection instanceof RejectedArgument argument && keywords.containsKey(argument.key())) {
+      int line = keywords.lineOf(argument.key()) > 0 ? keywords.lineOf(argument.key()) : at.line();
+      problems.add(new Problem(at.child(argument.key(), line).path(), line, rejection.getMessage()));
+    } else {
+      add(at, ErrorCode.E053, target, rejection.getMessage());
+    }
+  }
+
   /** How many problems were recorded so far; callers compare counts to see if a step failed. */
   int count() {
     return problems.size();

@@ -97,7 +97,7 @@ final class Resolution {
     if (args.isEmpty()) {
       return Invalid.VALUE;
     }
-    return call ? invoke(f, args.get(), target, at) : new Pending(f);
+    return call ? invoke(f, args.get(), target, at, keywords) : new Pending(f);
   }
 
   /** The function a promise names, after reporting why there is none. */
@@ -167,14 +167,14 @@ final class Resolution {
     return new Positional(values, locations);
   }
 
-  private Object invoke(RegisteredFunction f, Object[] args, String target, Location at) {
+  private Object invoke(RegisteredFunction f, Object[] args, String target, Location at, ResolvedMap keywords) {
     Method method = f.method();
     try {
       method.trySetAccessible();
       return method.invoke(null, args);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof KilnException rejected) {
-        problems.add(at, ErrorCode.E053, target, rejected.getMessage());
+        problems.rejected(at, target, rejected, keywords);
         return Invalid.VALUE;
       }
       throw Calls.rethrow(e.getCause());

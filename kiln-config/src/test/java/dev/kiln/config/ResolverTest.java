@@ -256,6 +256,29 @@ class ResolverTest {
   }
 
   @Test
+  void anArgumentAFunctionRejectsByNameIsReportedAtThatKeysLineAsItsOwnError() {
+    Section root = at(0, "logger", at(1, "@loggers", "rejects_level.v1", "name", "x", "level", 3L));
+
+    KilnException e = failure(root);
+
+    assertThat(e.problems()).extracting(Problem::pathText, Problem::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("logger -> level", 4));
+    assertThat(e.getMessage()).isEqualTo("[E042] the config has 1 problem(s):\n  line 4: [E047] level: "
+        + "expected a level below 3, found 3. Change the value to a level below 3.");
+  }
+
+  @Test
+  void aRecordRejectingOneOfItsKeysIsReportedAtThatKeysLine() {
+    Section root = at(0, "s", at(1, "@scorers", "range.v1", "range", at(3, "low", 5L, "high", 2L)));
+
+    KilnException e = failure(root);
+
+    assertThat(e.problems()).extracting(Problem::pathText, Problem::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("s -> range -> high", 5));
+    assertThat(e.problems().get(0).message()).startsWith("[E047] high: expected at least low = 5");
+  }
+
+  @Test
   void otherExceptionsFromAFunctionAreInternalErrorsAndPropagate() {
     assertThatThrownBy(() -> resolve(of("logger", of("@loggers", "broken.v1"))))
         .isInstanceOf(IllegalStateException.class).hasMessage("a bug in the logger");

@@ -31,6 +31,15 @@ public final class TestFunctions {
     }
   }
 
+  /** A range whose constructor refuses its {@code high} by key. */
+  public record Range(int low, int high) {
+    public Range {
+      if (high < low) {
+        throw new RejectedArgument("high", ErrorCode.E047, "high", "at least low = " + low, high);
+      }
+    }
+  }
+
   /** Every supported parameter type, returned as a map so tests can look at each value. */
   public record Everything(
       int i, long l, float f, double d, boolean b, String s, Reduce reduce, Path path,
@@ -104,6 +113,16 @@ public final class TestFunctions {
   @Registered(category = "loggers", name = "rejects.v1")
   public static Object rejects(int level) {
     throw new KilnException(ErrorCode.E047, "level", "a level below " + level, level);
+  }
+
+  @Registered(category = "loggers", name = "rejects_level.v1")
+  public static Object rejectsLevel(String name, int level) {
+    throw new RejectedArgument("level", ErrorCode.E047, "level", "a level below " + level, level);
+  }
+
+  @Registered(category = "scorers", name = "range.v1")
+  public static Range range(Range range) {
+    return range;
   }
 
   @Registered(category = "loggers", name = "broken.v1")

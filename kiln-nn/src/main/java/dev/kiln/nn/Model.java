@@ -2,6 +2,7 @@ package dev.kiln.nn;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.optimizers.Optimizer;
 import java.util.ArrayList;
@@ -447,7 +448,7 @@ public final class Model<I, O> {
      */
     public Builder<I, O> dim(String dim, Integer value) {
       if (value != null && value < 1) {
-        throw new KilnException(ErrorCode.E106, name, dim, "at least 1", value);
+        throw new RejectedArgument(dim, ErrorCode.E106, name, dim, "at least 1", value);
       }
       dims.put(dim, value);
       return this;

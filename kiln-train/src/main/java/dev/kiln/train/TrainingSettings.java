@@ -3,6 +3,7 @@ package dev.kiln.train;
 import dev.kiln.config.Default;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.config.Name;
 import dev.kiln.nn.layers.Dropout;
 import dev.kiln.nn.optimizers.Optimizer;
@@ -60,13 +61,13 @@ public record TrainingSettings(
     atLeast("fixed_epoch_size", fixedEpochSize, 0);
     double firstDropout = dropout.valueAt(0);
     if (!Dropout.isRate(firstDropout)) {
-      throw new KilnException(ErrorCode.E208, "dropout", firstDropout, "a rate in [0, 1)");
+      throw new RejectedArgument("dropout", ErrorCode.E208, "dropout", firstDropout, "a rate in [0, 1)");
     }
   }
 
   private static void atLeast(String key, long value, long least) {
     if (value < least) {
-      throw new KilnException(ErrorCode.E208, key, value, "at least " + least);
+      throw new RejectedArgument(key, ErrorCode.E208, key, value, "at least " + least);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.kiln.nn.batching;
 
 import dev.kiln.config.ErrorCode;
-import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 
 /**
  * How to batch: in order or shuffled (from an explicit seed), and how many batches to prepare
@@ -10,7 +10,7 @@ import dev.kiln.config.KilnException;
 public record BatchOptions(boolean shuffle, long seed, int buffer) {
   public BatchOptions {
     if (buffer < 1) {
-      throw new KilnException(ErrorCode.E180, "buffer", "at least 1", buffer);
+      throw new RejectedArgument("buffer", ErrorCode.E180, "buffer", "at least 1", buffer);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.kiln.nn.layers;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 
@@ -23,13 +24,13 @@ record Window(int size, int stride, int padding) {
   /** Checks the options a config gave, naming the layer; returns the window. */
   static Window checked(String layer, int size, int stride, int padding) {
     if (size < 1) {
-      throw new KilnException(ErrorCode.E106, layer, "size", "at least 1", size);
+      throw new RejectedArgument("size", ErrorCode.E106, layer, "size", "at least 1", size);
     }
     if (stride < 1) {
-      throw new KilnException(ErrorCode.E106, layer, "stride", "at least 1", stride);
+      throw new RejectedArgument("stride", ErrorCode.E106, layer, "stride", "at least 1", stride);
     }
     if (padding < 0 || padding >= size) {
-      throw new KilnException(ErrorCode.E106, layer, "padding", "in [0, size)", padding);
+      throw new RejectedArgument("padding", ErrorCode.E106, layer, "padding", "in [0, size)", padding);
     }
     return new Window(size, stride, padding);
   }

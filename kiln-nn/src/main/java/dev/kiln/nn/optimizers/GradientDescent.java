@@ -2,6 +2,7 @@ package dev.kiln.nn.optimizers;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.nn.schedules.ScoreHistory;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ public abstract sealed class GradientDescent implements Optimizer permits SGD, A
   private double checked(String name, Schedule schedule, DoublePredicate valid, String allowed) {
     double value = schedule.valueAt(scheduleStep, scores);
     if (!valid.test(value)) {
-      throw new KilnException(ErrorCode.E166, getClass().getSimpleName(), name, value, scheduleStep, allowed);
+      throw new RejectedArgument(name, ErrorCode.E166, getClass().getSimpleName(), name, value, scheduleStep, allowed);
     }
     return value;
   }

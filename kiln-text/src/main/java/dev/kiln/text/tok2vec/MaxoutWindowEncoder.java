@@ -1,7 +1,7 @@
 package dev.kiln.text.tok2vec;
 
 import dev.kiln.config.ErrorCode;
-import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.array.Ragged;
@@ -30,10 +30,10 @@ public final class MaxoutWindowEncoder {
    */
   public static Model<List<Floats>, List<Floats>> create(int width, int windowSize, int maxoutPieces, int depth) {
     if (windowSize < 0) {
-      throw new KilnException(ErrorCode.E106, "maxout_window_encoder", "window_size", "at least 0", windowSize);
+      throw new RejectedArgument("window_size", ErrorCode.E106, "maxout_window_encoder", "window_size", "at least 0", windowSize);
     }
     if (depth < 0) {
-      throw new KilnException(ErrorCode.E106, "maxout_window_encoder", "depth", "at least 0", depth);
+      throw new RejectedArgument("depth", ErrorCode.E106, "maxout_window_encoder", "depth", "at least 0", depth);
     }
     Model<Floats, Floats> maxout = Maxout.create(width, width * (2 * windowSize + 1), maxoutPieces, null, null,
         null, true);

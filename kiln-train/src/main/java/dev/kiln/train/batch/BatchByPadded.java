@@ -1,7 +1,7 @@
 package dev.kiln.train.batch;
 
 import dev.kiln.config.ErrorCode;
-import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.train.Batcher;
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
@@ -27,7 +27,7 @@ public final class BatchByPadded<D extends Datum> implements Batcher<D> {
   public BatchByPadded(LongToDoubleFunction size, int buffer, boolean discardOversize) {
     // A buffer of 0 sequences never fills, and the batcher would wait for it forever.
     if (buffer < 1) {
-      throw new KilnException(ErrorCode.E180, "buffer", "at least 1", buffer);
+      throw new RejectedArgument("buffer", ErrorCode.E180, "buffer", "at least 1", buffer);
     }
     this.size = size;
     this.buffer = buffer;

@@ -1,7 +1,7 @@
 package dev.kiln.train.batch;
 
 import dev.kiln.config.ErrorCode;
-import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.train.Batcher;
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
@@ -24,7 +24,7 @@ public final class BatchByWords<D extends Datum> implements Batcher<D> {
 
   public BatchByWords(LongToDoubleFunction size, double tolerance, boolean discardOversize) {
     if (!(tolerance >= 0)) {
-      throw new KilnException(ErrorCode.E180, "tolerance", "at least 0", tolerance);
+      throw new RejectedArgument("tolerance", ErrorCode.E180, "tolerance", "at least 0", tolerance);
     }
     this.size = size;
     this.tolerance = tolerance;

@@ -3,6 +3,7 @@ package dev.kiln.train.batch;
 import dev.kiln.config.Default;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.config.Registered;
 import dev.kiln.nn.schedules.Schedule;
 import dev.kiln.train.Batcher;
@@ -64,7 +65,7 @@ public final class Batchers {
   private static Schedule checked(Schedule size) {
     double first = size.valueAt(0);
     if (!(first >= 1)) {
-      throw new KilnException(ErrorCode.E180, "size", "at least 1", first);
+      throw new RejectedArgument("size", ErrorCode.E180, "size", "at least 1", first);
     }
     return size;
   }

@@ -2,7 +2,7 @@ package dev.kiln.train.hooks;
 
 import dev.kiln.config.Default;
 import dev.kiln.config.ErrorCode;
-import dev.kiln.config.KilnException;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.config.Registered;
 import dev.kiln.train.Hook;
 
@@ -37,7 +37,7 @@ public final class Hooks {
 
   private static void require(String hook, String argument, boolean valid, String allowed, Object value) {
     if (!valid) {
-      throw new KilnException(ErrorCode.E214, hook, argument, allowed, value);
+      throw new RejectedArgument(argument, ErrorCode.E214, hook, argument, allowed, value);
     }
   }
 }
