@@ -58,6 +58,7 @@ final class ConvertCommand implements Callable<Integer> {
     IobScheme scheme = IobScheme.valueOf(choice("--iob", iob, SCHEMES).toUpperCase(Locale.ROOT));
     ConllTagField tagField = ConllTagField.valueOf(choice("--tags", tags, TAG_FIELDS)
         .toUpperCase(Locale.ROOT));
+    TextOutput.checkTarget(output, "OUTPUT", null, input);
     int[] count = {0};
     TextOutput.stream(spec, output, out -> {
       for (Doc doc : ConllConversion.read(input, format, scheme, tagField)) {

@@ -35,6 +35,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (output != null) {
+      TextOutput.checkTarget(output, "--output", model, data);
+    }
     Map<String, Object> scores = Evaluation.evaluate(model, data, plugins.registries());
     try {
       String json = JSON.writeValueAsString(scores);

@@ -2,16 +2,9 @@ package dev.kiln.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.config.ErrorCode;
-import dev.kiln.config.KilnException;
 import dev.kiln.train.Evaluation;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,37 +27,48 @@ final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "INPUT", description = "Data in a format the model's dev corpus reader reads.")
   Path input;
 
-  @Option(names = "--output", paramLabel = "OUT.jsonl", description = "Where to write the predictions (default: standard output).")
-  Path output;
+  @Option(names = "--output", paramLabel = "OUT.jsonl",
+      description = "Where to write the predictions (default: standard output, also -).")
+  String output = "-";
 
   @Mixin PluginOptions plugins = new PluginOptions();
 
   @Override
-  public Integer call() throws IOException {
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      predictInto(out);
-      out.flush();
-    } else {
-      try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        predictInto(out);
-      } catch (IOException e) {
-        throw new KilnException(ErrorCode.E402, output, e.getMessage());
-      }
-    }
+  public Integer call() {
+    TextOutput.checkTarget(output, "--output", model, input);
+    TextOutput.stream(spec, output, this::predictInto);
     return ExitCodes.OK;
   }
 
-  private void predictInto(Writer out) {
-    Evaluation.predict(model, input, plugins.registries(), record -> {
-      try {
-        out.write(JSON.writeValueAsString(record));
-        out.write('\n');
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("records are JSON values", e);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+  /** Writes each prediction as a line; a failed write is rethrown as itself for the output's E402. */
+  private void predictInto(Writer out) throws IOException {
+    try {
+      Evaluation.predict(model, input, plugins.registries(), record -> {
+        try {
+          out.write(JSON.writeValueAsString(record));
+          out.write('\n');
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("records are JSON values", e);
+        } catch (IOException e) {
+          throw new WriteFailed(e);
+        }
+      });
+    } catch (WriteFailed e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Carries a failed write out of the prediction callback, which may not throw checked exceptions. */
+  private static final class WriteFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WriteFailed(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
   }
 }

@@ -23,8 +23,7 @@ final class ConfigFiles {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException | SecurityException e) {
-      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
-      throw new KilnException(ErrorCode.E080, file, reason);
+      throw new KilnException(ErrorCode.E080, file, IoReason.of(e));
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)

@@ -166,6 +166,9 @@ public enum ErrorCode {
   E402("cannot write {0}: {1}. Check that the folder is writable."),
   E403("kiln debug data found {0} error(s) and {1} warning(s) in the data: see the lines marked \u2718 in the report. Fix the data (kiln debug data --verbose lists the documents) and run it again."),
   E404("kiln debug data reports on text corpora, but {0} reads {1} records, not text documents. Give it a config whose corpora hold text (kiln.TextJsonl.v1, kiln.ConllU.v1 or kiln.Conll2003.v1); image and tabular readers report bad rows themselves when training."),
+  E405("{0} is a directory. Give a file path for {1}."),
+  E406("{0} is the input {1}, and writing the output there would destroy it. Give another path for --output."),
+  E407("{0} is inside the model directory {1}, whose files its manifest checks: writing there would break the model. Give a path outside it."),
   E410("{0}: cannot tell whether the file is CoNLL-U or CoNLL-2003, since it has no token line. Check the file, or give --converter conllu or --converter conll2003."),
   E411("{0} cannot be \"{1}\". Give one of: {2}.");
 

@@ -1,6 +1,7 @@
 package dev.kiln.tabular;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
@@ -196,7 +197,7 @@ final class CsvCorpus implements Corpus<TableRow> {
         throw notUtf8();
       } catch (IOException e) {
         close();
-        throw new KilnException(ErrorCode.E080, path, e.getMessage());
+        throw new KilnException(ErrorCode.E080, path, IoReason.of(e));
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.kiln.text;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Utf8Text;
 import java.io.BufferedReader;
@@ -42,7 +43,7 @@ final class LineReader implements AutoCloseable {
     } catch (CharacterCodingException e) {
       throw Utf8Text.notUtf8(path);
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E080, path, e.getMessage());
+      throw new KilnException(ErrorCode.E080, path, IoReason.of(e));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.kiln.train;
 import dev.kiln.config.Config;
 import dev.kiln.config.ConfigDiff;
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.train.disk.AtomicDirectory;
@@ -143,7 +144,7 @@ final class Checkpoints<D extends Datum> {
         delete(saved.get(i));
       }
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, directory, e.getMessage());
+      throw new KilnException(ErrorCode.E212, directory, IoReason.of(e));
     }
   }
 
@@ -261,7 +262,7 @@ final class Checkpoints<D extends Datum> {
     try {
       AtomicDirectory.deleteTree(path);
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+      throw new KilnException(ErrorCode.E212, path, IoReason.of(e));
     }
   }
 }

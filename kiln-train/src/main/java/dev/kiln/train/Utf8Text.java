@@ -1,6 +1,7 @@
 package dev.kiln.train;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -38,7 +39,7 @@ public final class Utf8Text {
           .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
           1 << 16);
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E080, file, e.getMessage());
+      throw new KilnException(ErrorCode.E080, file, IoReason.of(e));
     }
     try {
       reader.mark(1);
@@ -50,7 +51,7 @@ public final class Utf8Text {
       throw notUtf8(file);
     } catch (IOException e) {
       closeQuietly(reader);
-      throw new KilnException(ErrorCode.E080, file, e.getMessage());
+      throw new KilnException(ErrorCode.E080, file, IoReason.of(e));
     }
     return reader;
   }
@@ -63,7 +64,7 @@ public final class Utf8Text {
     try {
       return new KilnException(ErrorCode.E082, file, Math.max(1, firstInvalidLine(file)));
     } catch (IOException e) {
-      return new KilnException(ErrorCode.E080, file, e.getMessage());
+      return new KilnException(ErrorCode.E080, file, IoReason.of(e));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.kiln.nn.io;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -92,7 +93,7 @@ public final class SafeTensors {
       }
       return new SafeTensors(tensors, header.metadata(), source);
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E080, source, e.getMessage());
+      throw new KilnException(ErrorCode.E080, source, IoReason.of(e));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.kiln.nn.optimizers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.io.SafeTensors;
 import dev.kiln.nn.io.Tensor;
@@ -61,7 +62,7 @@ final class OptimizerStateFiles {
     try {
       scalars = JSON.readTree(dir.resolve(SCALARS).toFile());
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E080, dir.resolve(SCALARS).toString(), e.getMessage());
+      throw new KilnException(ErrorCode.E080, dir.resolve(SCALARS).toString(), IoReason.of(e));
     }
     String kind = scalars.path("optimizer").asText();
     if (!kind.equals(optimizer.getClass().getSimpleName())) {

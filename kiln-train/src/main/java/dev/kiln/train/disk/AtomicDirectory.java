@@ -1,6 +1,7 @@
 package dev.kiln.train.disk;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -44,7 +45,7 @@ public final class AtomicDirectory {
     try {
       copiedFrom = Manifest.read(source);
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, target, e.getMessage());
+      throw new KilnException(ErrorCode.E212, target, IoReason.of(e));
     }
     stage(target, contents).publish(copiedFrom);
   }
@@ -64,7 +65,7 @@ public final class AtomicDirectory {
       contents.writeTo(staging);
       return new Staged(target, staging);
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, target, e.getMessage());
+      throw new KilnException(ErrorCode.E212, target, IoReason.of(e));
     }
   }
 
@@ -96,7 +97,7 @@ public final class AtomicDirectory {
         Durable.sync(target.toAbsolutePath().getParent());
         deleteTree(old);
       } catch (IOException e) {
-        throw new KilnException(ErrorCode.E212, target, e.getMessage());
+        throw new KilnException(ErrorCode.E212, target, IoReason.of(e));
       }
     }
   }
@@ -119,7 +120,7 @@ public final class AtomicDirectory {
       deleteTree(staging);
       deleteTree(old);
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, target, e.getMessage());
+      throw new KilnException(ErrorCode.E212, target, IoReason.of(e));
     }
   }
 

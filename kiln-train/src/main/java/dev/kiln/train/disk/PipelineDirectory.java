@@ -69,6 +69,9 @@ public final class PipelineDirectory {
    */
   public static void verify(Path directory) {
     AtomicDirectory.recover(directory);
+    if (!Files.exists(directory)) {
+      throw new KilnException(ErrorCode.E226, directory, "there is no such directory");
+    }
     if (!Files.isRegularFile(directory.resolve(CONFIG))) {
       throw new KilnException(ErrorCode.E226, directory, "it has no " + CONFIG);
     }

@@ -1,6 +1,7 @@
 package dev.kiln.train.disk;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ public record Provenance(
         try {
           data.put(file.toString(), new DataFile(Files.size(file), Manifest.sha256(file)));
         } catch (IOException e) {
-          throw new KilnException(ErrorCode.E080, file, e.getMessage());
+          throw new KilnException(ErrorCode.E080, file, IoReason.of(e));
         }
       }
     }
@@ -120,7 +121,7 @@ public record Provenance(
     try (Stream<Path> walk = Files.walk(path)) {
       return walk.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E080, path, e.getMessage());
+      throw new KilnException(ErrorCode.E080, path, IoReason.of(e));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.kiln.train.images;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
@@ -183,7 +184,7 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
       return children.filter(path -> !path.getFileName().toString().startsWith("."))
           .filter(keep).sorted().toList();
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E080, folder, e.getMessage());
+      throw new KilnException(ErrorCode.E080, folder, IoReason.of(e));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.train.log;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import java.io.IOException;
 import java.io.Writer;
@@ -42,7 +43,7 @@ final class LogFile implements AutoCloseable {
       channel.position(keep);
       return new LogFile(path, channel);
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+      throw new KilnException(ErrorCode.E212, path, IoReason.of(e));
     }
   }
 
@@ -50,7 +51,7 @@ final class LogFile implements AutoCloseable {
     try {
       return channel.size() == 0;
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+      throw new KilnException(ErrorCode.E212, path, IoReason.of(e));
     }
   }
 
@@ -60,7 +61,7 @@ final class LogFile implements AutoCloseable {
       writer.write('\n');
       writer.flush();
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+      throw new KilnException(ErrorCode.E212, path, IoReason.of(e));
     }
   }
 
@@ -68,7 +69,7 @@ final class LogFile implements AutoCloseable {
     try {
       return Map.of(LENGTH, channel.size());
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+      throw new KilnException(ErrorCode.E212, path, IoReason.of(e));
     }
   }
 
@@ -77,7 +78,7 @@ final class LogFile implements AutoCloseable {
     try {
       writer.close();
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E212, path, e.getMessage());
+      throw new KilnException(ErrorCode.E212, path, IoReason.of(e));
     }
   }
 }

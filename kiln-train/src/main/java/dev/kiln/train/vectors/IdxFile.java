@@ -1,6 +1,7 @@
 package dev.kiln.train.vectors;
 
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -75,7 +76,7 @@ record IdxFile(int[] dims, byte[] values) {
     } catch (EOFException e) {
       throw new KilnException(ErrorCode.E233, file, "it ends inside its header");
     } catch (IOException e) {
-      throw new KilnException(ErrorCode.E080, file, e.getMessage());
+      throw new KilnException(ErrorCode.E080, file, IoReason.of(e));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.kiln.train.vectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
@@ -79,7 +80,7 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
       } catch (CharacterCodingException e) {
         throw Utf8Text.notUtf8(path);
       } catch (IOException e) {
-        throw new KilnException(ErrorCode.E080, path, e.getMessage());
+        throw new KilnException(ErrorCode.E080, path, IoReason.of(e));
       }
     }
 
