@@ -30,6 +30,18 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void dataWithoutExamplesIsACodedErrorNotScoresOfZero() throws Exception {
+    Path config = TrainingFixture.write(dir, 10, 10);
+    Path output = dir.resolve("run");
+    assertThat(KilnRun.of("train", config.toString(), "--output", output.toString()).exit()).isZero();
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+    KilnRun evaluate = KilnRun.of("evaluate", output.resolve("model-last").toString(), empty.toString());
+    assertThat(evaluate.exit()).isEqualTo(2);
+    assertThat(evaluate.err()).startsWith("[E408] " + empty + " holds no examples");
+    assertThat(evaluate.out()).doesNotContain("acc");
+  }
+
+  @Test
   void evaluatingSomethingThatIsNotAModelExitsTwo() {
     KilnRun run = KilnRun.of("evaluate", dir.toString(), dir.resolve("x.jsonl").toString());
     assertThat(run.exit()).isEqualTo(2);

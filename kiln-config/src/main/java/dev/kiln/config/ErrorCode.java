@@ -169,6 +169,7 @@ public enum ErrorCode {
   E405("{0} is a directory. Give a file path for {1}."),
   E406("{0} is the input {1}, and writing the output there would destroy it. Give another path for --output."),
   E407("{0} is inside the model directory {1}, whose files its manifest checks: writing there would break the model. Give a path outside it."),
+  E408("{0} holds no examples, so there is nothing to score. Check the path, and that the data is in the format the model reads."),
   E410("{0}: cannot tell whether the file is CoNLL-U or CoNLL-2003, since it has no token line. Check the file, or give --converter conllu or --converter conll2003."),
   E411("{0} cannot be \"{1}\". Give one of: {2}.");
 

@@ -106,6 +106,9 @@ public final class TabularRegressor implements ModelTrainable<TableRow>, Annotat
 
   @Override
   public Map<String, Object> score(List<Example<TableRow>> examples) {
+    for (Example<TableRow> example : examples) {
+      value(example.reference()); // a label that is not a number is an error, as in training, not a row left out
+    }
     return RegressionScores.of(examples);
   }
 

@@ -116,6 +116,16 @@ class TabularComponentsTest {
   }
 
   @Test
+  void scoringRefusesANonNumericLabelInsteadOfLeavingTheRowOut() {
+    List<Example<TableRow>> data = new ArrayList<>(rows(20, true));
+    TabularRegressor regressor = new TabularRegressor("r", mlp(Linear.create(1)), 0);
+    regressor.initialize(() -> data, 1);
+    data.add(TableRow.example(COLUMNS, 9, new double[] {1}, new String[] {"up"}, "tall"));
+    assertThatThrownBy(() -> regressor.score(data))
+        .hasMessageStartingWith("[E281] component r: the label \"tall\" (t.csv line 9) is not a number");
+  }
+
+  @Test
   void noTrainingRowsOrANegativeBucketCountAreCodedErrors() {
     TabularClassifier classifier = new TabularClassifier("c", mlp(Softmax.create()), 0);
     assertThatThrownBy(() -> classifier.initialize(List::of, 1)).hasMessageStartingWith("[E282] component c");

@@ -30,6 +30,9 @@ public final class Evaluation {
     Corpus<D> corpus = dataOf(model, data, registries);
     List<Example<D>> examples = new ArrayList<>();
     corpus.read().forEach(examples::add);
+    if (examples.isEmpty()) {
+      throw new KilnException(ErrorCode.E408, data);
+    }
     return pipeline.evaluateWithSpeed(examples);
   }
 

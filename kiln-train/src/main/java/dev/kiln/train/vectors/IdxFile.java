@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -34,13 +35,19 @@ record IdxFile(int[] dims, byte[] values) {
 
   /** The file {@code PREFIX-SUFFIX.gz} or {@code PREFIX-SUFFIX}, whichever exists (E080 if neither). */
   static Path find(Path prefix, String suffix) {
+    return findIfAny(prefix, suffix).orElseThrow(() ->
+        new KilnException(ErrorCode.E080, prefix + "-" + suffix + "[.gz]", "no such file"));
+  }
+
+  /** As {@link #find}, empty when neither file exists. */
+  static Optional<Path> findIfAny(Path prefix, String suffix) {
     for (String candidate : new String[] {prefix + "-" + suffix + ".gz", prefix + "-" + suffix}) {
       Path file = Path.of(candidate);
       if (Files.isRegularFile(file)) {
-        return file;
+        return Optional.of(file);
       }
     }
-    throw new KilnException(ErrorCode.E080, prefix + "-" + suffix + "[.gz]", "no such file");
+    return Optional.empty();
   }
 
   static IdxFile read(Path file) {

@@ -20,8 +20,7 @@ public final class VectorRegistry {
    */
   @Registered(category = "readers", name = "kiln.Idx.v1")
   public static Corpus<Labeled> idx(Path path, @Default("0") int limit, @Default("[]") List<String> label_names) {
-    return new IdxCorpus(IdxFile.find(path, "images-idx3-ubyte"), IdxFile.find(path, "labels-idx1-ubyte"),
-        limit, label_names);
+    return new IdxCorpus(path, limit, label_names);
   }
 
   /** {@code {"features": [...], "label": "..."}} per line. */

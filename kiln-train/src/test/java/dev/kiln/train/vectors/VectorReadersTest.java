@@ -3,6 +3,7 @@ package dev.kiln.train.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,6 +56,22 @@ class VectorReadersTest {
     examples.get(1).predicted().features().copyTo(row, 0);
     assertThat(row).containsExactly(4 / 255f, 5 / 255f, 6 / 255f, 7 / 255f);
     assertThat(examples.get(0).predicted().label()).isNull();
+  }
+
+  @Test
+  void idxImagesWithoutALabelsFileAreReadForPredictionOnlyEachNamedByFileAndIndex() throws IOException {
+    gzip("new-images-idx3-ubyte.gz", idx(0x0803, new int[] {3, 2, 2}, 12));
+    Corpus<Labeled> corpus = VectorRegistry.idx(dir.resolve("new"), 0, List.of("a", "b", "c"));
+
+    assertThatThrownBy(() -> all(corpus.read())).hasMessageStartingWith("[E080]")
+        .hasMessageContaining("new-labels-idx1-ubyte[.gz]: cannot read the file: no such file");
+    List<Example<Labeled>> unlabeled = all(corpus.unlabeled().read());
+    assertThat(unlabeled).extracting(e -> e.predicted().source())
+        .containsExactly("new-images-idx3-ubyte.gz#0", "new-images-idx3-ubyte.gz#1", "new-images-idx3-ubyte.gz#2");
+    assertThat(unlabeled).extracting(e -> e.reference().label()).containsOnlyNulls();
+
+    Files.write(dir.resolve("new-labels-idx1-ubyte"), idx(0x0801, new int[] {3}, 3));
+    assertThat(all(corpus.unlabeled().read())).extracting(e -> e.reference().label()).containsExactly("a", "b", "c");
   }
 
   @Test
