@@ -1,6 +1,8 @@
 package dev.kiln.cli;
 
 import dev.kiln.config.Config;
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.train.Pipeline;
 import dev.kiln.train.StopReason;
@@ -43,6 +45,9 @@ final class DistillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (teacherDirectory.toAbsolutePath().normalize().startsWith(output.toAbsolutePath().normalize())) {
+      throw new KilnException(ErrorCode.E245, output, teacherDirectory);
+    }
     Registries registries = arguments.registries();
     Pipeline<?> teacher = PipelineDirectory.load(teacherDirectory, registries);
     TrainingConfig config = TrainingConfig.fill(Config.read(configFile), arguments.overrides(), registries);

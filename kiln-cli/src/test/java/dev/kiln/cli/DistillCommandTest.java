@@ -56,30 +56,76 @@ class DistillCommandTest {
     assertThat(((Number) scores.get("acc")).doubleValue()).isGreaterThan(0.8);
   }
 
-  @Test
-  void aTeacherOfAnotherKindOfRecordIsRefusedBeforeTraining() throws Exception {
-    // The teacher classifies feature vectors; the student's corpus is a table.
+  /** A [distillation] section reading {@code corpus}, with {@code extra} lines. */
+  private static String distillation(String corpus, String... extra) {
+    return String.join("\n", "", "[distillation]", "corpus = \"" + corpus + "\"", String.join("\n", extra), "",
+        "[distillation.batcher]", "@batchers = \"kiln.batch_by_sequence.v1\"", "size = 16", "",
+        "[distillation.optimizer]", "@optimizers = \"Adam.v1\"", "");
+  }
+
+  private Path trainedVectorTeacher() throws Exception {
     Path teacherConfig = TrainingFixture.write(dir, 10, 20);
     Path teacher = dir.resolve("teacher");
     assertThat(KilnRun.of("train", teacherConfig.toString(), "--output", teacher.toString()).exit()).isZero();
+    return teacher;
+  }
+
+  @Test
+  void aTeacherOfAnotherKindOfRecordIsRefusedBeforeTraining() throws Exception {
+    // The teacher classifies table rows; the student's corpus holds feature vectors.
     Path tables = Files.createDirectories(dir.resolve("tables"));
-    Path studentConfig = TabularFixture.write(tables, "kiln.tabular_classifier", false);
-    Files.writeString(studentConfig, Files.readString(studentConfig) + String.join("\n",
-        "",
-        "[distillation]",
-        "corpus = \"corpora.train\"",
-        "",
-        "[distillation.batcher]",
-        "@batchers = \"kiln.batch_by_sequence.v1\"",
-        "size = 16",
-        "",
-        "[distillation.optimizer]",
-        "@optimizers = \"Adam.v1\"",
-        ""));
+    Path teacherConfig = TabularFixture.write(tables, "kiln.tabular_classifier", false);
+    Path teacher = dir.resolve("teacher");
+    KilnRun trained = KilnRun.of("train", teacherConfig.toString(), "--output", teacher.toString());
+    assertThat(trained.exit()).as(trained.err()).isZero();
+    Path studentConfig = TrainingFixture.write(dir, 10, 20);
+    Files.writeString(studentConfig, Files.readString(studentConfig)
+        + distillation("corpora.train", "student_to_teacher = {\"classifier\": \"table\"}"));
     KilnRun refused = KilnRun.of("distill", teacher.resolve("model-best").toString(), studentConfig.toString(),
         "--output", dir.resolve("student").toString());
     assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
-    assertThat(refused.err()).contains("[E242] the teacher component classifier reads Labeled records, but the"
-        + " distillation corpus gives TableRow records").doesNotContain("\tat ");
+    assertThat(refused.err()).contains("[E242] the teacher component table reads TableRow records, but the"
+        + " distillation corpus gives Labeled records").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aStudentComponentThatCannotLearnFromATeacherIsRefusedNotLeftUntrained() throws Exception {
+    Path teacher = trainedVectorTeacher();
+    Path tables = Files.createDirectories(dir.resolve("tables"));
+    Path studentConfig = TabularFixture.write(tables, "kiln.tabular_classifier", false);
+    Files.writeString(studentConfig, Files.readString(studentConfig) + distillation("corpora.train"));
+    KilnRun refused = KilnRun.of("distill", teacher.resolve("model-best").toString(), studentConfig.toString(),
+        "--output", dir.resolve("student").toString());
+    assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("[E243] component table of the student cannot learn from a teacher");
+    assertThat(dir.resolve("student/model-last")).doesNotExist();
+  }
+
+  @Test
+  void aMappingForNoStudentComponentOrToNoTeacherComponentIsRefused() throws Exception {
+    Path teacher = trainedVectorTeacher();
+    Path studentConfig = dir.resolve("student.cfg");
+    String student = Files.readString(dir.resolve("config.cfg"));
+    Files.writeString(studentConfig, student + distillation("corpora.train", "student_to_teacher = {\"clasifier\": \"classifier\"}"));
+    KilnRun unknownStudent = KilnRun.of("distill", teacher.resolve("model-best").toString(), studentConfig.toString(),
+        "--output", dir.resolve("student").toString());
+    assertThat(unknownStudent.err()).startsWith("[E244] [distillation.student_to_teacher] maps \"clasifier\"");
+    Files.writeString(studentConfig, student + distillation("corpora.train", "student_to_teacher = {\"classifier\": \"tagger\"}"));
+    KilnRun unknownTeacher = KilnRun.of("distill", teacher.resolve("model-best").toString(), studentConfig.toString(),
+        "--output", dir.resolve("student").toString());
+    assertThat(unknownTeacher.err()).startsWith("[E240] the teacher pipeline has no component \"tagger\"");
+  }
+
+  @Test
+  void anOutputHoldingTheTeacherIsRefusedAndTheTeacherKept() throws Exception {
+    Path teacher = trainedVectorTeacher();
+    Path studentConfig = dir.resolve("student.cfg");
+    Files.writeString(studentConfig, Files.readString(dir.resolve("config.cfg")) + distillation("corpora.train"));
+    KilnRun refused = KilnRun.of("distill", teacher.resolve("model-best").toString(), studentConfig.toString(),
+        "--output", teacher.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("[E245]");
+    assertThat(KilnRun.of("evaluate", teacher.resolve("model-best").toString(), dir.resolve("dev.jsonl").toString()).exit())
+        .isZero();
   }
 }

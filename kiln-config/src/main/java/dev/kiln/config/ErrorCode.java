@@ -117,6 +117,9 @@ public enum ErrorCode {
   E236("{0}: line {1}: {2}. Each line must be '{'\"features\": [numbers], \"label\": \"name\"'}'."),
   E240("the teacher pipeline has no component \"{0}\" (it has {1}). Map each student component to a teacher component in [distillation.student_to_teacher]."),
   E241("component {0} cannot learn from the teacher component {1}: it needs a teacher of its own kind ({2})."),
+  E243("component {0} of the student cannot learn from a teacher: kiln distill trains kiln.classifier and kiln.image_classifier components so far. Add it to [training] frozen_components, or remove it from the student."),
+  E244("[distillation.student_to_teacher] maps \"{0}\", but the student has no such component (it has {1}). Map the student''s component names."),
+  E245("--output {0} holds the teacher {1}: distilling would replace it. Give another --output."),
   E242("the teacher component {0} reads {1} records, but the distillation corpus gives {2} records. Distil from a teacher trained on the same kind of data as this corpus."),
   // --- image readers and components (E250-E269)
   E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip unreadable images (they are counted)."),

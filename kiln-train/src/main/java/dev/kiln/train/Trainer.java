@@ -56,6 +56,36 @@ public final class Trainer<D extends Datum> {
     this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), config.text(),
         settings.beforeToDisk().orElse(BeforeToDisk.NONE));
     checkComponentNames();
+    if (teacher != null) {
+      checkStudentsLearnFromTeacher();
+    }
+  }
+
+  /**
+   * Refuses, before anything is read or written, a distillation that would train nothing: a
+   * student component that is trained but cannot learn from a teacher (it would stay at its
+   * initial weights, at a loss of 0), a student_to_teacher entry for no student component, or a
+   * teacher component that is not there.
+   */
+  private void checkStudentsLearnFromTeacher() {
+    List<String> names = pipeline.components().stream().map(Component::name).toList();
+    for (String student : distill.studentToTeacher().keySet()) {
+      if (!names.contains(student)) {
+        throw new KilnException(ErrorCode.E244, student, names);
+      }
+    }
+    List<String> sourced = PipelineBuilder.sourcedNames(config.root());
+    for (Component<D> component : pipeline.components()) {
+      boolean trained = component instanceof Trainable<D> && !settings.frozenComponents().contains(component.name())
+          && !sourced.contains(component.name());
+      if (!trained) {
+        continue;
+      }
+      if (!(component instanceof Distillable<D>)) {
+        throw new KilnException(ErrorCode.E243, component.name());
+      }
+      teacher.component(distill.studentToTeacher().getOrDefault(component.name(), component.name()));
+    }
   }
 
   /** Trains the pipeline {@code config} describes; see {@link TrainOptions}. */
