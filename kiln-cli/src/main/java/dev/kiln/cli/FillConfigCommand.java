@@ -30,6 +30,7 @@ final class FillConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TrainingConfig filled = TrainingConfig.fill(Config.read(input), arguments.overrides(), arguments.registries());
+    TextOutput.checkTarget(output, "OUTPUT", null, null);
     TextOutput.write(spec, output, filled.text());
     return ExitCodes.OK;
   }

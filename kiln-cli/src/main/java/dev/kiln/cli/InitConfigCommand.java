@@ -40,6 +40,7 @@ final class InitConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     QuickstartConfig request = QuickstartConfig.parse(pipeline, optimize, lang);
+    TextOutput.checkTarget(output, "OUTPUT", null, null);
     TextOutput.write(spec, output, request.generate(plugins.registries()));
     if (!output.equals("-")) {
       PrintWriter out = spec.commandLine().getOut();

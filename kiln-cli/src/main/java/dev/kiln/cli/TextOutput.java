@@ -26,8 +26,8 @@ final class TextOutput {
 
   /**
    * Refuses an output file that would destroy what the command reads: its {@code input} file, or
-   * a file inside the {@code model} directory (null when there is none); and a directory. "-"
-   * (standard output) is always fine.
+   * a file inside the {@code model} directory (either null when there is none); and a directory.
+   * "-" (standard output) is always fine.
    *
    * @throws KilnException E405, E406 or E407
    */
@@ -42,7 +42,7 @@ final class TextOutput {
     if (model != null && path.startsWith(model.toAbsolutePath().normalize())) {
       throw new KilnException(ErrorCode.E407, target, model);
     }
-    if (sameFile(path, input.toAbsolutePath().normalize())) {
+    if (input != null && sameFile(path, input.toAbsolutePath().normalize())) {
       throw new KilnException(ErrorCode.E406, target, input);
     }
   }

@@ -115,6 +115,17 @@ class ConvertCommandTest {
   }
 
   @Test
+  void theInputAsOutputOrADirectoryIsRefusedAndTheInputKept() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.conllu"), CONLLU);
+    KilnRun run = KilnRun.of("convert", input.toString(), input.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E406]");
+    assertThat(Files.readString(input)).isEqualTo(CONLLU);
+    KilnRun intoDirectory = KilnRun.of("convert", input.toString(), dir.toString());
+    assertThat(intoDirectory.err()).startsWith("[E405] " + dir + " is a directory");
+  }
+
+  @Test
   void iob2AndAnExplicitConverterWork() throws Exception {
     Path input = Files.writeString(dir.resolve("iob2.data"), "New B-LOC\nYork I-LOC\nis O\nbig O\n");
     KilnRun run = KilnRun.of("convert", input.toString(), "-", "--converter", "conll2003", "--iob", "iob2");
