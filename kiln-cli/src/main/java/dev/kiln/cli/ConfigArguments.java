@@ -4,7 +4,9 @@ import dev.kiln.config.Config;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
+import dev.kiln.config.Suggestions;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +33,32 @@ final class ConfigArguments {
     for (int i = 0; i < arguments.size(); i++) {
       String argument = arguments.get(i);
       if (!argument.startsWith("--") || argument.length() == 2) {
-        throw new KilnException(ErrorCode.E025, argument, argument);
+        throw new KilnException(ErrorCode.E025, argument, argument, "");
       }
-      String key = argument.substring(2);
+      int equals = argument.indexOf('=');
+      String key = argument.substring(2, equals >= 0 ? equals : argument.length());
+      if (!key.contains(".") || key.startsWith(".") || key.endsWith(".")) {
+        // Not an override: most likely a mistyped option of the command (--verbos).
+        throw new KilnException(ErrorCode.E025, argument, key, optionSuggestion("--" + key));
+      }
       String value;
-      int equals = key.indexOf('=');
       if (equals >= 0) {
-        value = key.substring(equals + 1);
-        key = key.substring(0, equals);
+        value = argument.substring(equals + 1);
       } else if (i + 1 < arguments.size()) {
         value = arguments.get(++i);
       } else {
         throw new KilnException(ErrorCode.E401, argument);
       }
-      if (!key.contains(".") || key.startsWith(".") || key.endsWith(".")) {
-        throw new KilnException(ErrorCode.E025, argument, key);
-      }
       overrides.put(key, Config.parseValue(value));
     }
     return overrides;
+  }
+
+  /** " Did you mean --verbose?" when {@code option} is close to one of the command's options, else "". */
+  private String optionSuggestion(String option) {
+    List<String> names = command.options().stream().flatMap(o -> Arrays.stream(o.names())).toList();
+    String suggestion = Suggestions.didYouMean(option, names);
+    return suggestion.isEmpty() ? " If you meant an option of the command, it has: " + String.join(", ", names) + "." : suggestion;
   }
 
   /** Reads {@code file} and applies the overrides (not yet interpolated). */

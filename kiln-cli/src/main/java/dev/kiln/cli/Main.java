@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -37,6 +38,7 @@ public final class Main implements Runnable {
     allowOverridesWhereConfigsAreRead(cli);
     cli.setOut(out);
     cli.setErr(err);
+    cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(
         (exception, commandLine, parseResult) -> {
           if (exception instanceof KilnException kiln) {
@@ -47,6 +49,22 @@ public final class Main implements Runnable {
           return ExitCodes.INTERNAL_ERROR;
         });
     return cli;
+  }
+
+  /**
+   * A command line picocli cannot parse (an unknown option, a missing argument): one coded
+   * message naming the command, with picocli's suggestions, instead of its message and the
+   * whole usage.
+   */
+  private static int usageError(CommandLine.ParameterException exception, String[] args) {
+    CommandLine command = exception.getCommandLine();
+    String message = exception.getMessage().replaceAll("[.\\s]+$", "");
+    if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+    }
+    command.getErr().println(new KilnException(ErrorCode.E400, command.getCommandSpec().qualifiedName(" "), message)
+        .getMessage());
+    return ExitCodes.USER_ERROR;
   }
 
   /** Commands that read a config take any {@code --section.key value} as an override. */

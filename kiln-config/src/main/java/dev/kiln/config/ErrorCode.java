@@ -26,7 +26,7 @@ public enum ErrorCode {
   E022("{0}: references form a cycle: {1}. Break the cycle by writing one value out."),
   E023("{0}: the reference $'{'{1}'}' inside a string names the section [{1}]; only values can be put inside text. Reference the whole value on its own instead."),
   E024("override {0}: there is no such key in the config. Overrides may only change existing keys{1}."),
-  E025("override {0}: expected a dotted path \"section.key\", found \"{1}\". Write it as --section.key value."),
+  E025("override {0}: expected a dotted path \"section.key\", found \"{1}\". Write it as --section.key value.{2}"),
   E026("override {0}: {1} is a section, so it cannot be replaced by a value. Override one of its keys instead: {2}."),
   E027("{0}: line {1}: the reference \"{2}\" is malformed: {3}. Write $'{'section.key'}', or $$ for a literal $."),
   E028("override {0}: the reference \"{1}\" is malformed: {2}. Write $'{'section.key'}', or $$ for a literal $."),
@@ -165,6 +165,7 @@ public enum ErrorCode {
   E341("\"{0}\" is not a value of --optimize. Choose one of: {1}."),
   E342("\"{0}\" is not a language code. Give two or three lower-case letters, e.g. --lang en."),
   // --- the CLI (E400-E499)
+  E400("{0}: {1}. Run {0} --help for its options and arguments."),
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),
   E402("cannot write {0}: {1}. Check that the folder is writable."),
   E403("kiln debug data found {0} error(s) and {1} warning(s) in the data: see the lines marked \u2718 in the report. Fix the data (kiln debug data --verbose lists the documents) and run it again."),

@@ -1,0 +1,29 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A command line that cannot be parsed exits 2 with one coded line naming the command, not
+ * picocli's message followed by the whole usage; a mistyped option of a config-reading command
+ * is not taken for an override missing its value.
+ */
+class CommandLineMistakesTest {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "evaluate m d --bogus | [E400] kiln evaluate: Unknown option: '--bogus'. Run kiln evaluate --help",
+      "evaluate | [E400] kiln evaluate: Missing required parameters: 'MODEL_DIR', 'DATA'. Run kiln evaluate --help",
+      "init config - | [E400] kiln init config: Missing required option: '--pipeline=NAMES'",
+      "evalute x | [E400] kiln: Unmatched arguments from index 0: 'evalute', 'x' (did you mean evaluate?)",
+      "debug data ../examples/spam/config.cfg --verbos | [E025] override --verbos: expected a dotted path \"section.key\", found \"verbos\". Write it as --section.key value. Did you mean \"--verbose\"",
+  })
+  void aMistakeIsOneCodedLine(String arguments, String message) {
+    KilnRun run = KilnRun.of(arguments.split(" "));
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith(message);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.out()).isEmpty();
+  }
+}
