@@ -43,5 +43,16 @@ class TaggerExampleTest {
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     JsonNode gold = new ObjectMapper().readTree(Files.readAllLines(ROOT.resolve("examples/tagger/dev.jsonl")).get(0));
     assertThat(first.get("tags")).isEqualTo(gold.get("tags"));
+    assertThat(first.get("words")).as("the tokens the tags belong to").hasSize(first.get("tags").size());
+
+    // Words the user gives are the words tagged, even where the tokenizer would split them.
+    Path given = Files.writeString(dir.resolve("given.jsonl"),
+        "{\"words\": [\"New York\", \"is\", \"big\"], \"spaces\": [true, true, false]}\n");
+    KilnRun tagged = KilnRun.of("predict", output.resolve("model-best").toString(), given.toString());
+    assertThat(tagged.exit()).as(tagged.err()).isZero();
+    JsonNode line = new ObjectMapper().readTree(tagged.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    assertThat(line.get("words").toString()).isEqualTo("[\"New York\",\"is\",\"big\"]");
+    assertThat(line.get("spaces").toString()).isEqualTo("[true,true,false]");
+    assertThat(line.get("tags")).hasSize(3);
   }
 }

@@ -223,12 +223,17 @@ public final class Doc implements Datum, JsonRecord {
 
   /**
    * The text and whatever annotations the document has: cats, tags, entities as character spans,
-   * sentence starts (one per token of the default tokenization, as the JSONL reader reads them).
+   * sentence starts. With per-token annotations come the tokens they belong to, as {@code words}
+   * and {@code spaces}, which the JSONL reader reads back as the same tokens.
    */
   @Override
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("text", text());
+    if (hasTags() || hasSentStarts()) {
+      json.put("words", tokens.stream().map(Token::text).toList());
+      json.put("spaces", tokens.stream().map(Token::whitespace).toList());
+    }
     if (!cats().isEmpty()) {
       json.put("cats", cats());
     }

@@ -13,15 +13,33 @@ final class TextJsonlCorpus implements InspectableCorpus {
   private final int limit;
   private final Tokenizer tokenizer;
 
+  /** For prediction: the predicted doc keeps the record's own words rather than the tokenizer's. */
+  private final boolean givenWords;
+
   TextJsonlCorpus(Path path, int limit, Tokenizer tokenizer) {
+    this(path, limit, tokenizer, false);
+  }
+
+  private TextJsonlCorpus(Path path, int limit, Tokenizer tokenizer, boolean givenWords) {
     this.path = path;
     this.limit = limit;
     this.tokenizer = tokenizer;
+    this.givenWords = givenWords;
   }
 
   @Override
   public Iterable<Example<Doc>> read() {
     return () -> new Records<>(path, limit, this::next);
+  }
+
+  /**
+   * For {@code kiln predict}: each predicted doc has the tokens the record gave as {@code words}
+   * (the tokenizer's when it gave only {@code text}), so that a tagger tags the user's words.
+   * Training and evaluation re-tokenize the text and align, as spaCy's examples do.
+   */
+  @Override
+  public TextJsonlCorpus unlabeled() {
+    return new TextJsonlCorpus(path, limit, tokenizer, true);
   }
 
   @Override
@@ -34,7 +52,8 @@ final class TextJsonlCorpus implements InspectableCorpus {
     while ((line = lines.next()) != null) {
       if (!line.isBlank()) {
         Doc reference = new JsonlDoc(path, lines.lineNumber(), tokenizer).parse(line);
-        return TextExample.of(reference, tokenizer);
+        return givenWords ? new Example<>(Doc.of(reference.text(), reference.tokens()), reference)
+            : TextExample.of(reference, tokenizer);
       }
     }
     return null;
