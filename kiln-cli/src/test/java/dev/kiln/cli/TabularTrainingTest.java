@@ -103,6 +103,11 @@ class TabularTrainingTest {
     assertThat(scores.get("rmse").asDouble()).isGreaterThanOrEqualTo(scores.get("mae").asDouble());
     JsonNode target = JSON.readTree(Files.readString(dir.resolve("run/model-best/table/target.json")));
     assertThat(target.get("std").asDouble()).isGreaterThan(1);
+
+    KilnRun predict = KilnRun.of("predict", dir.resolve("run/model-best").toString(), dir.resolve("dev.csv").toString());
+    assertThat(predict.exit()).as(predict.err()).isZero();
+    JsonNode first = JSON.readTree(predict.out().lines().findFirst().orElseThrow());
+    assertThat(first.get("label").isNumber()).as(first.toString()).isTrue();
   }
 
   @Test

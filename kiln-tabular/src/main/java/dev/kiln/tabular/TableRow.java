@@ -52,12 +52,16 @@ public record TableRow(TableColumns columns, int line, double[] numbers, String[
     return label == null ? Double.NaN : Cells.number(label).orElse(Double.NaN);
   }
 
-  /** The row's line in its file, its label (or prediction) and, for a classifier, the probabilities. */
+  /**
+   * The row's line in its file, its label (or prediction) and, for a classifier, the
+   * probabilities. A regressor's prediction (a label without class scores) is a JSON number.
+   */
   @Override
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("line", line);
-    json.put("label", label);
+    boolean regressed = label != null && scores == null && !Double.isNaN(labelValue());
+    json.put("label", regressed ? (Object) labelValue() : label);
     if (scores != null) {
       json.put("scores", scores.byClass());
     }
