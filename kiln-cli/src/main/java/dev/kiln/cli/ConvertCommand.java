@@ -66,6 +66,9 @@ final class ConvertCommand implements Callable<Integer> {
         out.write('\n');
         count[0]++;
       }
+      if (count[0] == 0) {
+        throw new KilnException(ErrorCode.E412, input, format.name().toLowerCase(Locale.ROOT));
+      }
     });
     if (!output.equals("-")) {
       spec.commandLine().getOut().printf("Converted %d sentences of %s (%s) to %s%n", count[0],

@@ -126,6 +126,16 @@ class ConvertCommandTest {
   }
 
   @Test
+  void aFileWithoutSentencesIsAnErrorAndWritesNothing() throws Exception {
+    Path input = Files.writeString(dir.resolve("comments.conllu"), "# only a comment\n\n");
+    Path output = dir.resolve("out.jsonl");
+    KilnRun run = KilnRun.of("convert", input.toString(), output.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E412] " + input + " holds no sentence (conllu)");
+    assertThat(output).doesNotExist();
+  }
+
+  @Test
   void iob2AndAnExplicitConverterWork() throws Exception {
     Path input = Files.writeString(dir.resolve("iob2.data"), "New B-LOC\nYork I-LOC\nis O\nbig O\n");
     KilnRun run = KilnRun.of("convert", input.toString(), "-", "--converter", "conll2003", "--iob", "iob2");

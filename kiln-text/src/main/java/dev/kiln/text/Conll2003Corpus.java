@@ -38,6 +38,7 @@ final class Conll2003Corpus implements Corpus<Doc> {
     List<String> posTags = new ArrayList<>();
     List<String> iob = new ArrayList<>();
     int firstLine = 0;
+    int columns = 0;
     String line;
     while ((line = lines.next()) != null) {
       String[] fields = line.strip().split("\\s+");
@@ -52,6 +53,15 @@ final class Conll2003Corpus implements Corpus<Doc> {
       }
       if (words.isEmpty()) {
         firstLine = lines.lineNumber();
+        columns = fields.length;
+      } else if (fields.length != columns) {
+        throw new KilnException(ErrorCode.E322, path, lines.lineNumber(),
+            "it has " + fields.length + " fields, but the sentence's first line (" + firstLine + ") has " + columns);
+      }
+      String tag = fields[fields.length - 1];
+      if (!tag.equals("O") && !tag.matches("[BI]-\\S+")) {
+        throw new KilnException(ErrorCode.E322, path, lines.lineNumber(),
+            "\"" + tag + "\" is not an entity tag: the last field is O, or B- or I- followed by a label");
       }
       words.add(fields[0]);
       posTags.add(fields.length >= 3 ? fields[1] : null);

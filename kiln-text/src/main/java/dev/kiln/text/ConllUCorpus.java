@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * Sentences of a CoNLL-U treebank, one document each, with their words, spacing
  * ({@code SpaceAfter=No}), part-of-speech tags and a sentence start; streamed per pass.
- * Multi-word token ranges ({@code 1-2}) and empty nodes ({@code 1.1}) are skipped: the words
- * are the tokens.
+ * The words are the tokens. A multi-word token ({@code 2-3 don't} over {@code 2 do} and
+ * {@code 3 n't}) joins its words without spaces and takes the space after it from its own line,
+ * so "I don't know." stays that text; empty nodes ({@code 1.1}) are skipped. Word ids must count
+ * 1, 2, 3 ... in each sentence.
  */
 final class ConllUCorpus implements Corpus<Doc> {
   private static final int FIELDS = 10;
@@ -37,6 +39,8 @@ final class ConllUCorpus implements Corpus<Doc> {
     List<String> words = new ArrayList<>();
     List<Boolean> spaces = new ArrayList<>();
     List<String> tags = new ArrayList<>();
+    int multiwordEnd = 0;
+    boolean spaceAfterMultiword = true;
     String line;
     while ((line = lines.next()) != null) {
       if (line.isBlank()) {
@@ -52,14 +56,30 @@ final class ConllUCorpus implements Corpus<Doc> {
       if (fields.length != FIELDS) {
         throw new KilnException(ErrorCode.E321, path, lines.lineNumber(), "found " + fields.length + " fields");
       }
-      if (fields[0].contains("-") || fields[0].contains(".")) {
+      if (fields[0].matches("\\d+\\.\\d+")) {
+        continue; // an empty node of enhanced dependencies: no word of the text
+      }
+      int expected = words.size() + 1;
+      if (fields[0].matches("\\d+-\\d+")) {
+        String[] range = fields[0].split("-");
+        multiwordEnd = Integer.parseInt(range[1]);
+        if (Integer.parseInt(range[0]) != expected || multiwordEnd <= expected) {
+          throw new KilnException(ErrorCode.E321, path, lines.lineNumber(),
+              "the multi-word token " + fields[0] + " should span words " + expected + " and after");
+        }
+        spaceAfterMultiword = !fields[9].contains("SpaceAfter=No");
         continue;
+      }
+      if (!fields[0].equals(Integer.toString(expected))) {
+        throw new KilnException(ErrorCode.E321, path, lines.lineNumber(),
+            "the word id (ID) is \"" + fields[0] + "\" where " + expected + " comes next");
       }
       if (fields[1].isEmpty()) {
         throw new KilnException(ErrorCode.E321, path, lines.lineNumber(), "the word (FORM) is empty");
       }
       words.add(fields[1]);
-      spaces.add(!fields[9].contains("SpaceAfter=No"));
+      boolean insideMultiword = expected <= multiwordEnd;
+      spaces.add(insideMultiword ? expected == multiwordEnd && spaceAfterMultiword : !fields[9].contains("SpaceAfter=No"));
       tags.add(fields[tagField.column()]);
     }
     if (words.isEmpty()) {

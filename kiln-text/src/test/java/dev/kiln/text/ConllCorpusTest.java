@@ -58,7 +58,7 @@ class ConllCorpusTest {
     assertThat(examples).hasSize(2);
     Doc first = examples.get(0).reference();
     assertThat(first.tokens()).extracting(Token::text).containsExactly("I", "ca", "n't", "go", ".");
-    assertThat(first.text()).isEqualTo("I ca n't go.");
+    assertThat(first.text()).as("a multi-word token's words join without spaces").isEqualTo("I can't go.");
     assertThat(first.tags()).containsExactly("PRON", "AUX", "PART", "VERB", "PUNCT");
     assertThat(first.sentStarts()).containsExactly(true, false, false, false, false);
     assertThat(examples.get(1).reference().tags()).containsExactly("INTJ");
@@ -76,6 +76,16 @@ class ConllCorpusTest {
     Path file = write("bad.conllu", "1\tI\tI\tPRON\n");
     assertThatThrownBy(() -> all(TextRegistry.conllU(file, ConllTagField.UPOS, 0)))
         .hasMessageStartingWith("[E321] " + file + ": line 1: found 4 fields");
+  }
+
+  @Test
+  void conllUWordIdsMustCountFromOneInEachSentence() throws IOException {
+    for (String[] bad : new String[][] {{"x", "the word id (ID) is \"x\" where 2 comes next"},
+        {"1", "the word id (ID) is \"1\" where 2 comes next"}, {"3", "the word id (ID) is \"3\" where 2 comes next"}}) {
+      Path file = write("ids.conllu", "1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n" + bad[0] + "\tgo\tgo\tVERB\tVB\t_\t1\tx\t_\t_\n");
+      assertThatThrownBy(() -> all(TextRegistry.conllU(file, ConllTagField.UPOS, 0)))
+          .hasMessageStartingWith("[E321] " + file + ": line 2: " + bad[1]);
+    }
   }
 
   @Test
@@ -102,6 +112,13 @@ class ConllCorpusTest {
   void conll2003BadTagNamesFileAndLine() throws IOException {
     Path file = write("c.conll", "a O\n\nb O\nc PER\n");
     assertThatThrownBy(() -> all(TextRegistry.conll2003(file, IobScheme.IOB2, 0)))
-        .hasMessageStartingWith("[E322] " + file + ": line 3:").hasMessageContaining("[E306]");
+        .hasMessageStartingWith("[E322] " + file + ": line 4: \"PER\" is not an entity tag");
+  }
+
+  @Test
+  void conll2003LinesOfOneSentenceHaveAsManyFieldsAsItsFirst() throws IOException {
+    Path file = write("d.conll", "John NNP I-NP I-PER\nvisited VBD O\n");
+    assertThatThrownBy(() -> all(TextRegistry.conll2003(file, IobScheme.IOB1, 0)))
+        .hasMessageStartingWith("[E322] " + file + ": line 2: it has 3 fields, but the sentence's first line (1) has 4");
   }
 }
