@@ -7,6 +7,8 @@ import dev.kiln.config.Registries;
 import dev.kiln.config.Resolver;
 import dev.kiln.config.Section;
 import dev.kiln.config.Template;
+import dev.kiln.train.Trainer;
+import dev.kiln.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kiln debug config CONFIG}: resolves the config (calling every registered function, so
- * every problem is found) and lists the functions it calls and the variables it references.
+ * every problem is found), checks a training config (one with [nlp] or [training]) as
+ * {@code kiln train} does before reading data ({@link Trainer#check}), and lists the functions it calls and the variables it references.
  */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Validate a config and show its functions and variables.")
 final class DebugConfigCommand implements Callable<Integer> {
@@ -40,6 +43,9 @@ final class DebugConfigCommand implements Callable<Integer> {
     Config interpolated = raw.interpolate();
     Registries registries = arguments.registries();
     Resolver.resolve(interpolated.root(), registries);
+    if (interpolated.root().has("nlp") || interpolated.root().has("training")) {
+      Trainer.check(TrainingConfig.fill(Config.read(configFile), arguments.overrides(), registries), registries);
+    }
 
     PrintWriter out = spec.commandLine().getOut();
     out.println("Config is valid: " + configFile);

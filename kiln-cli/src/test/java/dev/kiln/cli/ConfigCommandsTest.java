@@ -108,6 +108,26 @@ class ConfigCommandsTest {
     assertThat(run.out()).as(what).isEmpty();
   }
 
+  /** debug config refuses what kiln train would refuse before reading data, not only what resolving finds. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      eval_frequency = 0 | eval_frequency = 5 | eval_frequency = 0 | [E208] [training] eval_frequency = 0
+      a mistyped corpus  | [training]\\n | [training]\\ntrain_corpus = "corpora.trian"\\n | [E223] train_corpus = "corpora.trian" names nothing
+      a mistyped factory | factory = "kiln.classifier" | factory = "clasifier" | [E227] [components.classifier] factory = "clasifier" is not a factory kiln knows
+      a frozen component that is not there | [training]\\n | [training]\\nfrozen_components = ["tagger"]\\n | [E222]
+      """)
+  void debugConfigFindsWhatTrainWouldRefuse(String what, String find, String replace, String message) throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 10);
+    assertThat(KilnRun.of("debug", "config", config.toString()).exit()).as(what).isZero();
+    String text = Files.readString(config);
+    String original = find.replace("\\n", "\n");
+    assertThat(text).as(what).contains(original);
+    Files.writeString(config, text.replace(original, replace.replace("\\n", "\n")));
+    KilnRun run = KilnRun.of("debug", "config", config.toString());
+    assertThat(run.exit()).as(what).isEqualTo(2);
+    assertThat(run.err()).as(what).contains(message);
+  }
+
   @Test
   void anOverrideOfAMissingKeyExitsTwo() throws IOException {
     KilnRun run = KilnRun.of("config", "show", write("c.cfg", OPTIMIZER).toString(), "--hyper.learn_rate", "1");

@@ -88,6 +88,24 @@ public final class Trainer<D extends Datum> {
     }
   }
 
+  /**
+   * What {@code kiln train} checks of {@code config} before it reads any data, for
+   * {@code kiln debug config}: the [training] settings, the components (their factories and
+   * models), the corpora's readers and the corpora [training] names, and the components that
+   * frozen_components and annotating_components name.
+   *
+   * @throws KilnException for the first problem, as {@code kiln train} would report it
+   */
+  public static void check(TrainingConfig config, Registries registries) {
+    TrainingSettings settings = config.settings(registries);
+    Pipeline<Datum> pipeline = PipelineBuilder.build(config.root(), registries);
+    Corpora<Datum> corpora = Corpora.resolve(config.root(), registries);
+    corpora.get("train_corpus", settings.trainCorpus());
+    corpora.get("dev_corpus", settings.devCorpus());
+    corpora.extra(settings.extraCorpora());
+    checkComponentNames(pipeline, settings);
+  }
+
   /** Trains the pipeline {@code config} describes; see {@link TrainOptions}. */
   public static TrainResult train(TrainingConfig config, Registries registries, TrainOptions options) {
     return new Trainer<>(config, registries, options, null).run();
@@ -326,9 +344,13 @@ public final class Trainer<D extends Datum> {
   }
 
   private List<String> trainableNames() {
+    return trainableNames(pipeline, settings);
+  }
+
+  private static List<String> trainableNames(Pipeline<?> pipeline, TrainingSettings settings) {
     List<String> names = new ArrayList<>();
-    for (Component<D> component : pipeline.components()) {
-      if (component instanceof Trainable<D> && !settings.frozenComponents().contains(component.name())) {
+    for (Component<?> component : pipeline.components()) {
+      if (component instanceof Trainable<?> && !settings.frozenComponents().contains(component.name())) {
         names.add(component.name());
       }
     }
@@ -336,6 +358,10 @@ public final class Trainer<D extends Datum> {
   }
 
   private void checkComponentNames() {
+    checkComponentNames(pipeline, settings);
+  }
+
+  private static void checkComponentNames(Pipeline<?> pipeline, TrainingSettings settings) {
     List<String> names = pipeline.names();
     for (String frozen : settings.frozenComponents()) {
       if (!names.contains(frozen)) {
@@ -347,7 +373,7 @@ public final class Trainer<D extends Datum> {
         throw new KilnException(ErrorCode.E222, "annotating_components", annotating, String.join(", ", names));
       }
     }
-    if (trainableNames().isEmpty()) {
+    if (trainableNames(pipeline, settings).isEmpty()) {
       throw new KilnException(ErrorCode.E224, String.join(", ", names));
     }
   }

@@ -5,7 +5,9 @@ import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.config.RegisteredFunction;
 import dev.kiln.config.Section;
+import dev.kiln.config.Suggestions;
 import java.lang.reflect.Parameter;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -40,7 +42,13 @@ public final class ComponentSections {
       }
     });
     Optional<RegisteredFunction> function = registries.find("factories", name);
-    if (function.isPresent() && takesName(function.get()) && !promise.has("name")) {
+    if (function.isEmpty()) {
+      List<String> known = registries.names("factories").stream()
+          .map(registered -> registered.replaceFirst("\\.v1$", "")).sorted().toList();
+      throw new KilnException(ErrorCode.E227, component, factory, Suggestions.didYouMean(factory, known),
+          String.join(", ", known));
+    }
+    if (takesName(function.get()) && !promise.has("name")) {
       promise.put("name", component, section.line());
     }
     return promise;
