@@ -48,7 +48,7 @@ final class Overrides {
   private static List<String> find(Section root, String dotted) {
     List<String> parts = Arrays.asList(dotted.split("\\.", -1));
     if (parts.size() < 2 || parts.stream().anyMatch(String::isEmpty)) {
-      throw new KilnException(ErrorCode.E025, dotted, dotted);
+      throw new KilnException(ErrorCode.E025, dotted, dotted, "");
     }
     for (int i = parts.size() - 1; i >= 1; i--) {
       Section section = navigate(root, parts.subList(0, i));
