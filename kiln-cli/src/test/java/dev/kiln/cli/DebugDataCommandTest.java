@@ -103,6 +103,20 @@ class DebugDataCommandTest {
   }
 
   @Test
+  void dataWithoutWhatAComponentLearnsFailsAsTrainingWould() throws IOException {
+    Path plain = write("plain.jsonl", "{\"text\": \"Bob left.\"}", "{\"text\": \"Ann came.\"}");
+    KilnRun run = debug(plain, plain);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).contains("✘ The training data has no categories (\"cats\"), so textcat has nothing to learn (E326)",
+        "✘ The training data has no entities, so ner has nothing to learn (E314)")
+        .doesNotContain("Every doc has exactly one true category");
+    KilnRun train = KilnRun.of("train", config.toString(), "--output", dir.resolve("run").toString(),
+        "--paths.train", plain.toString(), "--paths.dev", plain.toString());
+    assertThat(train.exit()).isEqualTo(2);
+    assertThat(train.err()).startsWith("[E326] component textcat: the training data has no categories");
+  }
+
+  @Test
   void unsetPathsAreACodedError() {
     KilnRun run = KilnRun.of("debug", "data", config.toString());
     assertThat(run.exit()).isEqualTo(2);

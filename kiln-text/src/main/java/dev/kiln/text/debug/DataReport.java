@@ -51,6 +51,7 @@ public final class DataReport {
     if (factories.contains("tagger")) {
       report.divider("Part-of-speech Tagging");
       LabelTable.write(report, "tag", "tags", trainStats.tags, devStats.tags);
+      nothingToLearn(report, trainStats.tags, "tags, so the tagger has nothing to learn (E324)");
       unseen(report, "tag", "tags", trainStats.tags, devStats.tags);
     }
     report.divider("Summary");
@@ -93,8 +94,9 @@ public final class DataReport {
   private static void textcat(ReportText report, CorpusStats train, CorpusStats dev, boolean exclusive) {
     report.divider("Text Classification");
     LabelTable.write(report, "category", "categories", train.cats, dev.cats);
+    nothingToLearn(report, train.cats, "categories (\"cats\"), so textcat has nothing to learn (E326)");
     unseen(report, "category", "categories", train.cats, dev.cats);
-    if (exclusive) {
+    if (exclusive && !train.cats.isEmpty()) {
       List<Finding> notOne = new ArrayList<>(train.notOneCategory);
       notOne.addAll(dev.notOneCategory);
       if (notOne.isEmpty()) {
@@ -109,6 +111,7 @@ public final class DataReport {
   private static void ner(ReportText report, CorpusStats train, CorpusStats dev) {
     report.divider("Named Entity Recognition");
     LabelTable.write(report, "entity label", "entity labels", train.entities, dev.entities);
+    nothingToLearn(report, train.entities, "entities, so ner has nothing to learn (E314)");
     unseen(report, "entity label", "entity labels", train.entities, dev.entities);
     for (CorpusStats stats : List.of(train, dev)) {
       String where = " in the " + (stats == train ? "training" : "evaluation") + " data";
@@ -130,6 +133,13 @@ public final class DataReport {
         report.fail(count(stats.whitespaceEntities.size(), "entity span") + " with leading or trailing whitespace" + where
             + hint(report), stats.whitespaceEntities);
       }
+    }
+  }
+
+  /** A failed check when the training data has none of what a component learns; kiln train refuses it too. */
+  private static void nothingToLearn(ReportText report, Map<String, Integer> trainLabels, String what) {
+    if (trainLabels.isEmpty()) {
+      report.fail("The training data has no " + what, List.of());
     }
   }
 

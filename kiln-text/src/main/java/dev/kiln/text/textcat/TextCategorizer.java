@@ -1,5 +1,7 @@
 package dev.kiln.text.textcat;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
@@ -80,6 +82,9 @@ public final class TextCategorizer
       if (sample.size() < SAMPLE) {
         sample.add(example.predicted());
       }
+    }
+    if (seen.isEmpty()) {
+      throw new KilnException(ErrorCode.E326, name);
     }
     labels = new LabelSet(List.copyOf(seen));
     model.initialize(sample, Floats.zeros(sample.size(), labels.size()), Rng.derive(seed, name).nextLong());
