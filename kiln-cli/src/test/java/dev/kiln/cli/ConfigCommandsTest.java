@@ -62,6 +62,21 @@ class ConfigCommandsTest {
   }
 
   @Test
+  void fillConfigGivesAConfigWithoutBatcherOrOptimizerSpacysDefaultsAndItTrains() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 5);
+    String text = Files.readString(config);
+    String bare = text.substring(0, text.indexOf("[training.batcher]")) + text.substring(text.indexOf("[training.logger]"));
+    Files.writeString(config, bare);
+    Path filled = dir.resolve("filled.cfg");
+    KilnRun fill = KilnRun.of("init", "fill-config", config.toString(), filled.toString());
+    assertThat(fill.exit()).as(fill.err()).isZero();
+    assertThat(Files.readString(filled)).contains("[training.batcher]\n@batchers = \"spacy.batch_by_words.v1\"",
+        "[training.optimizer]\n@optimizers = \"Adam.v1\"", "\"@schedules\": \"compounding.v1\"");
+    KilnRun train = KilnRun.of("train", filled.toString(), "--output", dir.resolve("run").toString());
+    assertThat(train.exit()).as(train.err()).isZero();
+  }
+
+  @Test
   void debugConfigListsFunctionsAndVariables() throws IOException {
     KilnRun run = KilnRun.of("debug", "config", write("c.cfg", OPTIMIZER).toString());
     assertThat(run.exit()).as(run.err()).isZero();

@@ -34,8 +34,10 @@ public record TrainingSettings(
     @Name("train_corpus") @Default("\"corpora.train\"") String trainCorpus,
     @Name("dev_corpus") @Default("\"corpora.dev\"") String devCorpus,
     @Name("extra_corpora") @Default("[]") List<String> extraCorpora,
+    @Default("{\"@batchers\": \"spacy.batch_by_words.v1\", \"discard_oversize\": false, \"tolerance\": 0.2, "
+        + "\"size\": {\"@schedules\": \"compounding.v1\", \"start\": 100, \"stop\": 1000, \"compound\": 1.001}}")
     Batcher<?> batcher,
-    Optimizer optimizer,
+    @Default("{\"@optimizers\": \"Adam.v1\"}") Optimizer optimizer,
     @Default("{\"@loggers\": \"kiln.ConsoleLogger.v1\"}") TrainLogger logger,
     @Name("score_weights") @Default("{}") Map<String, Optional<Double>> scoreWeights,
     @Default("{}") Map<String, Hook> hooks,
