@@ -65,6 +65,8 @@ class InitConfigCommandTest {
     KilnRun twice = KilnRun.of("init", "config", "-", "--pipeline", "ner,ner");
     assertThat(twice.exit()).isEqualTo(2);
     assertThat(twice.err()).startsWith("[E340] the pipeline [ner, ner] must name at least one component, each once.");
+    KilnRun untrainable = KilnRun.of("init", "config", "-", "--pipeline", "sentencizer");
+    assertThat(untrainable.err()).startsWith("[E343] a pipeline of only a sentencizer has nothing to train");
     KilnRun optimize = KilnRun.of("init", "config", "-", "--pipeline", "ner", "--optimize", "speed");
     assertThat(optimize.err()).isEqualTo("[E341] \"speed\" is not a value of --optimize. Choose one of: efficiency, accuracy.\n");
   }

@@ -105,7 +105,7 @@ public enum ErrorCode {
   E221("[nlp] pipeline names \"{0}\", but there is no [components.{0}] section. Components: {1}."),
   E222("[training] {0} names the component \"{1}\", which is not in the pipeline ({2})."),
   E223("{0} = \"{1}\" names nothing: there is no section [{1}] in the config. Define it, e.g. [corpora.train] with @readers = ..., or fix the dot name."),
-  E224("the pipeline has no trainable component: nothing to train. Components: {0}. Remove them from frozen_components or add a trainable one."),
+  E224("the pipeline has no component to train (it has: {0}). Add a trained component (textcat, tagger, ner, a classifier); a sentencizer has no weights, and components in frozen_components or sourced ones are not trained."),
   E225("cannot resume from {0}: {1}. Train without --resume to start over, or pass --resume-force to resume anyway."),
   E226("{0} is not a kiln pipeline directory: {1}. Pass a model-best or model-last folder written by kiln train."),
   E227("[components.{0}] factory = \"{1}\" is not a factory kiln knows.{2} Known factories: {3}."),
@@ -166,6 +166,7 @@ public enum ErrorCode {
   E340("the pipeline {0} must name at least one component, each once. Give e.g. --pipeline textcat,ner."),
   E341("\"{0}\" is not a value of --optimize. Choose one of: {1}."),
   E342("\"{0}\" is not a language code. Give two or three lower-case letters, e.g. --lang en."),
+  E343("a pipeline of only a sentencizer has nothing to train: the sentencizer follows rules and has no weights. Add a trained component, e.g. --pipeline tagger,sentencizer."),
   // --- the CLI (E400-E499)
   E400("{0}: {1}. Run {0} --help for its options and arguments."),
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),

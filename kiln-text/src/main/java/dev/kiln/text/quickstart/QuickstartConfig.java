@@ -35,13 +35,17 @@ public record QuickstartConfig(List<Pipe> pipes, Optimize optimize, String lang)
   /**
    * Checks the request.
    *
-   * @throws KilnException E340 if no pipe or a pipe twice is given, E342 for a language code
-   *     that is not two or three lower-case letters
+   * @throws KilnException E340 if no pipe or a pipe twice is given, E343 for a pipeline with
+   *     nothing to train (a sentencizer alone), E342 for a language code that is not two or
+   *     three lower-case letters
    */
   public QuickstartConfig {
     pipes = List.copyOf(pipes);
     if (pipes.isEmpty() || new HashSet<>(pipes).size() != pipes.size()) {
       throw new KilnException(ErrorCode.E340, pipes.stream().map(Pipe::componentName).toList());
+    }
+    if (pipes.stream().allMatch(pipe -> pipe == Pipe.SENTENCIZER)) {
+      throw new KilnException(ErrorCode.E343);
     }
     if (!LANG.matcher(lang).matches()) {
       throw new KilnException(ErrorCode.E342, lang);
