@@ -56,6 +56,7 @@ public enum ErrorCode {
   E080("{0}: cannot read the file: {1}. Check the path and its permissions."),
   E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8."),
   E082("{0}: line {1}: the file is not valid UTF-8 text. Save it as UTF-8."),
+  E083("{0}: the file is not the JSON kiln wrote: {1}. Save the model again with kiln train, or restore the file."),
   // --- kiln-nn arrays, layers and models (E100-E149)
   E100("layer {0}: the dimension {1} is not set. Give it to the layer (e.g. {1} = 128) or initialize the model with sample data."),
   E101("layer {0}: the dimension {1} is {2}, the data says {3}. Make {1} of the layer match the data, or leave it unset so initialize can infer it."),
@@ -109,6 +110,7 @@ public enum ErrorCode {
   E225("cannot resume from {0}: {1}. Train without --resume to start over, or pass --resume-force to resume anyway."),
   E226("{0} is not a kiln pipeline directory: {1}. Pass a model-best or model-last folder written by kiln train."),
   E227("[components.{0}] factory = \"{1}\" is not a factory kiln knows.{2} Known factories: {3}."),
+  E228("{0}: the saved component has {1} {2} but its weights score {3} classes; its files do not belong together. Save the model again with kiln train."),
   E230("component {0}: every record needs {1} features, but record {3} of a batch has {2}. Make every row of the data the same width."),
   E231("component {0}: the label \"{1}\" was not seen when the labels were collected ({2}). Train on data that has every label, or fix the label."),
   E232("{0}: not an IDX file of unsigned bytes (magic number {1}). Pass the MNIST-style .idx or .idx.gz files."),

@@ -1,8 +1,8 @@
 package dev.kiln.tabular;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.JsonFiles;
 import dev.kiln.config.KilnException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,15 +88,10 @@ final class TableEncoder {
   /**
    * Reads what {@link #save} wrote.
    *
-   * @throws KilnException E283 when the file is not a saved encoder
+   * @throws KilnException E083 when the file is not a saved encoder's JSON, E283 when its values are not
    */
-  static TableEncoder load(String owner, Path file) throws IOException {
-    EncoderState state;
-    try {
-      state = JSON.readValue(file.toFile(), EncoderState.class);
-    } catch (JacksonException e) {
-      throw new KilnException(ErrorCode.E283, file, e.getOriginalMessage());
-    }
+  static TableEncoder load(String owner, Path file) {
+    EncoderState state = JsonFiles.read(file, EncoderState.class);
     if (state.hashBuckets() < 0) {
       throw new KilnException(ErrorCode.E283, file, "hashBuckets is negative");
     }

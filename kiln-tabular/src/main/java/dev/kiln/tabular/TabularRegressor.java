@@ -2,6 +2,7 @@ package dev.kiln.tabular;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.JsonFiles;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
@@ -125,7 +126,7 @@ public final class TabularRegressor implements ModelTrainable<TableRow>, Annotat
 
   @Override
   public void load(Path folder) throws IOException {
-    target = JSON.readValue(folder.resolve(TARGET_FILE).toFile(), TargetScale.class);
+    target = JsonFiles.read(folder.resolve(TARGET_FILE), TargetScale.class);
     network.load(folder);
   }
 

@@ -3,6 +3,7 @@ package dev.kiln.train;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
+import dev.kiln.config.JsonFiles;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.array.Ints;
 import java.io.IOException;
@@ -79,6 +80,6 @@ public final class LabelSet {
 
   /** Reads what {@link #save} wrote. */
   public static LabelSet load(Path folder) throws IOException {
-    return new LabelSet(JSON.readValue(folder.resolve(FILE).toFile(), new TypeReference<List<String>>() {}));
+    return new LabelSet(JsonFiles.read(folder.resolve(FILE), new TypeReference<List<String>>() {}));
   }
 }

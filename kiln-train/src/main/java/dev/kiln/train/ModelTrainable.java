@@ -1,10 +1,13 @@
 package dev.kiln.train;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.io.ModelWeights;
 import dev.kiln.nn.optimizers.Optimizer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A trainable component whose weights all live in one model: applying the accumulated
@@ -25,6 +28,20 @@ public interface ModelTrainable<D extends Datum> extends Trainable<D> {
   /** Reads the model's weights from {@link #WEIGHTS_FILE} in {@code folder}. */
   default void loadWeights(Path folder) {
     ModelWeights.load(model(), folder.resolve(WEIGHTS_FILE));
+  }
+
+  /**
+   * Checks, after loading, that the model scores {@code expected} classes (one per label, or
+   * per tag): a labels file changed apart from the weights would otherwise fail at the first
+   * prediction with an index error, or score wrong classes.
+   *
+   * @throws KilnException E228 naming the folder
+   */
+  default void checkOutputs(Path folder, int expected, String what) {
+    OptionalInt outputs = model().maybeDim("nO");
+    if (outputs.isPresent() && outputs.getAsInt() != expected) {
+      throw new KilnException(ErrorCode.E228, folder, expected, what, outputs.getAsInt());
+    }
   }
 
   @Override

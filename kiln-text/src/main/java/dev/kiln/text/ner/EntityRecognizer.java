@@ -161,6 +161,7 @@ public final class EntityRecognizer
   public void load(Path folder) throws IOException {
     setLabels(LabelSet.load(folder).labels());
     loadWeights(folder);
+    checkOutputs(folder, tags.size(), "BILUO tags");
   }
 
   private void setLabels(List<String> entityLabels) {

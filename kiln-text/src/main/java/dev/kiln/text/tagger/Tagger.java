@@ -237,5 +237,6 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
   public void load(Path folder) throws IOException {
     setLabels(LabelSet.load(folder));
     loadWeights(folder);
+    checkOutputs(folder, labels.size(), "tags");
   }
 }

@@ -143,5 +143,6 @@ public final class TextCategorizer
   public void load(Path folder) throws IOException {
     labels = LabelSet.load(folder);
     loadWeights(folder);
+    checkOutputs(folder, labels.size(), "labels");
   }
 }

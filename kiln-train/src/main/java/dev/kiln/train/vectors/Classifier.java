@@ -159,6 +159,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
   public void load(Path folder) throws IOException {
     labels = LabelSet.load(folder);
     loadWeights(folder);
+    checkOutputs(folder, labels.size(), "labels");
   }
 
   /** Sets every dropout layer's rate, as spaCy's {@code set_dropout_rate} does. */
