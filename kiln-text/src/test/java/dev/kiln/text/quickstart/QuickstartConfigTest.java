@@ -59,6 +59,9 @@ class QuickstartConfigTest {
   void fillingAGeneratedConfigAddsNothingWhereEverythingIsRegistered() {
     int checked = 0;
     for (List<Pipe> pipes : subsets(List.of(Pipe.values()))) {
+      if (pipes.equals(List.of(Pipe.SENTENCIZER))) {
+        continue; // refused: nothing to train (E343)
+      }
       for (Optimize optimize : Optimize.values()) {
         QuickstartConfig request = new QuickstartConfig(pipes, optimize, "en");
         if (request.registeredPipes(REGISTRIES).size() < pipes.size()) {
