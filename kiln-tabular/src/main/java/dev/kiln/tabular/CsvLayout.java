@@ -59,9 +59,19 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
       List<String> wanted) {
     for (String name : wanted) {
       if (!index.containsKey(name)) {
-        throw new KilnException(ErrorCode.E273, file, option, name, names);
+        throw new KilnException(ErrorCode.E273, file, option, name, shortList(names));
       }
     }
+  }
+
+  /**
+   * The header's names for a message, shortened: a file that is not a table (a JSONL file given
+   * by mistake) has a "header" of a whole line of text.
+   */
+  private static String shortList(List<String> names) {
+    int shown = 12;
+    List<String> cut = names.stream().limit(shown).map(n -> n.length() > 40 ? n.substring(0, 37) + "..." : n).toList();
+    return cut + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
   }
 
   private static int[] indices(Map<String, Integer> index, List<String> names) {

@@ -164,6 +164,9 @@ class CsvCorpusTest {
         .hasMessageStartingWith("[E273] " + labelled + ": columns names the column \"w\"");
     assertThatThrownBy(() -> rows(csv(labelled, List.of(), List.of("v"), "error", "error")))
         .hasMessageStartingWith("[E273] " + labelled + ": categorical names the column \"v\"");
+    Path notATable = file("{\"text\": \"" + "a very long first line of a JSONL file given by mistake ".repeat(20) + "\"}\n");
+    assertThatThrownBy(() -> rows(csv(notATable, List.of(), List.of(), "error", "error")))
+        .hasMessageContaining("Columns in the file: [{\"text\": \"a very long first line of a...].");
   }
 
   @Test
