@@ -55,9 +55,18 @@ public final class Resolver {
    */
   public static <R extends Record> R resolveAs(
       Section section, Class<R> recordType, Registries registries) {
+    return resolveAs(section, java.util.List.of(), recordType, registries);
+  }
+
+  /**
+   * As {@link #resolveAs(Section, Class, Registries)}, for the section at {@code path} of a
+   * config ({@code ["training"]}), which problems then name: {@code training -> max_steps}.
+   */
+  public static <R extends Record> R resolveAs(
+      Section section, java.util.List<String> path, Class<R> recordType, Registries registries) {
     Problems problems = new Problems();
     Resolution resolution = new Resolution(registries, problems, true);
-    Location at = new Location(java.util.List.of(), section.line());
+    Location at = new Location(path, section.line());
     Object value = resolution.coercion().coerce(resolution.value(section, at), recordType, at);
     problems.throwIfAny();
     return recordType.cast(value);

@@ -94,12 +94,14 @@ public final class TrainingConfig {
 
   /** The {@code [training]} section, resolved (this calls the optimizer, batcher, logger... factories). */
   public TrainingSettings settings(Registries registries) {
-    return Resolver.resolveAs(root.section("training").orElseGet(Section::new), TrainingSettings.class, registries);
+    return Resolver.resolveAs(root.section("training").orElseGet(Section::new), List.of("training"), TrainingSettings.class,
+        registries);
   }
 
   /** The {@code [distillation]} section, resolved. */
   public DistillSettings distillSettings(Registries registries) {
-    return Resolver.resolveAs(root.section("distillation").orElseGet(Section::new), DistillSettings.class, registries);
+    return Resolver.resolveAs(root.section("distillation").orElseGet(Section::new), List.of("distillation"),
+        DistillSettings.class, registries);
   }
 
   /** The values of {@code [paths]} that name files or folders: the data the run depends on. */
