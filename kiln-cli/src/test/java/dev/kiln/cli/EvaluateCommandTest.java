@@ -42,6 +42,18 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void recordsOfAnotherWidthThanTheModelWasTrainedOnAreACodedError() throws Exception {
+    Path config = TrainingFixture.write(dir, 10, 10);
+    Path output = dir.resolve("run");
+    assertThat(KilnRun.of("train", config.toString(), "--output", output.toString()).exit()).isZero();
+    Path narrow = Files.writeString(dir.resolve("narrow.jsonl"), "{\"features\": [1, 2, 3, 4, 5], \"label\": \"c0\"}\n");
+    KilnRun evaluate = KilnRun.of("evaluate", output.resolve("model-last").toString(), narrow.toString());
+    assertThat(evaluate.exit()).isEqualTo(2);
+    assertThat(evaluate.err()).startsWith("[E229] component classifier: the records have 5 features each, but the model"
+        + " was trained on 12.");
+  }
+
+  @Test
   void evaluatingSomethingThatIsNotAModelExitsTwo() {
     KilnRun run = KilnRun.of("evaluate", dir.toString(), dir.resolve("x.jsonl").toString());
     assertThat(run.exit()).isEqualTo(2);

@@ -111,6 +111,7 @@ public enum ErrorCode {
   E226("{0} is not a kiln pipeline directory: {1}. Pass a model-best or model-last folder written by kiln train."),
   E227("[components.{0}] factory = \"{1}\" is not a factory kiln knows.{2} Known factories: {3}."),
   E228("{0}: the saved component has {1} {2} but its weights score {3} classes; its files do not belong together. Save the model again with kiln train."),
+  E229("component {0}: the records have {1} features each, but the model was trained on {2}. Give it data of the shape it was trained on (images of the same size and colours, the same feature columns)."),
   E230("component {0}: every record needs {1} features, but record {3} of a batch has {2}. Make every row of the data the same width."),
   E231("component {0}: the label \"{1}\" was not seen when the labels were collected ({2}). Train on data that has every label, or fix the label."),
   E232("{0}: not an IDX file of unsigned bytes (magic number {1}). Pass the MNIST-style .idx or .idx.gz files."),

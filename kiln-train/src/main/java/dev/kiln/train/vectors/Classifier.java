@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -187,6 +188,10 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
   private Floats features(int rows, IntFunction<FeatureVector> featuresOf) {
     FeatureRows gathered = FeatureRows.gather(name, rows, featuresOf);
     int width = gathered.width();
+    OptionalInt trainedWidth = model.maybeDim("nI");
+    if (trainedWidth.isPresent() && trainedWidth.getAsInt() != width) {
+      throw new KilnException(ErrorCode.E229, name, width, trainedWidth.getAsInt());
+    }
     Floats inputs = inputsByRows.get(rows);
     if (inputs == null || inputs.cols() != width) {
       if (inputsByRows.size() == MAX_INPUT_SHAPES) {
