@@ -72,7 +72,14 @@ final class TypeCoercion {
     if (converted.isPresent()) {
       return converted.get();
     }
-    return invalid(at, ErrorCode.E047, TypeNames.describe(type), TypeNames.describeValue(value));
+    return invalid(at, ErrorCode.E047, expected(type), TypeNames.describeValue(value));
+  }
+
+  /** What a value of {@code type} may be written as: "a number or a Schedule" when numbers convert to it. */
+  private String expected(Type type) {
+    boolean fromNumbers = !Number.class.isAssignableFrom(TypeNames.boxed(TypeNames.raw(type)))
+        && conversions.canConvert(Double.class, TypeNames.raw(type));
+    return (fromNumbers ? "a number or " : "") + TypeNames.describe(type);
   }
 
   private Object optional(Object value, Type type, Location at) {

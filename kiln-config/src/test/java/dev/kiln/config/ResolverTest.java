@@ -203,6 +203,14 @@ class ResolverTest {
   }
 
   @Test
+  void aTypeNumbersConvertToIsDescribedAsANumberOrThatType() {
+    KilnException e = failure(of("o", of("@optimizers", "SGD.v1", "learn_rate", "0.1")));
+
+    assertThat(e.problems().get(0).message())
+        .startsWith("[E047] o -> learn_rate: expected a number or a Rate (an object with keys value), found the string \"0.1\".");
+  }
+
+  @Test
   void promiseResultOfTheWrongTypeIsAProblem() {
     KilnException e = failure(of("o", of("@optimizers", "Adam.v1",
         "learn_rate", of("@layers", "Relu.v1"))));
