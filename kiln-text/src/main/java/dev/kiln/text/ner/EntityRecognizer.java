@@ -8,6 +8,7 @@ import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.text.Biluo;
 import dev.kiln.text.Doc;
+import dev.kiln.text.MissingGold;
 import dev.kiln.text.Span;
 import dev.kiln.text.TextExample;
 import dev.kiln.text.tok2vec.Tok2VecListener;
@@ -43,12 +44,14 @@ public final class EntityRecognizer
   private static final int CHUNK = 256;
 
   private final String name;
+  private final MissingGold missingGold;
   private final Model<List<Doc>, List<Floats>> model;
   private LabelSet labels = new LabelSet(List.of());
   private BiluoTagSet tags = new BiluoTagSet(List.of());
 
   EntityRecognizer(String name, Model<List<Doc>, List<Floats>> model) {
     this.name = name;
+    this.missingGold = new MissingGold(name, "entities", Doc::hasEntities);
     this.model = model;
   }
 
@@ -137,6 +140,7 @@ public final class EntityRecognizer
 
   @Override
   public Map<String, Object> score(List<Example<Doc>> examples) {
+    missingGold.check(examples);
     return EntityScores.of(examples);
   }
 

@@ -10,6 +10,7 @@ import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.losses.LossResult;
 import dev.kiln.nn.losses.SequenceCategoricalCrossentropy;
 import dev.kiln.text.Doc;
+import dev.kiln.text.MissingGold;
 import dev.kiln.text.TextExample;
 import dev.kiln.text.TokenizationScores;
 import dev.kiln.text.tok2vec.Tok2VecListener;
@@ -47,6 +48,7 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
   private static final int MISSING = -1;
 
   private final String name;
+  private final MissingGold missingGold;
   private final Model<List<Doc>, List<Floats>> model;
   private final boolean overwrite;
   private final double labelSmoothing;
@@ -56,6 +58,7 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
 
   Tagger(String name, Model<List<Doc>, List<Floats>> model, boolean overwrite, double labelSmoothing) {
     this.name = name;
+    this.missingGold = new MissingGold(name, "tags", Doc::hasTags);
     this.model = model;
     this.overwrite = overwrite;
     this.labelSmoothing = labelSmoothing;
@@ -216,6 +219,7 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
 
   @Override
   public Map<String, Object> score(List<Example<Doc>> examples) {
+    missingGold.check(examples);
     Map<String, Object> scores = new LinkedHashMap<>();
     scores.put("tag_acc", TagScores.tagAccuracy(examples));
     scores.putAll(TokenizationScores.of(examples));

@@ -7,6 +7,7 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.text.Doc;
+import dev.kiln.text.MissingGold;
 import dev.kiln.text.tok2vec.Tok2VecListener;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
@@ -39,6 +40,7 @@ public final class TextCategorizer
   private static final int CHUNK = 128;
 
   private final String name;
+  private final MissingGold missingGold;
   private final Model<List<Doc>, Floats> model;
   private final boolean exclusive;
   private final double threshold;
@@ -47,6 +49,7 @@ public final class TextCategorizer
 
   TextCategorizer(String name, Model<List<Doc>, Floats> model, boolean exclusive, double threshold, String positiveLabel) {
     this.name = name;
+    this.missingGold = new MissingGold(name, "cats", doc -> !doc.cats().isEmpty());
     this.model = model;
     this.exclusive = exclusive;
     this.threshold = threshold;
@@ -125,6 +128,7 @@ public final class TextCategorizer
 
   @Override
   public Map<String, Object> score(List<Example<Doc>> examples) {
+    missingGold.check(examples);
     return CatsScores.of(examples, labels.labels(), exclusive, threshold, positiveLabel);
   }
 
