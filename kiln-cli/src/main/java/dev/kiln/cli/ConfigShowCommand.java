@@ -30,6 +30,7 @@ final class ConfigShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    arguments.registries(); // a --code plugin that cannot be loaded is an error here as in every other command
     Config config = arguments.read(configFile);
     if (interpolate) {
       config = config.interpolate();

@@ -144,6 +144,13 @@ class ConfigCommandsTest {
   }
 
   @Test
+  void showRefusesAPluginThatCannotBeLoadedAsOtherCommandsDo() throws IOException {
+    KilnRun run = KilnRun.of("config", "show", write("c.cfg", OPTIMIZER).toString(), "--code", dir.resolve("none.jar").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E044]");
+  }
+
+  @Test
   void anOverrideOfAMissingKeyExitsTwo() throws IOException {
     KilnRun run = KilnRun.of("config", "show", write("c.cfg", OPTIMIZER).toString(), "--hyper.learn_rate", "1");
     assertThat(run.exit()).isEqualTo(2);
