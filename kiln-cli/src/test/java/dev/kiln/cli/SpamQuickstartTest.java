@@ -38,5 +38,8 @@ class SpamQuickstartTest {
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     assertThat(first.at("/cats/SPAM").asDouble() + first.at("/cats/HAM").asDouble()).isCloseTo(1.0,
         org.assertj.core.api.Assertions.within(1e-5));
+    JsonNode input = new ObjectMapper().readTree(Files.readAllLines(ROOT.resolve("examples/spam/dev.jsonl")).get(0));
+    assertThat(first.get("id")).as("the record's own keys come back, to match predictions to inputs")
+        .isEqualTo(input.get("id"));
   }
 }

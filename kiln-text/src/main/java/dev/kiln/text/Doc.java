@@ -6,6 +6,7 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.train.Datum;
 import dev.kiln.train.JsonRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,10 @@ public final class Doc implements Datum, JsonRecord {
   private final Map<String, Double> cats;
   private final List<Boolean> sentStarts;
   private final Floats tensor;
+  private final Map<String, Object> extras;
 
   private Doc(String text, List<Token> tokens, List<String> tags, List<String> entityTags, Map<String, Double> cats,
-      List<Boolean> sentStarts, Floats tensor) {
+      List<Boolean> sentStarts, Floats tensor, Map<String, Object> extras) {
     this.text = text;
     this.tokens = tokens;
     this.tags = tags;
@@ -39,6 +41,7 @@ public final class Doc implements Datum, JsonRecord {
     this.cats = cats;
     this.sentStarts = sentStarts;
     this.tensor = tensor;
+    this.extras = extras;
   }
 
   /**
@@ -55,7 +58,7 @@ public final class Doc implements Datum, JsonRecord {
         throw new IllegalArgumentException("token " + i + " " + token + " is not at its place in \"" + text + "\"");
       }
     }
-    return new Doc(text, List.copyOf(tokens), List.of(), List.of(), Map.of(), List.of(), null);
+    return new Doc(text, List.copyOf(tokens), List.of(), List.of(), Map.of(), List.of(), null, Map.of());
   }
 
   /**
@@ -173,7 +176,7 @@ public final class Doc implements Datum, JsonRecord {
 
   /** A copy with one tag per token. */
   public Doc withTags(List<String> newTags) {
-    return new Doc(text, tokens, perToken(newTags, "tags"), entityTags, cats, sentStarts, tensor);
+    return new Doc(text, tokens, perToken(newTags, "tags"), entityTags, cats, sentStarts, tensor, extras);
   }
 
   /** A copy whose entities are these spans (non-overlapping) and all other tokens {@code O}. */
@@ -185,17 +188,31 @@ public final class Doc implements Datum, JsonRecord {
   public Doc withEntityTags(List<String> newTags) {
     List<String> checked = perToken(newTags, "entity tags");
     Biluo.requireValid(checked);
-    return new Doc(text, tokens, tags, checked, cats, sentStarts, tensor);
+    return new Doc(text, tokens, tags, checked, cats, sentStarts, tensor, extras);
+  }
+
+  /**
+   * The record's other keys ({@code "id"}, {@code "meta"}...), which kiln does not read but
+   * {@code kiln predict} writes back, so that each prediction can be matched to its input.
+   */
+  public Map<String, Object> extras() {
+    return extras;
+  }
+
+  /** This document with the record's other keys. */
+  public Doc withExtras(Map<String, Object> newExtras) {
+    return new Doc(text, tokens, tags, entityTags, cats, sentStarts, tensor,
+        Collections.unmodifiableMap(new LinkedHashMap<>(newExtras)));
   }
 
   /** A copy with these category scores. */
   public Doc withCats(Map<String, Double> newCats) {
-    return new Doc(text, tokens, tags, entityTags, Map.copyOf(newCats), sentStarts, tensor);
+    return new Doc(text, tokens, tags, entityTags, Map.copyOf(newCats), sentStarts, tensor, extras);
   }
 
   /** A copy with one sentence-start flag per token. */
   public Doc withSentStarts(List<Boolean> newStarts) {
-    return new Doc(text, tokens, tags, entityTags, cats, perToken(newStarts, "sentence starts"), tensor);
+    return new Doc(text, tokens, tags, entityTags, cats, perToken(newStarts, "sentence starts"), tensor, extras);
   }
 
   /**
@@ -211,7 +228,7 @@ public final class Doc implements Datum, JsonRecord {
     if (newTensor.rows() != tokens.size()) {
       throw new KilnException(ErrorCode.E308, newTensor.rows(), "tensor rows", tokens.size(), text);
     }
-    return new Doc(text, tokens, tags, entityTags, cats, sentStarts, newTensor);
+    return new Doc(text, tokens, tags, entityTags, cats, sentStarts, newTensor, extras);
   }
 
   private <T> List<T> perToken(List<T> values, String what) {
@@ -222,13 +239,13 @@ public final class Doc implements Datum, JsonRecord {
   }
 
   /**
-   * The text and whatever annotations the document has: cats, tags, entities as character spans,
-   * sentence starts. With per-token annotations come the tokens they belong to, as {@code words}
+   * The record's other keys, the text and whatever annotations the document has: cats, tags,
+   * entities as character spans, sentence starts. With per-token annotations come the tokens they belong to, as {@code words}
    * and {@code spaces}, which the JSONL reader reads back as the same tokens.
    */
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> json = new LinkedHashMap<>(extras);
     json.put("text", text());
     if (hasTags() || hasSentStarts()) {
       json.put("words", tokens.stream().map(Token::text).toList());

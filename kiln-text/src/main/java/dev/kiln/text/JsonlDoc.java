@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -24,6 +25,8 @@ final class JsonlDoc {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path path;
   private final int line;
+  /** The keys kiln reads; any other key of a record is kept as the doc's extras. */
+  private static final Set<String> KEYS = Set.of("text", "words", "spaces", "tags", "sent_starts", "cats", "entities");
   private final Tokenizer tokenizer;
   private final boolean keepOverlaps;
   private List<CharSpan> writtenSpans = List.of();
@@ -85,7 +88,13 @@ final class JsonlDoc {
     if (record.has("entities")) {
       doc = doc.withEntityTags(entityTags(record.get("entities"), doc));
     }
-    return doc;
+    Map<String, Object> extras = new LinkedHashMap<>();
+    record.fields().forEachRemaining(field -> {
+      if (!KEYS.contains(field.getKey())) {
+        extras.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
+      }
+    });
+    return extras.isEmpty() ? doc : doc.withExtras(extras);
   }
 
   private Doc tokens(JsonNode record) {

@@ -34,7 +34,8 @@ final class TextJsonlCorpus implements InspectableCorpus {
 
   /**
    * For {@code kiln predict}: each predicted doc has the tokens the record gave as {@code words}
-   * (the tokenizer's when it gave only {@code text}), so that a tagger tags the user's words.
+   * (the tokenizer's when it gave only {@code text}), so that a tagger tags the user's words, and
+   * the record's other keys ({@code "id"}), so that its prediction names its input.
    * Training and evaluation re-tokenize the text and align, as spaCy's examples do.
    */
   @Override
@@ -52,7 +53,7 @@ final class TextJsonlCorpus implements InspectableCorpus {
     while ((line = lines.next()) != null) {
       if (!line.isBlank()) {
         Doc reference = new JsonlDoc(path, lines.lineNumber(), tokenizer).parse(line);
-        return givenWords ? new Example<>(Doc.of(reference.text(), reference.tokens()), reference)
+        return givenWords ? new Example<>(Doc.of(reference.text(), reference.tokens()).withExtras(reference.extras()), reference)
             : TextExample.of(reference, tokenizer);
       }
     }
