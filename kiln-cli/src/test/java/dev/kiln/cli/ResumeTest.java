@@ -2,6 +2,8 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.train.disk.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +73,21 @@ class ResumeTest {
         .contains("the config changed (training.optimizer.learn_rate: 0.01 -> 0.02)").doesNotContain("\tat ");
     KilnRun forced = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume-force");
     assertThat(forced.exit()).as(forced.err()).isZero();
+  }
+
+  @Test
+  void aResumedRunThatEndsBeforeItsNextEvaluationKeepsTheLastPerformanceInItsMeta() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 10);
+    Path output = dir.resolve("run");
+    assertThat(KilnRun.of("train", config.toString(), "--output", output.toString()).exit()).isZero();
+    JsonNode before = new ObjectMapper().readTree(output.resolve("model-last/meta.json").toFile()).get("performance");
+    assertThat(before.get("acc").asDouble()).isPositive();
+    KilnRun resumed = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume-force",
+        "--training.max_steps", "12");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    JsonNode meta = new ObjectMapper().readTree(output.resolve("model-last/meta.json").toFile());
+    assertThat(meta.get("step").asLong()).isEqualTo(12);
+    assertThat(meta.get("performance")).as("not zeros: the scores of step 10's evaluation").isEqualTo(before);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

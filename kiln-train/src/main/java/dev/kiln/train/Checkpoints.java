@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,6 +191,13 @@ final class Checkpoints<D extends Datum> {
     if (lastSavedAtBest && !bestIsCurrent) {
       copyLastToBest();
     }
+  }
+
+  /** The performance model-last's meta records (its latest evaluation's scores and losses). */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> lastPerformance() {
+    return PipelineDirectory.meta(last()).get("performance") instanceof Map<?, ?> performance
+        ? new LinkedHashMap<>((Map<String, Object>) performance) : null;
   }
 
   /** Checks {@code model-last} is complete and returns its meta. */

@@ -38,9 +38,11 @@ public final class Trainer<D extends Datum> {
   /** The teacher and its settings when distilling, else null. */
   private final Pipeline<D> teacher;
   private final DistillSettings distill;
-  /** The scores and losses of the latest evaluation, for {@code meta.json}'s performance. */
-  private Map<String, Object> lastScores = Map.of();
-  private Map<String, Double> lastLosses = Map.of();
+  /**
+   * {@code meta.json}'s performance: the weighted scores and the losses of the latest evaluation,
+   * carried over from model-last when resuming; null before any.
+   */
+  private Map<String, Object> lastPerformance;
 
   private Trainer(TrainingConfig config, Registries registries, TrainOptions options, Pipeline<D> teacher) {
     this.config = config;
@@ -168,6 +170,7 @@ public final class Trainer<D extends Datum> {
     }
     if (canResume) {
       TrainingState state = checkpoints.resume(provenance, options.resumeForce());
+      lastPerformance = checkpoints.lastPerformance();
       checkpoints.completeBest(state.loop());
       for (Hook hook : hooks) {
         if (hook instanceof StepCheckpoints periodic) {
@@ -230,8 +233,7 @@ public final class Trainer<D extends Datum> {
     }
     log.logStep(step.info(), step.checkpoint() != Checkpoint.NONE);
     if (step.checkpoint() != Checkpoint.NONE) {
-      lastScores = step.info().otherScores();
-      lastLosses = step.info().losses();
+      lastPerformance = performance(step.info().otherScores(), step.info().losses());
       checkpoints.saveLast(meta(null, loop), state(loop, batches, log));
       if (step.checkpoint() == Checkpoint.BEST) {
         checkpoints.copyLastToBest();
@@ -244,14 +246,18 @@ public final class Trainer<D extends Datum> {
     }
   }
 
-  private Map<String, Object> meta(StopReason reason, TrainingLoop<D> loop) {
+  private Map<String, Object> performance(Map<String, Object> scores, Map<String, Double> losses) {
     Map<String, Object> performance = new LinkedHashMap<>();
-    scoreWeights().metrics().forEach(metric -> performance.put(metric, lastScores.getOrDefault(metric, 0.0)));
-    lastLosses.forEach((component, loss) -> performance.put(component + "_loss", loss));
+    scoreWeights().metrics().forEach(metric -> performance.put(metric, scores.getOrDefault(metric, 0.0)));
+    losses.forEach((component, loss) -> performance.put(component + "_loss", loss));
+    return performance;
+  }
+
+  private Map<String, Object> meta(StopReason reason, TrainingLoop<D> loop) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("kiln_version", provenance.kilnVersion());
     meta.put("pipeline", pipeline.names());
-    meta.put("performance", performance);
+    meta.put("performance", lastPerformance != null ? lastPerformance : performance(Map.of(), Map.of()));
     meta.put("step", loop.state().nextStep() - 1);
     meta.put("stop_reason", reason == null ? null : reason.toString());
     meta.put("provenance", provenance.toMap());
