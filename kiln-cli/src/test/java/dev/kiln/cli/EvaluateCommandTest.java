@@ -29,28 +29,27 @@ class EvaluateCommandTest {
     assertThat(scores.has("f_per_type")).isTrue();
   }
 
-  @Test
-  void dataWithoutExamplesIsACodedErrorNotScoresOfZero() throws Exception {
+  /** Trains the fixture's 12-feature classifier for 10 steps, then evaluates it on {@code data}, which it refuses. */
+  private KilnRun refusedEvaluation(String file, String data) throws Exception {
     Path config = TrainingFixture.write(dir, 10, 10);
     Path output = dir.resolve("run");
     assertThat(KilnRun.of("train", config.toString(), "--output", output.toString()).exit()).isZero();
-    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
-    KilnRun evaluate = KilnRun.of("evaluate", output.resolve("model-last").toString(), empty.toString());
+    Path path = Files.writeString(dir.resolve(file), data);
+    KilnRun evaluate = KilnRun.of("evaluate", output.resolve("model-last").toString(), path.toString());
     assertThat(evaluate.exit()).isEqualTo(2);
-    assertThat(evaluate.err()).startsWith("[E408] " + empty + " holds no examples");
     assertThat(evaluate.out()).doesNotContain("acc");
+    return evaluate;
+  }
+
+  @Test
+  void dataWithoutExamplesIsACodedErrorNotScoresOfZero() throws Exception {
+    assertThat(refusedEvaluation("empty.jsonl", "").err()).startsWith("[E408] " + dir.resolve("empty.jsonl") + " holds no examples");
   }
 
   @Test
   void recordsOfAnotherWidthThanTheModelWasTrainedOnAreACodedError() throws Exception {
-    Path config = TrainingFixture.write(dir, 10, 10);
-    Path output = dir.resolve("run");
-    assertThat(KilnRun.of("train", config.toString(), "--output", output.toString()).exit()).isZero();
-    Path narrow = Files.writeString(dir.resolve("narrow.jsonl"), "{\"features\": [1, 2, 3, 4, 5], \"label\": \"c0\"}\n");
-    KilnRun evaluate = KilnRun.of("evaluate", output.resolve("model-last").toString(), narrow.toString());
-    assertThat(evaluate.exit()).isEqualTo(2);
-    assertThat(evaluate.err()).startsWith("[E229] component classifier: the records have 5 features each, but the model"
-        + " was trained on 12.");
+    assertThat(refusedEvaluation("narrow.jsonl", "{\"features\": [1, 2, 3, 4, 5], \"label\": \"c0\"}\n").err())
+        .startsWith("[E229] component classifier: the records have 5 features each, but the model was trained on 12.");
   }
 
   @Test
