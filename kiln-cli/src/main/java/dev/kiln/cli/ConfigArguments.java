@@ -58,7 +58,9 @@ final class ConfigArguments {
   private String optionSuggestion(String option) {
     List<String> names = command.options().stream().flatMap(o -> Arrays.stream(o.names())).toList();
     String suggestion = Suggestions.didYouMean(option, names);
-    return suggestion.isEmpty() ? " If you meant an option of the command, it has: " + String.join(", ", names) + "." : suggestion;
+    return suggestion.isEmpty()
+        ? " If you meant an option of the command, it has: " + String.join(", ", names) + "."
+        : suggestion;
   }
 
   /** Reads {@code file} and applies the overrides (not yet interpolated). */

@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code kiln debug config CONFIG}: resolves the config (calling every registered function, so
  * every problem is found), checks a training config (one with [nlp] or [training]) as
- * {@code kiln train} does before reading data ({@link Trainer#check}), and lists the functions it calls and the variables it references.
+ * {@code kiln train} does before reading data ({@link Trainer#check}), and lists the functions
+ * it calls and the variables it references.
  */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Validate a config and show its functions and variables.")
 final class DebugConfigCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 
 /**
@@ -36,7 +37,7 @@ public final class JsonFiles {
   public static <T> T read(Path file, Class<T> type) {
     return read(file, new TypeReference<T>() {
       @Override
-      public java.lang.reflect.Type getType() {
+      public Type getType() {
         return type;
       }
     });

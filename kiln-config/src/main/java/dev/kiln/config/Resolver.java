@@ -1,5 +1,6 @@
 package dev.kiln.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,7 +56,7 @@ public final class Resolver {
    */
   public static <R extends Record> R resolveAs(
       Section section, Class<R> recordType, Registries registries) {
-    return resolveAs(section, java.util.List.of(), recordType, registries);
+    return resolveAs(section, List.of(), recordType, registries);
   }
 
   /**
@@ -63,7 +64,7 @@ public final class Resolver {
    * config ({@code ["training"]}), which problems then name: {@code training -> max_steps}.
    */
   public static <R extends Record> R resolveAs(
-      Section section, java.util.List<String> path, Class<R> recordType, Registries registries) {
+      Section section, List<String> path, Class<R> recordType, Registries registries) {
     Problems problems = new Problems();
     Resolution resolution = new Resolution(registries, problems, true);
     Location at = new Location(path, section.line());
