@@ -60,7 +60,7 @@ final class ConllUCorpus implements Corpus<Doc> {
         continue; // an empty node of enhanced dependencies: no word of the text
       }
       int expected = words.size() + 1;
-      if (fields[0].matches("\\d+-\\d+")) {
+      if (fields[0].matches("\\d{1,9}-\\d{1,9}")) {
         String[] range = fields[0].split("-");
         multiwordEnd = Integer.parseInt(range[1]);
         if (Integer.parseInt(range[0]) != expected || multiwordEnd <= expected) {

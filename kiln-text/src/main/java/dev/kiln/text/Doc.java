@@ -240,8 +240,9 @@ public final class Doc implements Datum, JsonRecord {
 
   /**
    * The record's other keys, the text and whatever annotations the document has: cats, tags,
-   * entities as character spans, sentence starts. With per-token annotations come the tokens they belong to, as {@code words}
-   * and {@code spaces}, which the JSONL reader reads back as the same tokens.
+   * entities as character spans, sentence starts. With per-token annotations come the tokens
+   * they belong to, as {@code words} and {@code spaces}, which the JSONL reader reads back as the
+   * same tokens.
    */
   @Override
   public Map<String, Object> toJson() {
