@@ -12,6 +12,8 @@ import java.util.List;
  * not close, nor continues one of another label.
  */
 final class BiluoDecoder {
+  private static final double UNLIKELY = 1e30;
+
   private BiluoDecoder() {}
 
   static List<String> decode(float[][] scores, List<String> labels) {
@@ -28,7 +30,7 @@ final class BiluoDecoder {
     int[][] back = new int[n][k];
     for (int j = 0; j < k; j++) {
       requireWidth(scores[0], k);
-      best[j] = tags.get(j).mayFollow(null) ? scores[0][j] : Double.NEGATIVE_INFINITY;
+      best[j] = tags.get(j).mayFollow(null) ? finite(scores[0][j]) : Double.NEGATIVE_INFINITY;
     }
     for (int t = 1; t < n; t++) {
       requireWidth(scores[t], k);
@@ -42,7 +44,7 @@ final class BiluoDecoder {
             back[t][j] = i;
           }
         }
-        next[j] += scores[t][j];
+        next[j] += finite(scores[t][j]);
       }
       best = next;
     }
@@ -62,6 +64,15 @@ final class BiluoDecoder {
     }
     Collections.reverse(path);
     return path;
+  }
+
+  /**
+   * A score the path sums can use: NaN or an infinity (a diverged model) would make every
+   * comparison false and leave tokens without a tag; such scores count as extremely unlikely
+   * (or likely) but finite, so a valid sequence is still found.
+   */
+  private static double finite(float score) {
+    return Float.isNaN(score) ? -UNLIKELY : Math.max(-UNLIKELY, Math.min(UNLIKELY, score));
   }
 
   private static void requireWidth(float[] row, int k) {

@@ -42,6 +42,18 @@ class BiluoDecoderTest {
   }
 
   @Test
+  void scoresOfADivergedModelStillDecodeToAValidSequence() {
+    float nan = Float.NaN;
+    float[][] allNan = {{nan, nan, nan, nan, nan, nan, nan, nan, nan}, {nan, nan, nan, nan, nan, nan, nan, nan, nan}};
+    assertThat(Biluo.isValid(Biluo.decode(allNan, LABELS))).isTrue();
+    float inf = Float.POSITIVE_INFINITY;
+    float[][] mixed = {{inf, nan, 0, -inf, 1, 0, 0, 0, 0}, {0, inf, inf, 0, nan, 0, 0, 0, -inf}};
+    List<String> tags = Biluo.decode(mixed, LABELS);
+    assertThat(tags).hasSize(2);
+    assertThat(Biluo.isValid(tags)).as("%s", tags).isTrue();
+  }
+
+  @Test
   void labelsWithoutAValidSequenceAreAnError() {
     assertThatThrownBy(() -> Biluo.decode(new float[][] {{1f}}, List.of("B-PER"))).hasMessageStartingWith("[E307]");
   }

@@ -102,7 +102,8 @@ final class CatsScores {
     int i = 0;
     while (i < rows.length) {
       int j = i;
-      while (j < rows.length && rows[j][0] == rows[i][0]) {
+      // Double.compare, not ==: NaN scores (a diverged model) tie with each other, so the loop ends.
+      while (j < rows.length && Double.compare(rows[j][0], rows[i][0]) == 0) {
         j++;
       }
       double averageRank = (i + 1 + j) / 2.0;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CatsScoresTest {
   private static Example<Doc> example(double goldSpam, double predictedSpam) {
@@ -37,6 +38,13 @@ class CatsScoresTest {
     List<double[]> scored = new ArrayList<>(List.of(new double[] {0.5, 1}, new double[] {0.5, 0}));
     assertThat(CatsScores.auc(scored)).isEqualTo(0.5);
     assertThat(CatsScores.auc(List.of(new double[] {0.1, 0}, new double[] {0.9, 1}))).isEqualTo(1.0);
+  }
+
+  @Test
+  @Timeout(10)
+  void nanScoresOfADivergedModelTieInsteadOfLoopingForever() {
+    List<double[]> scored = List.of(new double[] {Double.NaN, 1}, new double[] {Double.NaN, 0}, new double[] {0.3, 1});
+    assertThat(CatsScores.auc(scored)).isBetween(0.0, 1.0);
   }
 
   @Test
