@@ -54,6 +54,24 @@ class TrainerFeaturesTest {
   }
 
   @Test
+  void corporaMayBeGroupedInSectionsButEveryEntryMustBeAReader() throws IOException {
+    Path config = TrainingFixture.write(dir, 10, 20);
+    String reader = "@readers = \"kiln.LabeledJsonl.v1\"\npath = \"" + dir.resolve("train.jsonl") + "\"\nlimit = 50\n";
+    String base = Files.readString(config);
+    Files.writeString(config, base + "\n[corpora.test]\n" + reader + "\n[corpora.held]\n\n[corpora.held.test]\n" + reader);
+    Path output = dir.resolve("run");
+    train(config, output, "--training.extra_corpora", "[\"corpora.test\", \"corpora.held.test\"]");
+    JsonNode first = log(output).get(0);
+    assertThat(first.at("/scores/test_acc").isNumber()).isTrue();
+    assertThat(first.at("/scores/held_test_acc").isNumber()).as("a nested corpus's scores do not collide").isTrue();
+
+    Files.writeString(config, base + "\n[corpora.misc]\n");
+    KilnRun refused = KilnRun.of("train", config.toString(), "--output", dir.resolve("run2").toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("[E215] [corpora.misc] is not a corpus").doesNotContain("\tat ");
+  }
+
+  @Test
   void saveEveryKeepsTheLastStepCheckpointsEachComplete() throws IOException {
     Path output = dir.resolve("run");
     train(TrainingFixture.write(dir, 100, 35), output,

@@ -17,16 +17,31 @@ final class Corpora<D extends Datum> {
     this.byName = byName;
   }
 
-  @SuppressWarnings("unchecked")
   static <D extends Datum> Corpora<D> resolve(Section root, Registries registries) {
     Map<String, Corpus<D>> byName = new LinkedHashMap<>();
     root.section("corpora").ifPresent(corpora -> {
       Section wrapper = new Section();
       wrapper.put("corpora", corpora);
-      Map<String, Object> resolved = (Map<String, Object>) Resolver.resolve(wrapper, registries).get("corpora");
-      resolved.forEach((name, corpus) -> byName.put("corpora." + name, (Corpus<D>) corpus));
+      collect("corpora", Resolver.resolve(wrapper, registries).get("corpora"), byName);
     });
     return new Corpora<>(byName);
+  }
+
+  /**
+   * Adds the reader at {@code dotName}, or those of a section grouping readers
+   * ({@code [corpora.extra.test]} is {@code corpora.extra.test}).
+   *
+   * @throws KilnException E215 for anything else (an empty section, a plain value)
+   */
+  @SuppressWarnings("unchecked")
+  private static <D extends Datum> void collect(String dotName, Object value, Map<String, Corpus<D>> byName) {
+    if (value instanceof Corpus<?> corpus) {
+      byName.put(dotName, (Corpus<D>) corpus);
+    } else if (value instanceof Map<?, ?> section && !section.isEmpty()) {
+      section.forEach((name, inner) -> collect(dotName + "." + name, inner, byName));
+    } else if (!dotName.equals("corpora")) {
+      throw new KilnException(ErrorCode.E215, dotName);
+    }
   }
 
   /**
@@ -42,11 +57,15 @@ final class Corpora<D extends Datum> {
     return corpus;
   }
 
-  /** The extra evaluation corpora by the prefix their scores get ({@code corpora.test}: {@code test}). */
+  /**
+   * The extra evaluation corpora by the prefix their scores get: the dot name after
+   * {@code corpora.}, dots as underscores ({@code corpora.test}: {@code test};
+   * {@code corpora.sub.test}: {@code sub_test}).
+   */
   Map<String, Corpus<D>> extra(List<String> dotNames) {
     Map<String, Corpus<D>> extra = new LinkedHashMap<>();
     for (String dotName : dotNames) {
-      extra.put(dotName.substring(dotName.lastIndexOf('.') + 1), get("extra_corpora", dotName));
+      extra.put(dotName.replaceFirst("^corpora\\.", "").replace('.', '_'), get("extra_corpora", dotName));
     }
     return extra;
   }
