@@ -12,13 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An append-only log file that a resumed run continues exactly: its saved state is the file's
  * length at the checkpoint, and on resume anything written after that (by the run that was
- * killed) is cut off before appending.
+ * killed) is cut off before appending. A file found shorter than that (deleted or cut by hand)
+ * is appended to as it is, with a warning.
  */
 final class LogFile implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LogFile.class);
   private static final String LENGTH = "bytes";
 
   private final Path path;
@@ -39,6 +43,12 @@ final class LogFile implements AutoCloseable {
       FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       Object saved = context.resumedState().get(LENGTH);
       long keep = saved instanceof Number length ? length.longValue() : 0;
+      if (channel.size() < keep) {
+        // Moved or cut since the checkpoint: appending at the saved length would leave a hole of NUL bytes.
+        LOG.warn("{} holds {} bytes, but the run had written {} at its checkpoint (was it moved or cut?);"
+            + " the resumed run's lines follow what is there.", path, channel.size(), keep);
+        keep = channel.size();
+      }
       channel.truncate(keep);
       channel.position(keep);
       return new LogFile(path, channel);

@@ -75,6 +75,23 @@ class LoggersTest {
   }
 
   @Test
+  void aLogDeletedBeforeTheResumeStartsAgainWithoutAHoleOfNulBytes() throws IOException {
+    TrainLogger logger = Loggers.csv(Path.of("log.csv"));
+    Map<String, Object> checkpointState;
+    try (TrainLogger.Session session = logger.start(context(new StringWriter(), Map.of()))) {
+      session.logStep(evaluation(0, 0, 0.1), true);
+      checkpointState = session.state();
+    }
+    Files.delete(output.resolve("log.csv"));
+    try (TrainLogger.Session resumed = logger.start(context(new StringWriter(), checkpointState))) {
+      resumed.logStep(evaluation(0, 10, 0.3), true);
+    }
+    String text = Files.readString(output.resolve("log.csv"));
+    assertThat(text).doesNotContain("\0").startsWith("epoch,step,");
+    assertThat(text.lines()).hasSize(2);
+  }
+
+  @Test
   void csvHasAHeaderOnceAndOneRowPerEvaluation() throws IOException {
     try (TrainLogger.Session session = Loggers.chain(Loggers.csv(Path.of("log.csv"))).start(context(new StringWriter(), Map.of()))) {
       session.logStep(evaluation(0, 0, 0.5), true);
