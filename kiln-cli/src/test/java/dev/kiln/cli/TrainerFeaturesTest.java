@@ -72,6 +72,19 @@ class TrainerFeaturesTest {
   }
 
   @Test
+  void resumingARunThatStopAfterStoppedTrainsNothingMore() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 40);
+    Path output = dir.resolve("run");
+    String hook = "{\"stop\": {\"@hooks\": \"kiln.StopAfter.v1\", \"steps\": 12}}";
+    KilnRun first = train(config, output, "--training.hooks", hook);
+    assertThat(first.out()).contains("Stopped: hook: stop_after: 12 steps done");
+    byte[] weights = Files.readAllBytes(output.resolve("model-last/classifier/weights.safetensors"));
+    KilnRun resumed = train(config, output, "--training.hooks", hook, "--resume");
+    assertThat(resumed.out()).contains("Stopped: hook: stop_after: 12 steps done");
+    assertThat(Files.readAllBytes(output.resolve("model-last/classifier/weights.safetensors"))).isEqualTo(weights);
+  }
+
+  @Test
   void saveEveryKeepsTheLastStepCheckpointsEachComplete() throws IOException {
     Path output = dir.resolve("run");
     train(TrainingFixture.write(dir, 100, 35), output,

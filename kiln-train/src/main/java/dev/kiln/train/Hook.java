@@ -8,8 +8,14 @@ import java.util.Map;
  * save and restore it, so that a resumed run behaves as if it never stopped.
  */
 public interface Hook {
-  /** Before the first step (also of a resumed run). */
-  default void beforeTraining(long firstStep) {}
+  /**
+   * Before the first step, also of a resumed run: {@code firstStep} steps, {@code epochsDone}
+   * epochs and {@code secondsDone} seconds of training are behind it. A hook whose limit the run
+   * already reached stops it here, so that resuming a run it stopped trains nothing more.
+   */
+  default StopDecision beforeTraining(long firstStep, int epochsDone, double secondsDone) {
+    return StopDecision.CONTINUE;
+  }
 
   /** After every step, evaluated or not. */
   default StopDecision afterBatch(StepInfo info) {

@@ -7,7 +7,8 @@ import dev.kiln.train.StopDecision;
 
 /**
  * Stops training after a number of steps, of epochs, or of seconds of training time, whichever
- * comes first; 0 turns a limit off. Seconds count across resumes.
+ * comes first; 0 turns a limit off. All three count across resumes: resuming a run it stopped
+ * trains nothing more.
  */
 public final class StopAfter implements Hook {
   private final long steps;
@@ -18,6 +19,20 @@ public final class StopAfter implements Hook {
     this.steps = steps;
     this.epochs = epochs;
     this.seconds = seconds;
+  }
+
+  @Override
+  public StopDecision beforeTraining(long firstStep, int epochsDone, double secondsDone) {
+    if (steps > 0 && firstStep >= steps) {
+      return StopDecision.stop("stop_after: " + steps + " steps done");
+    }
+    if (epochs > 0 && epochsDone >= epochs) {
+      return StopDecision.stop("stop_after: " + epochs + " epochs done");
+    }
+    if (seconds > 0 && secondsDone >= seconds) {
+      return StopDecision.stop("stop_after: " + seconds + " seconds of training");
+    }
+    return StopDecision.CONTINUE;
   }
 
   @Override
