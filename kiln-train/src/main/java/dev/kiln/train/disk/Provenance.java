@@ -64,7 +64,9 @@ public record Provenance(
       if (current == null) {
         changes.add("the data file " + file + " is no longer used");
       } else if (!current.equals(saved)) {
-        changes.add("the data file " + file + " changed (" + saved.size() + " -> " + current.size() + " bytes)");
+        changes.add("the data file " + file + " changed (" + (saved.size() == current.size()
+            ? "its content, at the same size of " + current.size() + " bytes"
+            : saved.size() + " -> " + current.size() + " bytes") + ")");
       }
     });
     now.data.keySet().stream().filter(file -> !data.containsKey(file))
