@@ -110,6 +110,13 @@ class TrainerFeaturesTest {
     Path output = dir.resolve("further");
     train(sourced, output, "--training.max_steps", "5");
     assertThat(log(output).get(0).get("score").asDouble()).as("the score at step 0, before any update").isEqualTo(best);
+
+    Files.writeString(sourced, Files.readString(sourced).replace("[components.classifier]\n",
+        "[components.classifier]\ncomponent = \"tagger\"\n"));
+    KilnRun missing = KilnRun.of("train", sourced.toString(), "--output", dir.resolve("missing").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("[E216] [components.classifier] takes its component from "
+        + teacher.resolve("model-best") + ", but that pipeline has no component \"tagger\" (it has: classifier)");
   }
 
   @Test

@@ -103,6 +103,7 @@ public enum ErrorCode {
   E213("cannot resume from {0}: the training state is not readable ({1}). Resume from another checkpoint, or train again without --resume."),
   E214("hook {0}: {1} must be {2}, got {3}."),
   E215("[{0}] is not a corpus: each entry under [corpora] calls a reader (@readers = \"kiln.TextJsonl.v1\" and its path, for one) or is a section of such entries. Add the reader, or remove the entry."),
+  E216("[components.{0}] takes its component from {1}, but that pipeline has no component \"{2}\" (it has: {3}). Name one of them with component = \"NAME\", or source another pipeline."),
   E220("[components.{0}] names no factory: add factory = \"NAME\" (one of: {1}), or source = \"path/to/model-best\" to take it from a trained pipeline."),
   E221("[nlp] pipeline names \"{0}\", but there is no [components.{0}] section. Components: {1}."),
   E222("[training] {0} names the component \"{1}\", which is not in the pipeline ({2})."),

@@ -91,7 +91,7 @@ public final class PipelineBuilder {
     Section sourceRoot = Config.read(source.resolve(PipelineDirectory.CONFIG)).interpolate().root();
     Section sourceComponents = sourceRoot.section("components").orElseGet(Section::new);
     Section original = sourceComponents.section(sourceName).orElseThrow(() -> new KilnException(
-        ErrorCode.E221, sourceName, String.join(", ", sourceComponents.keys())));
+        ErrorCode.E216, name, source, sourceName, String.join(", ", sourceComponents.keys())));
     Section promises = new Section();
     promises.put(sourceName, ComponentSections.toPromise(sourceName, original, registries));
     Section wrapper = new Section();
