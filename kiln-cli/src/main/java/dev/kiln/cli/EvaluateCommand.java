@@ -31,14 +31,14 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Also write the scores as JSON to FILE.")
   String output;
 
-  @Mixin PluginOptions plugins = new PluginOptions();
+  @Mixin ConfigArguments arguments = new ConfigArguments();
 
   @Override
   public Integer call() {
     if (output != null) {
       TextOutput.checkTarget(output, "--output", model, data);
     }
-    Map<String, Object> scores = Evaluation.evaluate(model, data, plugins.registries());
+    Map<String, Object> scores = Evaluation.evaluate(model, data, arguments.registries(), arguments.overrides());
     try {
       String json = JSON.writeValueAsString(scores);
       spec.commandLine().getOut().println(json);

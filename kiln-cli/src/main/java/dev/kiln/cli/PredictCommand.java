@@ -31,7 +31,7 @@ final class PredictCommand implements Callable<Integer> {
       description = "Where to write the predictions (default: standard output, also -).")
   String output = "-";
 
-  @Mixin PluginOptions plugins = new PluginOptions();
+  @Mixin ConfigArguments arguments = new ConfigArguments();
 
   @Override
   public Integer call() {
@@ -43,7 +43,7 @@ final class PredictCommand implements Callable<Integer> {
   /** Writes each prediction as a line; a failed write is rethrown as itself for the output's E402. */
   private void predictInto(Writer out) throws IOException {
     try {
-      Evaluation.predict(model, input, plugins.registries(), record -> {
+      Evaluation.predict(model, input, arguments.registries(), arguments.overrides(), record -> {
         try {
           out.write(JSON.writeValueAsString(record));
           out.write('\n');

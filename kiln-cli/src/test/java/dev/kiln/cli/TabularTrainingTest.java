@@ -96,6 +96,25 @@ class TabularTrainingTest {
   }
 
   @Test
+  void predictAndEvaluateTakeOverridesOfTheDataReaderOnly() throws IOException {
+    trainThenEvaluate("kiln.tabular_classifier", false, "acc");
+    List<String> rows = new java.util.ArrayList<>(Files.readAllLines(dir.resolve("dev.csv")));
+    rows.add(3, "1,2");
+    Path ragged = Files.write(dir.resolve("ragged.csv"), rows);
+    String model = dir.resolve("run/model-best").toString();
+    KilnRun strict = KilnRun.of("predict", model, ragged.toString());
+    assertThat(strict.exit()).isEqualTo(2);
+    assertThat(strict.err()).startsWith("[E270]").contains("line 4");
+    KilnRun lenient = KilnRun.of("predict", model, ragged.toString(), "--corpora.dev.on_bad_row", "ignore");
+    assertThat(lenient.exit()).as(lenient.err()).isZero();
+    assertThat(lenient.out().lines()).hasSize(rows.size() - 2);
+    KilnRun evaluated = KilnRun.of("evaluate", model, ragged.toString(), "--corpora.dev.on_bad_row", "ignore");
+    assertThat(evaluated.exit()).as(evaluated.err()).isZero();
+    KilnRun notTheReader = KilnRun.of("evaluate", model, ragged.toString(), "--training.max_steps", "3");
+    assertThat(notTheReader.err()).startsWith("[E409] --training.max_steps");
+  }
+
+  @Test
   void theRegressorLearnsAStandardisedTargetAndReloads() throws IOException {
     JsonNode scores = trainThenEvaluate("kiln.tabular_regressor", true, "r2");
     assertThat(scores.get("r2").asDouble()).isGreaterThan(0.9);

@@ -182,6 +182,7 @@ public enum ErrorCode {
   E406("{0} is the input {1}, and writing the output there would destroy it. Give another path for --output."),
   E407("{0} is inside the model directory {1}, whose files its manifest checks: writing there would break the model. Give a path outside it."),
   E408("{0} holds no examples, so there is nothing to score. Check the path, and that the data is in the format the model reads."),
+  E409("--{0}: kiln predict and kiln evaluate take overrides of the data reader only (--corpora.dev.KEY, e.g. --corpora.dev.on_bad_row warn): the model itself is as it was saved."),
   E410("{0}: cannot tell whether the file is CoNLL-U or CoNLL-2003, since it has no token line. Check the file, or give --converter conllu or --converter conll2003."),
   E411("{0} cannot be \"{1}\". Give one of: {2}."),
   E412("{0} holds no sentence ({1}): there is nothing to convert. Check the file.");

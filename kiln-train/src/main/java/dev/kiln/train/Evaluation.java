@@ -9,6 +9,7 @@ import dev.kiln.config.Section;
 import dev.kiln.train.disk.PipelineDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,9 +26,10 @@ public final class Evaluation {
   private Evaluation() {}
 
   /** Every score of the pipeline at {@code model} on {@code data}, plus {@code speed}. */
-  public static <D extends Datum> Map<String, Object> evaluate(Path model, Path data, Registries registries) {
+  public static <D extends Datum> Map<String, Object> evaluate(Path model, Path data, Registries registries,
+      Map<String, Object> readerOverrides) {
     Pipeline<D> pipeline = PipelineDirectory.load(model, registries);
-    Corpus<D> corpus = dataOf(model, data, registries);
+    Corpus<D> corpus = dataOf(model, data, registries, readerOverrides);
     List<Example<D>> examples = new ArrayList<>();
     corpus.read().forEach(examples::add);
     if (examples.isEmpty()) {
@@ -38,15 +40,27 @@ public final class Evaluation {
 
   /**
    * {@code data} as the saved pipeline's own {@code [corpora.dev]} reader reads it, with
-   * {@code paths.dev} pointing at it.
+   * {@code paths.dev} pointing at it and {@code readerOverrides} applied to the reader's
+   * settings ({@code corpora.dev.on_bad_row = "warn"}).
+   *
+   * @throws KilnException E409 for an override of anything but the reader
    */
-  public static <D extends Datum> Corpus<D> dataOf(Path model, Path data, Registries registries) {
+  public static <D extends Datum> Corpus<D> dataOf(Path model, Path data, Registries registries,
+      Map<String, Object> readerOverrides) {
     Config config = Config.read(model.resolve(PipelineDirectory.CONFIG));
     boolean hasDevPath = config.root().section("paths").map(paths -> paths.has("dev")).orElse(false);
     if (!hasDevPath) {
       throw new KilnException(ErrorCode.E226, model, "its config has no paths.dev for the data reader");
     }
-    Section root = config.withOverrides(Map.of("paths.dev", data.toString())).interpolate().root();
+    Map<String, Object> overrides = new LinkedHashMap<>();
+    readerOverrides.forEach((key, value) -> {
+      if (!key.startsWith("corpora.dev.")) {
+        throw new KilnException(ErrorCode.E409, key);
+      }
+      overrides.put(key, value);
+    });
+    overrides.put("paths.dev", data.toString());
+    Section root = config.withOverrides(overrides).interpolate().root();
     Section wrapper = new Section();
     Section corpora = new Section();
     corpora.put("dev", root.section("corpora").flatMap(c -> c.section("dev")).orElseThrow(() ->
@@ -61,10 +75,11 @@ public final class Evaluation {
    * {@code kiln predict}: the records of {@code data} as the pipeline at {@code model} annotates
    * them, one JSON object per record (records that cannot describe themselves give their text).
    */
-  public static <D extends Datum> void predict(Path model, Path data, Registries registries, Consumer<Map<String, Object>> out) {
+  public static <D extends Datum> void predict(Path model, Path data, Registries registries,
+      Map<String, Object> readerOverrides, Consumer<Map<String, Object>> out) {
     Pipeline<D> pipeline = PipelineDirectory.load(model, registries);
     List<D> batch = new ArrayList<>();
-    for (Example<D> example : Evaluation.<D>dataOf(model, data, registries).unlabeled().read()) {
+    for (Example<D> example : Evaluation.<D>dataOf(model, data, registries, readerOverrides).unlabeled().read()) {
       batch.add(example.predicted());
       if (batch.size() == PREDICT_BATCH) {
         write(pipeline.annotate(batch), out);
