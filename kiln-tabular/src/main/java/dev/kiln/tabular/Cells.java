@@ -30,12 +30,16 @@ final class Cells {
     return NUMBER.matcher(text.strip()).matches();
   }
 
-  /** The cell as a finite number, or empty when it is not one (or is beyond a double's range, as 1e400). */
+  /**
+   * The cell as a number, or empty when it is not one or lies beyond float32's range (about
+   * ±3.4e38): the model computes in float32, where such a value is infinite and its row's
+   * scores NaN.
+   */
   static OptionalDouble number(String text) {
     if (!isNumeral(text)) {
       return OptionalDouble.empty();
     }
     double value = Double.parseDouble(text.strip());
-    return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
+    return Math.abs(value) <= Float.MAX_VALUE ? OptionalDouble.of(value) : OptionalDouble.empty();
   }
 }

@@ -135,7 +135,7 @@ final class CsvCorpus implements Corpus<TableRow> {
         if (!Cells.isMissingNumber(text) && Cells.number(text).isEmpty()) {
           String column = "the numeric column \"" + layout.columns().numeric().get(i) + "\" holds \"" + text + "\"";
           return Cells.isNumeral(text)
-              ? column + ", which is beyond the range of a number (about ±1.8e308); rescale the column"
+              ? column + ", which is beyond the range of the model's 32-bit numbers (about ±3.4e38); rescale the column"
               : column + ", which is not a number (list the column in categorical if it holds categories)";
         }
       }

@@ -117,7 +117,8 @@ class CsvCorpusTest {
   @Test
   void aNumberBeyondADoublesRangeIsReportedAsSuchNotAsNonNumeric() throws IOException {
     assertBadRow("x,y\n1,a\n-1e400,b\n3,c\n", 3,
-        "the numeric column \"x\" holds \"-1e400\", which is beyond the range of a number");
+        "the numeric column \"x\" holds \"-1e400\", which is beyond the range of the model's 32-bit numbers");
+    assertBadRow("x,y\n1,a\n1e39,b\n3,c\n", 3, "\"1e39\", which is beyond the range of the model's 32-bit numbers");
   }
 
   @Test
