@@ -11,6 +11,7 @@ import dev.kiln.train.vectors.FeatureVector;
 import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
   /** The image files in reading order, at most {@code limit} of them when it is positive. */
   List<Entry> entries() {
     if (!Files.isDirectory(root)) {
-      throw new KilnException(ErrorCode.E251, root, "not a folder");
+      throw new KilnException(ErrorCode.E251, root, Files.exists(root) ? "not a folder" : "no such folder");
     }
     List<Entry> unsorted = new ArrayList<>();
     if (unlabeled) {
@@ -123,7 +124,7 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
     List<List<Entry>> classes = new ArrayList<>();
     for (Path folder : sorted(root, Files::isDirectory)) {
       List<Entry> images = new ArrayList<>();
-      for (Path file : sorted(folder, ImageFolderCorpus::isImage)) {
+      for (Path file : imagesUnder(folder)) {
         images.add(new Entry(file, folder.getFileName().toString()));
       }
       if (images.isEmpty()) {
@@ -177,6 +178,28 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return Files.isRegularFile(file)
         && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
+  }
+
+  /**
+   * The images of a class folder, those in its sub-folders too (as torchvision's ImageFolder
+   * reads them), in path order; hidden files and folders are left out.
+   */
+  private static List<Path> imagesUnder(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      return paths.filter(path -> !isHidden(folder.relativize(path))).filter(ImageFolderCorpus::isImage)
+          .sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new KilnException(ErrorCode.E080, folder, IoReason.of(e));
+    }
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path name : relative) {
+      if (name.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Path> sorted(Path folder, java.util.function.Predicate<Path> keep) {

@@ -137,7 +137,7 @@ class ImageFolderCorpusTest {
         .hasMessageStartingWith("[E251]").hasMessageContaining("empty")
         .hasMessageContaining("no PNG or JPEG images");
     assertThatThrownBy(() -> read(dir.resolve("missing"), 3, 2, true, true, 0))
-        .hasMessageStartingWith("[E251]").hasMessageContaining("not a folder");
+        .hasMessageStartingWith("[E251]").hasMessageContaining("no such folder");
   }
 
   @Test
@@ -178,6 +178,20 @@ class ImageFolderCorpusTest {
     Files.delete(dir.resolve("root/shoe"));
     assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, false, 0))
         .hasMessageStartingWith("[E251]").hasMessageContaining("no class sub-folders");
+  }
+
+  @Test
+  void imagesInSubFoldersOfAClassFolderBelongToThatClassAndHiddenOnesAreLeftOut() throws IOException {
+    grey("root/left/a.png", 3, 2, 0);
+    grey("root/left/2023/june/b.png", 3, 2, 10);
+    grey("root/left/.cache/c.png", 3, 2, 20);
+    grey("root/right/2024/d.png", 3, 2, 30);
+    List<Labeled> records = read(dir.resolve("root"), 3, 2, true, false, 0);
+    assertThat(records).extracting(Labeled::source)
+        .containsExactly("left/2023/june/b.png", "right/2024/d.png", "left/a.png");
+    assertThat(records).extracting(Labeled::label).containsExactly("left", "right", "left");
+    assertThatThrownBy(() -> read(dir.resolve("nowhere"), 3, 2, true, false, 0))
+        .hasMessageStartingWith("[E251] " + dir.resolve("nowhere") + ": no such folder");
   }
 
   @Test
