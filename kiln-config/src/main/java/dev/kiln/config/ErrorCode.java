@@ -121,6 +121,7 @@ public enum ErrorCode {
   E234("{0} has {1} images but {2} has {3} labels. Pass the labels file that belongs to the images."),
   E235("{0}: label {2} of item {1} has no name: label_names lists only {3}. Add the missing names."),
   E236("{0}: line {1}: {2}. Each line must be '{'\"features\": [numbers], \"label\": \"name\"'}'."),
+  E237("{0}: its header gives {1} dimension(s), but an IDX {2} file has {3}. Are the images and labels files swapped?"),
   E240("the teacher pipeline has no component \"{0}\" (it has {1}). Map each student component to a teacher component in [distillation.student_to_teacher]."),
   E241("component {0} cannot learn from the teacher component {1}: it needs a teacher of its own kind ({2})."),
   E242("the teacher component {0} reads {1} records, but the distillation corpus gives {2} records. Distil from a teacher trained on the same kind of data as this corpus."),

@@ -52,10 +52,10 @@ final class IdxCorpus implements Corpus<Labeled> {
   public Iterable<Example<Labeled>> read() {
     if (pixelsRead == null) {
       images = IdxFile.find(prefix, IMAGES);
-      pixelsRead = IdxFile.read(images);
+      pixelsRead = IdxFile.images(images);
       Optional<Path> labelsFile = forPrediction ? IdxFile.findIfAny(prefix, LABELS) : Optional.of(IdxFile.find(prefix, LABELS));
       labels = labelsFile.orElse(null);
-      classesRead = labelsFile.map(IdxFile::read).orElse(null);
+      classesRead = labelsFile.map(IdxFile::labels).orElse(null);
     }
     IdxFile pixels = pixelsRead;
     IdxFile classes = classesRead;

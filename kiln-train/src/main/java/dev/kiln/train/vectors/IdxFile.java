@@ -50,13 +50,29 @@ record IdxFile(int[] dims, byte[] values) {
     return Optional.empty();
   }
 
-  static IdxFile read(Path file) {
+  static IdxFile images(Path file) {
+    return read(file, false);
+  }
+
+  static IdxFile labels(Path file) {
+    return read(file, true);
+  }
+
+  /**
+   * Reads {@code file}, an images file (2 or more dimensions: count, rows, columns...) or a
+   * labels file (one dimension: count).
+   */
+  private static IdxFile read(Path file, boolean labels) {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(open(file), 1 << 16))) {
       int magic = in.readInt();
       int type = (magic >>> 8) & 0xFF;
       int ndims = magic & 0xFF;
       if ((magic >>> 16) != 0 || type != UNSIGNED_BYTE || ndims < 1 || ndims > 4) {
         throw new KilnException(ErrorCode.E232, file, String.format("%08x", magic));
+      }
+      if (labels ? ndims != 1 : ndims < 2) {
+        throw new KilnException(ErrorCode.E237, file, ndims, labels ? "labels" : "images",
+            labels ? "1 (the count)" : "2 or more (the count, then rows and columns)");
       }
       int[] dims = new int[ndims];
       long total = 1;

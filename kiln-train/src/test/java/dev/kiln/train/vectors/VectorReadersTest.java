@@ -75,6 +75,18 @@ class VectorReadersTest {
   }
 
   @Test
+  void swappedImagesAndLabelsFilesAreNamedAsSuch() throws IOException {
+    Files.write(dir.resolve("swap-images-idx3-ubyte"), idx(0x0801, new int[] {3}, 3));
+    Files.write(dir.resolve("swap-labels-idx1-ubyte"), idx(0x0803, new int[] {3, 2, 2}, 12));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("swap"), 0, List.of()).read()))
+        .hasMessageStartingWith("[E237] " + dir.resolve("swap-images-idx3-ubyte") + ": its header gives 1 dimension(s),"
+            + " but an IDX images file has 2 or more").hasMessageContaining("swapped?");
+    Files.write(dir.resolve("swap-images-idx3-ubyte"), idx(0x0803, new int[] {3, 2, 2}, 12));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("swap"), 0, List.of()).read()))
+        .hasMessageStartingWith("[E237] " + dir.resolve("swap-labels-idx1-ubyte") + ": its header gives 3 dimension(s)");
+  }
+
+  @Test
   void malformedIdxFilesGiveCodedErrors() throws IOException {
     Files.write(dir.resolve("bad-labels-idx1-ubyte"), idx(0x0801, new int[] {2}, 2));
     Files.write(dir.resolve("bad-images-idx3-ubyte"), idx(0x0D03, new int[] {2, 2, 2}, 8));
