@@ -128,7 +128,7 @@ final class CsvCorpus implements Corpus<TableRow> {
         return "it has " + record.fields().size() + " field(s), but the header has " + layout.width();
       }
       if (settings.labelRequired() && Cells.isMissing(record.fields().get(layout.label()))) {
-        return "the label column \"" + settings.label() + "\" is empty";
+        return "the label column \"" + settings.label() + "\" is missing (empty, NA or ?)";
       }
       for (int i = 0; i < layout.numeric().length; i++) {
         String text = record.fields().get(layout.numeric()[i]);

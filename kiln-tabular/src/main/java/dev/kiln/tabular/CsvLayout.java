@@ -19,7 +19,7 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
   /**
    * Matches the header against the settings.
    *
-   * @throws KilnException E272 for a column named twice, E273 for a column the settings name
+   * @throws KilnException E272 for a column named twice, E277 for a column without a name, E273 for a column the settings name
    *     that the header lacks
    */
   static CsvLayout of(Path file, CsvRecord header, CsvSettings settings) {
@@ -27,6 +27,9 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
     Map<String, Integer> index = new HashMap<>();
     for (String field : header.fields()) {
       String name = field.strip();
+      if (name.isEmpty()) {
+        throw new KilnException(ErrorCode.E277, file, header.line(), names.size() + 1);
+      }
       if (index.putIfAbsent(name, names.size()) != null) {
         throw new KilnException(ErrorCode.E272, file, header.line(), name);
       }

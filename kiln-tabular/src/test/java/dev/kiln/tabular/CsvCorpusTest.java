@@ -123,7 +123,7 @@ class CsvCorpusTest {
 
   @Test
   void anEmptyLabelIsACodedErrorOrACountedSkip() throws IOException {
-    assertBadRow("x,y\n1,a\n2,NA\n3,c\n", 3, "the label column \"y\" is empty");
+    assertBadRow("x,y\n1,a\n2,NA\n3,c\n", 3, "the label column \"y\" is missing (empty, NA or ?)");
   }
 
   @Test
@@ -152,6 +152,13 @@ class CsvCorpusTest {
     assertThat(rows(corpus)).hasSize(2);
     assertThat(rows(corpus)).hasSize(2);
     assertThat(corpus.skippedRows()).isEqualTo(2);
+  }
+
+  @Test
+  void aHeaderColumnWithoutANameIsACodedError() throws IOException {
+    Path path = file("x,y,\n1,a,9\n");
+    assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
+        .hasMessageStartingWith("[E277] " + path + ": line 1: column 3 of the header has no name");
   }
 
   @Test

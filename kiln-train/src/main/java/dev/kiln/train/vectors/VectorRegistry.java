@@ -1,13 +1,17 @@
 package dev.kiln.train.vectors;
 
 import dev.kiln.config.Default;
+import dev.kiln.config.ErrorCode;
 import dev.kiln.config.Registered;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.train.Augmenter;
 import dev.kiln.train.Corpus;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The registered readers and component of feature-vector classification. */
 public final class VectorRegistry {
@@ -20,6 +24,12 @@ public final class VectorRegistry {
    */
   @Registered(category = "readers", name = "kiln.Idx.v1")
   public static Corpus<Labeled> idx(Path path, @Default("0") int limit, @Default("[]") List<String> label_names) {
+    Set<String> seen = new HashSet<>();
+    for (String name : label_names) {
+      if (!seen.add(name)) {
+        throw new RejectedArgument("label_names", ErrorCode.E238, name);
+      }
+    }
     return new IdxCorpus(path, limit, label_names);
   }
 

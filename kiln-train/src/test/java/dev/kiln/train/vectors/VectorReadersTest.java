@@ -87,6 +87,12 @@ class VectorReadersTest {
   }
 
   @Test
+  void aLabelNamedTwiceIsRefused() {
+    assertThatThrownBy(() -> VectorRegistry.idx(dir.resolve("x"), 0, List.of("a", "b", "a")))
+        .hasMessageStartingWith("[E238] label_names names \"a\" twice");
+  }
+
+  @Test
   void malformedIdxFilesGiveCodedErrors() throws IOException {
     Files.write(dir.resolve("bad-labels-idx1-ubyte"), idx(0x0801, new int[] {2}, 2));
     Files.write(dir.resolve("bad-images-idx3-ubyte"), idx(0x0D03, new int[] {2, 2, 2}, 8));
