@@ -40,13 +40,18 @@ final class DebugConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Config raw = arguments.read(configFile);
-    Config interpolated = raw.interpolate();
     Registries registries = arguments.registries();
-    Resolver.resolve(interpolated.root(), registries);
-    if (interpolated.root().has("nlp") || interpolated.root().has("training")) {
-      Trainer.check(TrainingConfig.fill(Config.read(configFile), arguments.overrides(), registries), registries);
+    Config raw = Config.read(configFile);
+    if (raw.root().has("nlp") || raw.root().has("training")) {
+      // As kiln train reads it: filled with defaults, so an override may set a key left to its default.
+      TrainingConfig filled = TrainingConfig.fill(raw, arguments.overrides(), registries);
+      Trainer.check(filled, registries);
+      raw = Config.parse(filled.text(), configFile.toString());
+    } else {
+      raw = raw.withOverrides(arguments.overrides());
     }
+    Config interpolated = raw.interpolate();
+    Resolver.resolve(interpolated.root(), registries);
 
     PrintWriter out = spec.commandLine().getOut();
     out.println("Config is valid: " + configFile);

@@ -123,6 +123,15 @@ class ConfigCommandsTest {
     assertThat(run.out()).as(what).isEmpty();
   }
 
+  @Test
+  void debugConfigTakesTheOverridesTrainTakesIncludingKeysLeftToTheirDefault() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 10);
+    assertThat(Files.readString(config)).doesNotContain("limit");
+    KilnRun run = KilnRun.of("debug", "config", config.toString(), "--corpora.train.limit", "5");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Config is valid");
+  }
+
   /** debug config refuses what kiln train would refuse before reading data, not only what resolving finds. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
