@@ -117,6 +117,15 @@ class DistillCommandTest {
   }
 
   @Test
+  void aStudentConfigWithoutADistillationSectionIsToldWhatToAdd() throws Exception {
+    Path teacher = trainedVectorTeacher();
+    KilnRun refused = KilnRun.of("distill", teacher.resolve("model-best").toString(), dir.resolve("config.cfg").toString(),
+        "--output", dir.resolve("student").toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("[E246] the student config has no [distillation] section");
+  }
+
+  @Test
   void anOutputHoldingTheTeacherIsRefusedAndTheTeacherKept() throws Exception {
     Path teacher = trainedVectorTeacher();
     Path studentConfig = dir.resolve("student.cfg");

@@ -129,6 +129,7 @@ public enum ErrorCode {
   E243("component {0} of the student cannot learn from a teacher: kiln distill trains kiln.classifier and kiln.image_classifier components so far. Add it to [training] frozen_components, or remove it from the student."),
   E244("[distillation.student_to_teacher] maps \"{0}\", but the student has no such component (it has {1}). Map the student''s component names."),
   E245("--output {0} holds the teacher {1}: distilling would replace it. Give another --output."),
+  E246("the student config has no [distillation] section, which says how to distil: add one with corpus = \"corpora.NAME\", a [distillation.batcher] and a [distillation.optimizer] (spaCy''s keys; the README lists them)."),
   // --- image readers and components (E250-E269)
   E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip unreadable images (they are counted)."),
   E251("{0}: {1}. Pass a folder with one sub-folder per class, named by the label, holding PNG or JPEG files."),

@@ -1,6 +1,7 @@
 package dev.kiln.train;
 
 import dev.kiln.config.Config;
+import dev.kiln.config.ErrorCode;
 import dev.kiln.config.Filler;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
@@ -100,6 +101,9 @@ public final class TrainingConfig {
 
   /** The {@code [distillation]} section, resolved. */
   public DistillSettings distillSettings(Registries registries) {
+    if (root.section("distillation").isEmpty()) {
+      throw new KilnException(ErrorCode.E246);
+    }
     return Resolver.resolveAs(root.section("distillation").orElseGet(Section::new), List.of("distillation"),
         DistillSettings.class, registries);
   }

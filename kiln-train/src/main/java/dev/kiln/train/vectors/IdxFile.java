@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * An IDX file of unsigned bytes (MNIST, Fashion-MNIST), gzipped or not: the magic number
@@ -98,6 +99,8 @@ record IdxFile(int[] dims, byte[] values) {
       return new IdxFile(dims, values);
     } catch (EOFException e) {
       throw new KilnException(ErrorCode.E233, file, "it ends inside its header");
+    } catch (ZipException e) {
+      throw new KilnException(ErrorCode.E233, file, "its name ends in .gz, but it is not gzip data (" + e.getMessage() + ")");
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E080, file, IoReason.of(e));
     }

@@ -87,6 +87,15 @@ class VectorReadersTest {
   }
 
   @Test
+  void aGzFileThatIsNotGzipIsNamedAsSuch() throws IOException {
+    Files.write(dir.resolve("plain-images-idx3-ubyte.gz"), idx(0x0803, new int[] {1, 2, 2}, 4));
+    Files.write(dir.resolve("plain-labels-idx1-ubyte"), idx(0x0801, new int[] {1}, 1));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("plain"), 0, List.of()).read()))
+        .hasMessageStartingWith("[E233] " + dir.resolve("plain-images-idx3-ubyte.gz")
+            + ": the IDX file is damaged: its name ends in .gz, but it is not gzip data");
+  }
+
+  @Test
   void aLabelNamedTwiceIsRefused() {
     assertThatThrownBy(() -> VectorRegistry.idx(dir.resolve("x"), 0, List.of("a", "b", "a")))
         .hasMessageStartingWith("[E238] label_names names \"a\" twice");
