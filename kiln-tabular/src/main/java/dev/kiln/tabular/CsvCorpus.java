@@ -127,8 +127,8 @@ final class CsvCorpus implements Corpus<TableRow> {
       if (record.fields().size() != layout.width()) {
         return "it has " + record.fields().size() + " field(s), but the header has " + layout.width();
       }
-      if (settings.labelRequired() && Cells.isMissing(record.fields().get(layout.label()))) {
-        return "the label column \"" + settings.label() + "\" is missing (empty, NA or ?)";
+      if (settings.labelRequired() && Cells.isMissingNumber(record.fields().get(layout.label()))) {
+        return "the label column \"" + settings.label() + "\" is missing (empty, NA, ? or NaN)";
       }
       for (int i = 0; i < layout.numeric().length; i++) {
         String text = record.fields().get(layout.numeric()[i]);
@@ -154,7 +154,7 @@ final class CsvCorpus implements Corpus<TableRow> {
         String text = record.fields().get(layout.categorical()[i]);
         categories[i] = Cells.isMissing(text) ? null : text.strip();
       }
-      String label = layout.label() < 0 || Cells.isMissing(record.fields().get(layout.label())) ? null
+      String label = layout.label() < 0 || Cells.isMissingNumber(record.fields().get(layout.label())) ? null
           : record.fields().get(layout.label()).strip();
       return TableRow.example(layout.columns(), record.line(), numbers, categories, label);
     }

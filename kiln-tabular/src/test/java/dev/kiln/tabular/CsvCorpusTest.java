@@ -123,7 +123,8 @@ class CsvCorpusTest {
 
   @Test
   void anEmptyLabelIsACodedErrorOrACountedSkip() throws IOException {
-    assertBadRow("x,y\n1,a\n2,NA\n3,c\n", 3, "the label column \"y\" is missing (empty, NA or ?)");
+    assertBadRow("x,y\n1,a\n2,NA\n3,c\n", 3, "the label column \"y\" is missing (empty, NA, ? or NaN)");
+    assertBadRow("x,y\n1,a\n2,NaN\n3,c\n", 3, "the label column \"y\" is missing (empty, NA, ? or NaN)");
   }
 
   @Test
