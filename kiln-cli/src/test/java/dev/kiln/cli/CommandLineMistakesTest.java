@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CommandLineMistakesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "evaluate m d --bogus | [E400] kiln evaluate: Unknown option: '--bogus'. Run kiln evaluate --help",
+      "convert a b --bogus | [E400] kiln convert: Unknown option: '--bogus'. Run kiln convert --help",
+      "evaluate m d --bogus | [E025] override --bogus: expected a dotted path",
       "evaluate | [E400] kiln evaluate: Missing required parameters: 'MODEL_DIR', 'DATA'. Run kiln evaluate --help",
       "init config - | [E400] kiln init config: Missing required option: '--pipeline=NAMES'",
       "evalute x | [E400] kiln: Unmatched arguments from index 0: 'evalute', 'x' (did you mean evaluate?)",
