@@ -29,6 +29,7 @@ class MistypedSettingsTest {
       "--training.optimizer.beta2 | 1.0 | [E166] optimizer Adam: beta2 is 1.0 at step 0, but must be in [0, 1)",
       "--training.batcher.size | 0 | [E180] batching: size must be at least 1",
       "--components.classifier.model.*.hidden.nO | 0 | [E106] layer relu: nO must be at least 1, got 0",
+      "--corpora.train.limit | -1 | [E217] a reader's limit is -1, but it must be at least 0",
       "--training.hooks | {\"save\": {\"@hooks\": \"kiln.SaveEvery.v1\", \"steps\": 0} } | [E214] hook kiln.SaveEvery.v1: steps must be at least 1, got 0",
       "--training.hooks | {\"stop\": {\"@hooks\": \"kiln.StopAfter.v1\", \"seconds\": -1} } | [E214] hook kiln.StopAfter.v1: seconds must be at least 0 (0: no limit), got -1.0",
   })

@@ -31,7 +31,7 @@ public final class TabularRegistry {
       @Default("[]") List<String> categorical, @Name("on_bad_row") @Default("\"error\"") ProblemPolicy onBadRow,
       @Name("on_unused_column") @Default("\"warn\"") ProblemPolicy onUnusedColumn, @Default("0") int limit,
       @Default("\",\"") String delimiter) {
-    return new CsvCorpus(path, new CsvSettings(label, columns, categorical, onBadRow, onUnusedColumn, limit,
+    return new CsvCorpus(path, new CsvSettings(label, columns, categorical, onBadRow, onUnusedColumn, Corpus.limit(limit),
         CsvSettings.delimiter(delimiter), true));
   }
 

@@ -27,7 +27,7 @@ public final class TextRegistry {
 
   /** The annotated texts of a JSONL file (see the registered form, which also takes null). */
   public static Corpus<Doc> textJsonl(Path path, int limit) {
-    return new TextJsonlCorpus(path, limit, new Tokenizer());
+    return new TextJsonlCorpus(path, Corpus.limit(limit), new Tokenizer());
   }
 
   /**
@@ -39,7 +39,7 @@ public final class TextRegistry {
   @Registered(category = "readers", name = "kiln.ConllU.v1")
   public static Corpus<Doc> conllU(Path path, @Name("tag_field") @Default("\"upos\"") ConllTagField tagField,
       @Default("0") int limit) {
-    return new ConllUCorpus(path, tagField, limit, new Tokenizer());
+    return new ConllUCorpus(path, tagField, Corpus.limit(limit), new Tokenizer());
   }
 
   /**
@@ -50,6 +50,6 @@ public final class TextRegistry {
    */
   @Registered(category = "readers", name = "kiln.Conll2003.v1")
   public static Corpus<Doc> conll2003(Path path, @Default("\"iob1\"") IobScheme scheme, @Default("0") int limit) {
-    return new Conll2003Corpus(path, scheme, limit, new Tokenizer());
+    return new Conll2003Corpus(path, scheme, Corpus.limit(limit), new Tokenizer());
   }
 }

@@ -1,5 +1,8 @@
 package dev.kiln.train;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.RejectedArgument;
+
 /** Training or evaluation data that can be read again and again (spaCy's corpus callable). */
 @FunctionalInterface
 public interface Corpus<D extends Datum> {
@@ -13,5 +16,17 @@ public interface Corpus<D extends Datum> {
    */
   default Corpus<D> unlabeled() {
     return this;
+  }
+
+  /**
+   * A reader's {@code limit} setting, checked: the most examples to read, 0 for all.
+   *
+   * @throws dev.kiln.config.KilnException E217 for a negative limit
+   */
+  static int limit(int limit) {
+    if (limit < 0) {
+      throw new RejectedArgument("limit", ErrorCode.E217, limit);
+    }
+    return limit;
   }
 }

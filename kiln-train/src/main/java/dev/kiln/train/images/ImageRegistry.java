@@ -32,7 +32,7 @@ public final class ImageRegistry {
   public static Corpus<Labeled> imageFolder(Path path, int width, int height,
       @Default("true") boolean grayscale, @Default("true") boolean resize,
       @Default("0") int limit, @Name("on_bad_image") @Default("\"error\"") ProblemPolicy onBadImage) {
-    return new ImageFolderCorpus(path, new ImageSize(width, height, grayscale, resize), limit, onBadImage);
+    return new ImageFolderCorpus(path, new ImageSize(width, height, grayscale, resize), Corpus.limit(limit), onBadImage);
   }
 
   /**

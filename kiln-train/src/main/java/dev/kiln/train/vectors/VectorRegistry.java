@@ -30,13 +30,13 @@ public final class VectorRegistry {
         throw new RejectedArgument("label_names", ErrorCode.E238, name);
       }
     }
-    return new IdxCorpus(path, limit, label_names);
+    return new IdxCorpus(path, Corpus.limit(limit), label_names);
   }
 
   /** {@code {"features": [...], "label": "..."}} per line. */
   @Registered(category = "readers", name = "kiln.LabeledJsonl.v1")
   public static Corpus<Labeled> labeledJsonl(Path path, @Default("0") int limit) {
-    return new LabeledJsonlCorpus(path, limit);
+    return new LabeledJsonlCorpus(path, Corpus.limit(limit));
   }
 
   /** Gaussian noise of {@code sigma} on the features of a share {@code level} of training examples. */
