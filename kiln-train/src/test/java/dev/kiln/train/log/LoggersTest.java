@@ -56,18 +56,26 @@ class LoggersTest {
         ""));
   }
 
-  @Test
-  void aResumedJsonlLogDropsWhatTheKilledRunWroteAfterItsCheckpoint() throws IOException {
-    TrainLogger logger = Loggers.jsonl(Path.of("log.jsonl"));
+  /**
+   * Logs step 0's evaluation with a checkpoint there, then {@code afterCheckpoint} (which a
+   * killed run wrote); then resumes from the checkpoint and logs step 10 with a score of 0.3.
+   */
+  private void killAndResume(TrainLogger logger, List<StepInfo> afterCheckpoint, Runnable beforeResume) {
     Map<String, Object> checkpointState;
     try (TrainLogger.Session session = logger.start(context(new StringWriter(), Map.of()))) {
       session.logStep(evaluation(0, 0, 0.1), true);
       checkpointState = session.state();
-      session.logStep(evaluation(0, 10, 0.2), true);
+      afterCheckpoint.forEach(step -> session.logStep(step, true));
     }
+    beforeResume.run();
     try (TrainLogger.Session resumed = logger.start(context(new StringWriter(), checkpointState))) {
       resumed.logStep(evaluation(0, 10, 0.3), true);
     }
+  }
+
+  @Test
+  void aResumedJsonlLogDropsWhatTheKilledRunWroteAfterItsCheckpoint() throws IOException {
+    killAndResume(Loggers.jsonl(Path.of("log.jsonl")), List.of(evaluation(0, 10, 0.2)), () -> {});
     List<String> lines = Files.readAllLines(output.resolve("log.jsonl"));
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).startsWith("{\"epoch\":0,\"step\":0,\"score\":0.1,\"losses\":{\"textcat\":1.23456}");
@@ -76,16 +84,7 @@ class LoggersTest {
 
   @Test
   void aLogDeletedBeforeTheResumeStartsAgainWithoutAHoleOfNulBytes() throws IOException {
-    TrainLogger logger = Loggers.csv(Path.of("log.csv"));
-    Map<String, Object> checkpointState;
-    try (TrainLogger.Session session = logger.start(context(new StringWriter(), Map.of()))) {
-      session.logStep(evaluation(0, 0, 0.1), true);
-      checkpointState = session.state();
-    }
-    Files.delete(output.resolve("log.csv"));
-    try (TrainLogger.Session resumed = logger.start(context(new StringWriter(), checkpointState))) {
-      resumed.logStep(evaluation(0, 10, 0.3), true);
-    }
+    killAndResume(Loggers.csv(Path.of("log.csv")), List.of(), () -> assertThat(output.resolve("log.csv").toFile().delete()).isTrue());
     String text = Files.readString(output.resolve("log.csv"));
     assertThat(text).doesNotContain("\0").startsWith("epoch,step,");
     assertThat(text.lines()).hasSize(2);
