@@ -62,9 +62,20 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
       List<String> wanted) {
     for (String name : wanted) {
       if (!index.containsKey(name)) {
-        throw new KilnException(ErrorCode.E273, file, option, name, shortList(names));
+        throw new KilnException(ErrorCode.E273, file, option, name, shortList(names) + delimiterHint(names));
       }
     }
+  }
+
+  /** A hint when the header read as one column holds another separator: the file is likely ;- or tab-separated. */
+  private static String delimiterHint(List<String> names) {
+    if (names.size() != 1) {
+      return "";
+    }
+    String only = names.get(0);
+    String separator = only.contains(";") ? ";" : only.contains("\t") ? "\\t" : null;
+    return separator == null ? "" : " (one column: is the file separated by \"" + separator + "\"? Set delimiter = \""
+        + separator + "\" in the reader)";
   }
 
   /**

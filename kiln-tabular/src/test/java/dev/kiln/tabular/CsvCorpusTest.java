@@ -156,6 +156,13 @@ class CsvCorpusTest {
   }
 
   @Test
+  void aFileSeparatedBySemicolonsGetsAHintAboutTheDelimiter() throws IOException {
+    Path path = file("x;y\n1;a\n");
+    assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
+        .hasMessageStartingWith("[E273]").hasMessageContaining("is the file separated by \";\"? Set delimiter = \";\"");
+  }
+
+  @Test
   void aHeaderColumnWithoutANameIsACodedError() throws IOException {
     Path path = file("x,y,\n1,a,9\n");
     assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
