@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An IDX file of unsigned bytes (MNIST, Fashion-MNIST), gzipped or not: the magic number
@@ -23,6 +25,7 @@ import java.util.zip.ZipException;
  * @param values every value, row-major
  */
 record IdxFile(int[] dims, byte[] values) {
+  private static final Logger LOG = LoggerFactory.getLogger(IdxFile.class);
   private static final int UNSIGNED_BYTE = 0x08;
 
   /** The number of values in one item (the product of all dimensions but the first). */
@@ -40,15 +43,17 @@ record IdxFile(int[] dims, byte[] values) {
         new KilnException(ErrorCode.E080, prefix + "-" + suffix + "[.gz]", "no such file"));
   }
 
-  /** As {@link #find}, empty when neither file exists. */
+  /** As {@link #find}, empty when neither file exists; warns when both do, since they may differ. */
   static Optional<Path> findIfAny(Path prefix, String suffix) {
-    for (String candidate : new String[] {prefix + "-" + suffix + ".gz", prefix + "-" + suffix}) {
-      Path file = Path.of(candidate);
-      if (Files.isRegularFile(file)) {
-        return Optional.of(file);
+    Path gzipped = Path.of(prefix + "-" + suffix + ".gz");
+    Path plain = Path.of(prefix + "-" + suffix);
+    if (Files.isRegularFile(gzipped)) {
+      if (Files.isRegularFile(plain)) {
+        LOG.warn("both {} and {} exist; reading {}. Remove the one you do not mean.", gzipped, plain, gzipped);
       }
+      return Optional.of(gzipped);
     }
-    return Optional.empty();
+    return Files.isRegularFile(plain) ? Optional.of(plain) : Optional.empty();
   }
 
   static IdxFile images(Path file) {

@@ -96,6 +96,14 @@ class VectorReadersTest {
   }
 
   @Test
+  void whenBothAGzippedAndAPlainFileExistTheGzippedOneIsRead() throws IOException {
+    gzip("both-images-idx3-ubyte.gz", idx(0x0803, new int[] {3, 2, 2}, 12));
+    Files.write(dir.resolve("both-images-idx3-ubyte"), idx(0x0803, new int[] {1, 2, 2}, 4));
+    Files.write(dir.resolve("both-labels-idx1-ubyte"), idx(0x0801, new int[] {3}, 3));
+    assertThat(all(VectorRegistry.idx(dir.resolve("both"), 0, List.of()).read())).hasSize(3);
+  }
+
+  @Test
   void aLabelNamedTwiceIsRefused() {
     assertThatThrownBy(() -> VectorRegistry.idx(dir.resolve("x"), 0, List.of("a", "b", "a")))
         .hasMessageStartingWith("[E238] label_names names \"a\" twice");
