@@ -19,6 +19,7 @@ import dev.kiln.train.LossTotals;
 import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.PipelineLinked;
 import dev.kiln.train.Scorer;
+import dev.kiln.train.vectors.UnknownLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class TextCategorizer
 
   private final String name;
   private final MissingGold missingGold;
+  private final UnknownLabels unknownLabels;
   private final Model<List<Doc>, Floats> model;
   private final boolean exclusive;
   private final double threshold;
@@ -50,6 +52,7 @@ public final class TextCategorizer
   TextCategorizer(String name, Model<List<Doc>, Floats> model, boolean exclusive, double threshold, String positiveLabel) {
     this.name = name;
     this.missingGold = new MissingGold(name, "cats", doc -> !doc.cats().isEmpty());
+    this.unknownLabels = new UnknownLabels(name);
     this.model = model;
     this.exclusive = exclusive;
     this.threshold = threshold;
@@ -129,6 +132,7 @@ public final class TextCategorizer
   @Override
   public Map<String, Object> score(List<Example<Doc>> examples) {
     missingGold.check(examples);
+    unknownLabels.checkEach(examples, doc -> doc.cats().keySet(), labels.labels());
     return CatsScores.of(examples, labels.labels(), exclusive, threshold, positiveLabel);
   }
 

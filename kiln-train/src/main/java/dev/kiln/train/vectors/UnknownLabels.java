@@ -3,6 +3,7 @@ package dev.kiln.train.vectors;
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +31,16 @@ public final class UnknownLabels {
   /** Logs a warning the first time {@code examples} hold reference labels outside {@code known}. */
   public <D extends Datum> void check(List<Example<D>> examples, Function<? super D, String> labelOf,
       List<String> known) {
+    checkEach(examples, record -> labelOf.apply(record) == null ? List.of() : List.of(labelOf.apply(record)), known);
+  }
+
+  /** As {@link #check}, for records with several labels each (a text's cats). */
+  public <D extends Datum> void checkEach(List<Example<D>> examples, Function<? super D, ? extends Collection<String>> labelsOf,
+      List<String> known) {
     if (warned) {
       return;
     }
-    Map<String, Integer> unknown = count(examples, labelOf, known);
+    Map<String, Integer> unknown = count(examples, labelsOf, known);
     if (!unknown.isEmpty()) {
       warned = true;
       List<String> described = new ArrayList<>();
@@ -45,13 +52,14 @@ public final class UnknownLabels {
 
   /** How many examples carry each reference label outside {@code known}, by label. */
   static <D extends Datum> Map<String, Integer> count(List<Example<D>> examples,
-      Function<? super D, String> labelOf, List<String> known) {
+      Function<? super D, ? extends Collection<String>> labelsOf, List<String> known) {
     Map<String, Integer> unknown = new TreeMap<>();
     Set<String> labels = Set.copyOf(known);
     for (Example<D> example : examples) {
-      String gold = labelOf.apply(example.reference());
-      if (gold != null && !labels.contains(gold)) {
-        unknown.merge(gold, 1, Integer::sum);
+      for (String gold : labelsOf.apply(example.reference())) {
+        if (!labels.contains(gold)) {
+          unknown.merge(gold, 1, Integer::sum);
+        }
       }
     }
     return unknown;

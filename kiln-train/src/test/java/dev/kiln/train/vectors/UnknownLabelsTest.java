@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.kiln.train.Example;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class UnknownLabelsTest {
@@ -16,9 +17,17 @@ class UnknownLabelsTest {
   void countsTheExamplesOfEachReferenceLabelTheClassifierDoesNotKnow() {
     List<Example<Labeled>> examples = List.of(labeled("cat"), labeled("unicorn"), labeled("dog"),
         labeled("unicorn"), labeled("yeti"), labeled(null));
-    assertThat(UnknownLabels.count(examples, Labeled::label, List.of("cat", "dog")))
+    Function<Labeled, List<String>> labelOf = record -> record.label() == null ? List.of() : List.of(record.label());
+    assertThat(UnknownLabels.count(examples, labelOf, List.of("cat", "dog")))
         .containsExactly(entry("unicorn", 2),
             entry("yeti", 1));
-    assertThat(UnknownLabels.count(examples.subList(0, 1), Labeled::label, List.of("cat"))).isEmpty();
+    assertThat(UnknownLabels.count(examples.subList(0, 1), labelOf, List.of("cat"))).isEmpty();
+  }
+
+  @Test
+  void countsEachOfSeveralLabelsOfARecord() {
+    List<Example<Labeled>> examples = List.of(labeled("cat"), labeled("dog"));
+    assertThat(UnknownLabels.count(examples, record -> List.of("EGGS", "BACON", record.label()), List.of("cat")))
+        .containsExactly(entry("BACON", 2), entry("EGGS", 2), entry("dog", 1));
   }
 }
