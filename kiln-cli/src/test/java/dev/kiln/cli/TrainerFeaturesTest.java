@@ -117,6 +117,10 @@ class TrainerFeaturesTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).startsWith("[E216] [components.classifier] takes its component from "
         + teacher.resolve("model-best") + ", but that pipeline has no component \"tagger\" (it has: classifier)");
+
+    Files.writeString(sourced, Files.readString(sourced).replace(teacher.resolve("model-best").toString(), "/no/such/model"));
+    KilnRun nowhere = KilnRun.of("train", sourced.toString(), "--output", dir.resolve("nowhere").toString());
+    assertThat(nowhere.err()).startsWith("[E218] [components.classifier] source = \"/no/such/model\": there is no such directory");
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.kiln.train.Pipeline;
 import dev.kiln.train.disk.PipelineDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +88,9 @@ public final class PipelineBuilder {
   private static Component<?> sourced(String name, Section section, Registries registries) {
     Path source = Path.of(String.valueOf(section.get("source")));
     String sourceName = section.get("component") instanceof String other ? other : name;
+    if (!Files.isDirectory(source)) {
+      throw new KilnException(ErrorCode.E218, name, source);
+    }
     PipelineDirectory.verify(source);
     Section sourceRoot = Config.read(source.resolve(PipelineDirectory.CONFIG)).interpolate().root();
     Section sourceComponents = sourceRoot.section("components").orElseGet(Section::new);
