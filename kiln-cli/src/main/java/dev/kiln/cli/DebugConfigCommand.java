@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.Config;
+import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.config.Resolver;
 import dev.kiln.config.Section;
@@ -51,7 +52,11 @@ final class DebugConfigCommand implements Callable<Integer> {
       raw = raw.withOverrides(arguments.overrides());
     }
     Config interpolated = raw.interpolate();
-    Resolver.resolve(interpolated.root(), registries);
+    try {
+      Resolver.resolve(interpolated.root(), registries);
+    } catch (KilnException e) {
+      throw e.inConfig(configFile.toString());
+    }
 
     PrintWriter out = spec.commandLine().getOut();
     out.println("Config is valid: " + configFile);

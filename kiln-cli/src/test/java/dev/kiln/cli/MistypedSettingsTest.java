@@ -51,7 +51,8 @@ class MistypedSettingsTest {
     int line = lines.indexOf(lines.stream().filter(l -> l.startsWith("eval_frequency")).findFirst().orElseThrow()) + 1;
     KilnRun run = KilnRun.of("train", config.toString(), "--output", dir.resolve("run").toString(),
         "--training.eval_frequency", "0");
-    assertThat(run.err()).contains("\n  line " + line + ": [E208] [training] eval_frequency = 0");
+    assertThat(run.err()).startsWith("[E042] " + config + " has 1 problem(s):")
+        .contains("\n  line " + line + ": [E208] [training] eval_frequency = 0");
   }
 
   @Test

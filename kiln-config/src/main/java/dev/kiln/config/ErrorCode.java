@@ -33,7 +33,7 @@ public enum ErrorCode {
   // --- registries and resolution (E040-E079)
   E040("unknown registry category \"{0}\". Known categories: {1}."),
   E041("{0}: \"{1}\" is not registered in @{2}.{3} Run \"kiln registry list {2}\" to see every name."),
-  E042("the config has {0} problem(s):\n{1}"),
+  E042("{0} has {1} problem(s):\n{2}"),
   E043("{0}: {1} is registered twice in @{2} ({3} and {4}). Give one of them a new version."),
   E044("plugin {0}: {1}. Pass a .jar, a folder of classes or a single .java file to --code."),
   E045("plugin {0} does not compile:\n{1}"),

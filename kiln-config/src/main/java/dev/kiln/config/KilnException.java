@@ -24,6 +24,14 @@ public class KilnException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
+  /**
+   * This error naming the config file its problems are in ({@code config.cfg has 2 problem(s)}),
+   * when it lists a config's problems ({@link ErrorCode#E042}); else this error itself.
+   */
+  public KilnException inConfig(String source) {
+    return code == ErrorCode.E042 ? Problems.listed(problems, source) : this;
+  }
+
   public ErrorCode code() {
     return code;
   }

@@ -39,9 +39,13 @@ final class Problems {
 
   /** Throws one {@link ErrorCode#E042} listing every problem, if there is any. */
   void throwIfAny() {
-    if (problems.isEmpty()) {
-      return;
+    if (!problems.isEmpty()) {
+      throw listed(problems, "the config");
     }
+  }
+
+  /** {@link ErrorCode#E042} for {@code problems} of the config called {@code source}. */
+  static KilnException listed(List<Problem> problems, String source) {
     StringBuilder listing = new StringBuilder();
     for (Problem problem : problems) {
       if (listing.length() > 0) {
@@ -53,6 +57,6 @@ final class Problems {
       }
       listing.append(problem.message());
     }
-    throw new KilnException(ErrorCode.E042, problems, null, problems.size(), listing);
+    return new KilnException(ErrorCode.E042, problems, null, source, problems.size(), listing);
   }
 }

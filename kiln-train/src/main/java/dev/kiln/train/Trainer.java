@@ -99,6 +99,14 @@ public final class Trainer<D extends Datum> {
    * @throws KilnException for the first problem, as {@code kiln train} would report it
    */
   public static void check(TrainingConfig config, Registries registries) {
+    try {
+      checked(config, registries);
+    } catch (KilnException e) {
+      throw e.inConfig(config.source());
+    }
+  }
+
+  private static void checked(TrainingConfig config, Registries registries) {
     TrainingSettings settings = config.settings(registries);
     Pipeline<Datum> pipeline = PipelineBuilder.build(config.root(), registries);
     Corpora<Datum> corpora = Corpora.resolve(config.root(), registries);
@@ -110,7 +118,16 @@ public final class Trainer<D extends Datum> {
 
   /** Trains the pipeline {@code config} describes; see {@link TrainOptions}. */
   public static TrainResult train(TrainingConfig config, Registries registries, TrainOptions options) {
-    return new Trainer<>(config, registries, options, null).run();
+    return of(config, registries, options, null).run();
+  }
+
+  private static <D extends Datum> Trainer<D> of(TrainingConfig config, Registries registries, TrainOptions options,
+      Pipeline<D> teacher) {
+    try {
+      return new Trainer<>(config, registries, options, teacher);
+    } catch (KilnException e) {
+      throw e.inConfig(config.source()); // the config's problems, found building the run, name its file
+    }
   }
 
   /**
@@ -120,7 +137,7 @@ public final class Trainer<D extends Datum> {
    */
   public static <D extends Datum> TrainResult distill(
       TrainingConfig config, Pipeline<D> teacher, Registries registries, TrainOptions options) {
-    return new Trainer<>(config, registries, options, teacher).run();
+    return of(config, registries, options, teacher).run();
   }
 
   private TrainResult run() {

@@ -23,10 +23,12 @@ import java.util.Map;
 public final class TrainingConfig {
   private final Section root;
   private final String text;
+  private final String source;
 
-  private TrainingConfig(Section root, String text) {
+  private TrainingConfig(Section root, String text, String source) {
     this.root = root;
     this.text = text;
+    this.source = source;
   }
 
   /**
@@ -35,6 +37,14 @@ public final class TrainingConfig {
    * defaults are written; a key that is neither written nor a default is an error (E024).
    */
   public static TrainingConfig fill(Config config, Map<String, Object> overrides, Registries registries) {
+    try {
+      return filled(config, overrides, registries);
+    } catch (KilnException e) {
+      throw e.inConfig(config.sourceName());
+    }
+  }
+
+  private static TrainingConfig filled(Config config, Map<String, Object> overrides, Registries registries) {
     Map<String, Object> written = new LinkedHashMap<>();
     Map<String, Object> defaulted = new LinkedHashMap<>();
     overrides.forEach((key, value) -> {
@@ -80,7 +90,7 @@ public final class TrainingConfig {
         }
       }
     });
-    return new TrainingConfig(filled, config.withDefaultsFrom(filled).toString());
+    return new TrainingConfig(filled, config.withDefaultsFrom(filled).toString(), config.sourceName());
   }
 
   /** The filled, interpolated tree. */
@@ -91,6 +101,11 @@ public final class TrainingConfig {
   /** The filled config as text, references as written: what checkpoints save. */
   public String text() {
     return text;
+  }
+
+  /** The file the config was read from, for messages. */
+  public String source() {
+    return source;
   }
 
   /** The {@code [training]} section, resolved (this calls the optimizer, batcher, logger... factories). */
