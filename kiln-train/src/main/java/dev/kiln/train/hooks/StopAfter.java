@@ -23,33 +23,38 @@ public final class StopAfter implements Hook {
 
   @Override
   public StopDecision beforeTraining(long firstStep, int epochsDone, double secondsDone) {
-    if (steps > 0 && firstStep >= steps) {
-      return StopDecision.stop("stop_after: " + steps + " steps done");
-    }
-    if (epochs > 0 && epochsDone >= epochs) {
-      return StopDecision.stop("stop_after: " + epochs + " epochs done");
-    }
-    if (seconds > 0 && secondsDone >= seconds) {
-      return StopDecision.stop("stop_after: " + seconds + " seconds of training");
-    }
-    return StopDecision.CONTINUE;
+    return first(steps(firstStep), epochs(epochsDone), seconds(secondsDone));
   }
 
   @Override
   public StopDecision afterBatch(StepInfo info) {
-    if (steps > 0 && info.step() + 1 >= steps) {
-      return StopDecision.stop("stop_after: " + steps + " steps done");
-    }
-    if (seconds > 0 && info.seconds() >= seconds) {
-      return StopDecision.stop("stop_after: " + seconds + " seconds of training");
-    }
-    return StopDecision.CONTINUE;
+    return first(steps(info.step() + 1), seconds(info.seconds()));
   }
 
   @Override
   public StopDecision afterEpoch(int epoch, EpochProfile profile) {
-    if (epochs > 0 && epoch + 1 >= epochs) {
-      return StopDecision.stop("stop_after: " + epochs + " epochs done");
+    return epochs(epoch + 1);
+  }
+
+  private StopDecision steps(long done) {
+    return steps > 0 && done >= steps ? StopDecision.stop("stop_after: " + steps + " steps done") : StopDecision.CONTINUE;
+  }
+
+  private StopDecision epochs(int done) {
+    return epochs > 0 && done >= epochs ? StopDecision.stop("stop_after: " + epochs + " epochs done") : StopDecision.CONTINUE;
+  }
+
+  private StopDecision seconds(double done) {
+    return seconds > 0 && done >= seconds
+        ? StopDecision.stop("stop_after: " + seconds + " seconds of training") : StopDecision.CONTINUE;
+  }
+
+  /** The first decision that stops, in the order given; else continue. */
+  private static StopDecision first(StopDecision... decisions) {
+    for (StopDecision decision : decisions) {
+      if (decision.stop()) {
+        return decision;
+      }
     }
     return StopDecision.CONTINUE;
   }
