@@ -19,4 +19,10 @@ public record DistillSettings(
     @Name("max_steps") @Default("0") long maxSteps,
     Batcher<?> batcher,
     Optimizer optimizer,
-    @Name("student_to_teacher") @Default("{}") Map<String, String> studentToTeacher) {}
+    @Name("student_to_teacher") @Default("{}") Map<String, String> studentToTeacher) {
+
+  /** The teacher component a student component learns from: its mapping, else the same name. */
+  public String teacherOf(String student) {
+    return studentToTeacher.getOrDefault(student, student);
+  }
+}

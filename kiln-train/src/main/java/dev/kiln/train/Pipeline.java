@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Named components run in order over records; spaCy's {@code Language}, for training. */
 public final class Pipeline<D extends Datum> {
@@ -53,15 +54,14 @@ public final class Pipeline<D extends Datum> {
 
   /**
    * spaCy's {@code distill}: every distillable student component not in {@code exclude} learns
-   * from the teacher component {@code studentToTeacher} maps it to (by default the one of the
-   * same name); the teacher annotates the batch first so that students see its predictions.
+   * from the teacher component {@code teacherOf} names for it; the teacher annotates the batch
+   * first so that students see its predictions.
    */
   public void distill(Pipeline<D> teacher, List<Example<D>> batch, double dropout, LossTotals losses,
-      Set<String> exclude, Set<String> annotates, Map<String, String> studentToTeacher) {
+      Set<String> exclude, Set<String> annotates, UnaryOperator<String> teacherOf) {
     for (Component<D> component : components) {
       if (!exclude.contains(component.name()) && component instanceof Distillable<D> student) {
-        String teacherName = studentToTeacher.getOrDefault(component.name(), component.name());
-        student.distill(teacher.component(teacherName), batch, dropout, losses);
+        student.distill(teacher.component(teacherOf.apply(component.name())), batch, dropout, losses);
       }
       if (annotates.contains(component.name()) && component instanceof Annotator<D> annotator) {
         annotatePredicted(annotator, batch);

@@ -78,16 +78,22 @@ public final class Trainer<D extends Datum> {
     }
     List<String> sourced = PipelineBuilder.sourcedNames(config.root());
     for (Component<D> component : pipeline.components()) {
-      boolean trained = component instanceof Trainable<D> && !settings.frozenComponents().contains(component.name())
-          && !sourced.contains(component.name());
-      if (!trained) {
+      if (!(component instanceof Trainable<D>) || keepsItsWeights(component, sourced)) {
         continue;
       }
       if (!(component instanceof Distillable<D>)) {
         throw new KilnException(ErrorCode.E243, component.name());
       }
-      teacher.component(distill.studentToTeacher().getOrDefault(component.name(), component.name()));
+      teacher.component(distill.teacherOf(component.name()));
     }
+  }
+
+  /**
+   * Whether {@code component} is neither initialized nor trained here: frozen, or sourced from a
+   * trained pipeline (which keeps the weights it was trained to, as in spaCy's resume_training).
+   */
+  private boolean keepsItsWeights(Component<D> component, List<String> sourced) {
+    return settings.frozenComponents().contains(component.name()) || sourced.contains(component.name());
   }
 
   /**
@@ -157,7 +163,7 @@ public final class Trainer<D extends Datum> {
     TrainingLoop<D> loop = new TrainingLoop<>(pipeline, regime.optimizer(), batches, evaluator,
         loopSettings(), settings.beforeUpdate().orElse(BeforeUpdate.NONE), hooks, start.loop());
     if (teacher != null) {
-      loop.distillingFrom(teacher, distill.studentToTeacher());
+      loop.distillingFrom(teacher, distill::teacherOf);
     }
     printHeader(resumed.isPresent(), start.loop().nextStep());
     TrainLogger.Session log = settings.logger().start(new LogContext(trainableNames(), weights.weights(),
@@ -310,15 +316,13 @@ public final class Trainer<D extends Datum> {
       requireTeacherReads(first.next().predicted());
     }
     Supplier<Iterable<Example<D>>> examples = teacher == null ? train::read : () -> annotatedByTeacher(train);
-    // Sourced components keep the weights they were trained to, as in spaCy's resume_training.
     List<String> sourced = PipelineBuilder.sourcedNames(config.root());
     for (Component<D> component : pipeline.components()) {
-      if (settings.frozenComponents().contains(component.name()) || sourced.contains(component.name())) {
+      if (keepsItsWeights(component, sourced)) {
         continue;
       }
       if (teacher != null && component instanceof Distillable<D> student) {
-        String teacherName = distill.studentToTeacher().getOrDefault(component.name(), component.name());
-        student.initializeFrom(teacher.component(teacherName), examples, settings.seed());
+        student.initializeFrom(teacher.component(distill.teacherOf(component.name())), examples, settings.seed());
       } else if (component instanceof Trainable<D> trainable) {
         trainable.initialize(examples, settings.seed());
       }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * spaCy's {@code train_while_improving}, step for step, as an iterator a library user can drive.
@@ -37,7 +38,7 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
   private final double secondsBefore;
   private final long startNanos = System.nanoTime();
   private Pipeline<D> teacher;
-  private Map<String, String> studentToTeacher = Map.of();
+  private UnaryOperator<String> teacherOf = UnaryOperator.identity();
   private StopReason stopReason;
   private StopReason requestedStop;
   private int epoch = -1;
@@ -135,11 +136,12 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
 
   /**
    * Makes every step learn from {@code teacher}'s outputs instead of the gold annotations
-   * (spaCy's distillation loop); {@code studentToTeacher} maps student to teacher component names.
+   * (spaCy's distillation loop); {@code teacherOf} names the teacher component of each student
+   * component.
    */
-  public TrainingLoop<D> distillingFrom(Pipeline<D> teacher, Map<String, String> studentToTeacher) {
+  public TrainingLoop<D> distillingFrom(Pipeline<D> teacher, UnaryOperator<String> teacherOf) {
     this.teacher = teacher;
-    this.studentToTeacher = Map.copyOf(studentToTeacher);
+    this.teacherOf = teacherOf;
     return this;
   }
 
@@ -190,7 +192,7 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
       if (teacher == null) {
         pipeline.update(subbatch, dropout, losses, settings.frozen(), settings.annotating());
       } else {
-        pipeline.distill(teacher, subbatch, dropout, losses, settings.frozen(), settings.annotating(), studentToTeacher);
+        pipeline.distill(teacher, subbatch, dropout, losses, settings.frozen(), settings.annotating(), teacherOf);
       }
     }
     LossGuard.Action action = guard(before);
