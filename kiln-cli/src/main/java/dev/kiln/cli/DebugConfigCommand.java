@@ -42,14 +42,15 @@ final class DebugConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Registries registries = arguments.registries();
-    Config raw = Config.read(configFile);
-    if (raw.root().has("nlp") || raw.root().has("training")) {
+    Config read = Config.read(configFile);
+    Config raw;
+    if (read.root().has("nlp") || read.root().has("training")) {
       // As kiln train reads it: filled with defaults, so an override may set a key left to its default.
-      TrainingConfig filled = TrainingConfig.fill(raw, arguments.overrides(), registries);
+      TrainingConfig filled = TrainingConfig.fill(read, arguments.overrides(), registries);
       Trainer.check(filled, registries);
       raw = Config.parse(filled.text(), configFile.toString());
     } else {
-      raw = raw.withOverrides(arguments.overrides());
+      raw = read.withOverrides(arguments.overrides());
     }
     Config interpolated = raw.interpolate();
     try {

@@ -19,8 +19,8 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
   /**
    * Matches the header against the settings.
    *
-   * @throws KilnException E272 for a column named twice, E277 for a column without a name, E273 for a column the settings name
-   *     that the header lacks
+   * @throws KilnException E272 for a column named twice, E277 for a column without a name, E273
+   *     for a column the settings name that the header lacks
    */
   static CsvLayout of(Path file, CsvRecord header, CsvSettings settings) {
     List<String> names = new ArrayList<>();
@@ -67,7 +67,10 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
     }
   }
 
-  /** A hint when the header read as one column holds another separator: the file is likely ;- or tab-separated. */
+  /**
+   * A hint when the header, read as one column, holds another separator: the file is likely
+   * separated by semicolons or tabs.
+   */
   private static String delimiterHint(List<String> names) {
     if (names.size() != 1) {
       return "";

@@ -88,7 +88,8 @@ final class TableEncoder {
   /**
    * Reads what {@link #save} wrote.
    *
-   * @throws KilnException E083 when the file is not a saved encoder's JSON, E283 when its values are not
+   * @throws KilnException E083 when the file is not a saved encoder's JSON, E283 when its values
+   *     are not
    */
   static TableEncoder load(String owner, Path file) {
     EncoderState state = JsonFiles.read(file, EncoderState.class);

@@ -60,7 +60,7 @@ final class IdxCorpus implements Corpus<Labeled> {
     IdxFile pixels = pixelsRead;
     IdxFile classes = classesRead;
     int count = pixels.dims()[0];
-    if (classes != null && (classes.dims().length != 1 || classes.dims()[0] != count)) {
+    if (classes != null && classes.dims()[0] != count) { // IdxFile.labels has checked it has one dimension
       throw new KilnException(ErrorCode.E234, images, count, labels, classes.dims()[0]);
     }
     int n = limit > 0 ? Math.min(limit, count) : count;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -31,7 +32,7 @@ public final class UnknownLabels {
   /** Logs a warning the first time {@code examples} hold reference labels outside {@code known}. */
   public <D extends Datum> void check(List<Example<D>> examples, Function<? super D, String> labelOf,
       List<String> known) {
-    checkEach(examples, record -> labelOf.apply(record) == null ? List.of() : List.of(labelOf.apply(record)), known);
+    checkEach(examples, record -> Optional.ofNullable(labelOf.apply(record)).stream().toList(), known);
   }
 
   /** As {@link #check}, for records with several labels each (a text's cats). */
