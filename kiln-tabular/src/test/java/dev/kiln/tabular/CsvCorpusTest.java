@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,11 @@ class CsvCorpusTest {
     Path file = dir.resolve("data.csv");
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
+  }
+
+  /** Reading every row of {@code path} with the default columns, every problem an error. */
+  private static ThrowingCallable readingStrictly(Path path) {
+    return () -> rows(csv(path, List.of(), List.of(), "error", "error"));
   }
 
   private static Corpus<TableRow> csv(Path path, List<String> columns, List<String> categorical, String onBadRow,
@@ -68,7 +74,7 @@ class CsvCorpusTest {
     assertThat(rows).extracting(row -> row.number("x")).allMatch(x -> Double.isNaN(x));
     assertThat(rows).extracting(row -> row.category("kind")).containsExactly("NaN", "none");
     Path infinite = file("x,y\ninf,a\n");
-    assertThatThrownBy(() -> rows(csv(infinite, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(infinite))
         .hasMessageStartingWith("[E270]").hasMessageContaining("\"inf\", which is not a number");
   }
 
@@ -91,7 +97,7 @@ class CsvCorpusTest {
 
   private void assertBadRow(String text, int line, String problem) throws IOException {
     Path path = file(text);
-    assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(path))
         .isInstanceOf(KilnException.class)
         .hasMessageStartingWith("[E270] " + path + ": line " + line + ": ")
         .hasMessageContaining(problem);
@@ -135,13 +141,13 @@ class CsvCorpusTest {
   @Test
   void aTruncatedFileIsACodedErrorOrACountedSkipOfItsLastRow() throws IOException {
     Path path = file("x,y\n1,a\n3,c\n4,\"d");
-    assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(path))
         .hasMessageStartingWith("[E270] " + path + ": line 4: the quoted field opened on line 4 is not closed");
     CsvCorpus corpus = (CsvCorpus) csv(path, List.of(), List.of(), "warn", "error");
     assertThat(rows(corpus)).extracting(TableRow::label).containsExactly("a", "c");
     assertThat(corpus.skippedRows()).isEqualTo(1);
     Path cut = file("x,y\n1,a\n3,c\n4");
-    assertThatThrownBy(() -> rows(csv(cut, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(cut))
         .hasMessageStartingWith("[E270] " + cut + ": line 4: it has 1 field(s)");
   }
 
@@ -158,21 +164,21 @@ class CsvCorpusTest {
   @Test
   void aFileSeparatedBySemicolonsGetsAHintAboutTheDelimiter() throws IOException {
     Path path = file("x;y\n1;a\n");
-    assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(path))
         .hasMessageStartingWith("[E273]").hasMessageContaining("is the file separated by \";\"? Set delimiter = \";\"");
   }
 
   @Test
   void aHeaderColumnWithoutANameIsACodedError() throws IOException {
     Path path = file("x,y,\n1,a,9\n");
-    assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(path))
         .hasMessageStartingWith("[E277] " + path + ": line 1: column 3 of the header has no name");
   }
 
   @Test
   void aMissingLabelOrNeededColumnIsACodedErrorNamingIt() throws IOException {
     Path path = file("x,z\n1,2\n");
-    assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(path))
         .hasMessage("[E273] " + path + ": label names the column \"y\", which the header does not have. "
             + "Columns in the file: [x, z].");
     Path labelled = file("x,y\n1,a\n");
@@ -181,7 +187,7 @@ class CsvCorpusTest {
     assertThatThrownBy(() -> rows(csv(labelled, List.of(), List.of("v"), "error", "error")))
         .hasMessageStartingWith("[E273] " + labelled + ": categorical names the column \"v\"");
     Path notATable = file("{\"text\": \"" + "a very long first line of a JSONL file given by mistake ".repeat(20) + "\"}\n");
-    assertThatThrownBy(() -> rows(csv(notATable, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(notATable))
         .hasMessageContaining("Columns in the file: [{\"text\": \"a very long first line of a...].");
   }
 
@@ -202,12 +208,12 @@ class CsvCorpusTest {
   @Test
   void headerProblemsAreCodedErrors() throws IOException {
     Path empty = file("\n\n");
-    assertThatThrownBy(() -> rows(csv(empty, List.of(), List.of(), "error", "error"))).hasMessageStartingWith("[E271] ");
+    assertThatThrownBy(readingStrictly(empty)).hasMessageStartingWith("[E271] ");
     Path twice = file("x,y,x\n1,a,2\n");
-    assertThatThrownBy(() -> rows(csv(twice, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(twice))
         .hasMessageStartingWith("[E272] " + twice + ": line 1: the header names the column \"x\" twice");
     Path missingFile = dir.resolve("nope.csv");
-    assertThatThrownBy(() -> rows(csv(missingFile, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(missingFile))
         .hasMessageStartingWith("[E080] " + missingFile);
   }
 
@@ -215,7 +221,7 @@ class CsvCorpusTest {
   void textThatIsNotUtf8IsACodedError() throws IOException {
     Path path = dir.resolve("latin1.csv");
     Files.write(path, "x,y\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-    assertThatThrownBy(() -> rows(csv(path, List.of(), List.of(), "error", "error")))
+    assertThatThrownBy(readingStrictly(path))
         .hasMessageStartingWith("[E082] " + path + ": line 2");
   }
 
