@@ -150,7 +150,10 @@ class TrainerFeaturesTest {
     Files.writeString(dir.resolve("dev.jsonl"), "");
     KilnRun refused = KilnRun.of("train", config.toString(), "--output", dir.resolve("a").toString());
     assertThat(refused.exit()).isEqualTo(2);
-    assertThat(refused.err()).contains("[E207] the dev corpus has no examples");
+    assertThat(refused.err()).contains("[E207] the evaluation corpus corpora.dev (path \"" + dir.resolve("dev.jsonl")
+        + "\") has no examples");
+    assertThat(refused.out()).as("refused before the first step").doesNotContain("LOSS");
+    assertThat(dir.resolve("a").resolve("model-last")).doesNotExist();
     train(config, dir.resolve("b"), "--training.on_empty_stream", "ignore");
   }
 
@@ -160,7 +163,8 @@ class TrainerFeaturesTest {
     Files.writeString(dir.resolve("train.jsonl"), "");
     KilnRun refused = KilnRun.of("train", config.toString(), "--output", dir.resolve("a").toString());
     assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
-    assertThat(refused.err()).contains("[E200]").contains("Is the corpus empty").doesNotContain("\tat ");
+    assertThat(refused.err()).contains("[E248] the training corpus corpora.train (path \"" + dir.resolve("train.jsonl")
+        + "\") has no examples").doesNotContain("\tat ");
   }
 
   @Test

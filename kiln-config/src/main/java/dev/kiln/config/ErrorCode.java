@@ -94,7 +94,7 @@ public enum ErrorCode {
   E204("[training.score_weights] weighs the metric \"{0}\", but the pipeline reports no such score. Available scores: {1}. Fix the name, or remove it from score_weights."),
   E205("[training.score_weights] weighs the metric \"{0}\", whose value is a {1}, not a number. Give it a null weight to log it without weighing it."),
   E206("get_length = {0}: kiln batchers measure each record by its own length and take no length function. Set get_length = null or remove it."),
-  E207("the {0} corpus has no examples to evaluate on. Check its path, or set [training] on_empty_stream = \"warn\" or \"ignore\" to go on with zero scores."),
+  E207("the evaluation corpus {0} has no examples to evaluate on. Check its path, or set [training] on_empty_stream = \"warn\" or \"ignore\" to go on with zero scores."),
   E208("[training] {0} = {1} is not valid: it must be {2}."),
   E209("the dropout rate is {0} at step {1}, but it must be in [0, 1). Fix dropout in [training] ([distillation] when distilling), or the parameters of its schedule."),
   E210("{0} is incomplete: it has no manifest.json, so it was not written to the end. Use another checkpoint (model-best, model-last) or train again."),
@@ -132,6 +132,8 @@ public enum ErrorCode {
   E244("[distillation.student_to_teacher] maps \"{0}\", but the student has no such component (it has {1}). Map the student''s component names."),
   E245("--output {0} holds the teacher {1}: distilling would replace it. Give another --output."),
   E246("the student config has no [distillation] section, which says how to distil: add one with corpus = \"corpora.NAME\", a [distillation.batcher] and a [distillation.optimizer] (spaCy''s keys; the README lists them)."),
+  E247("component {0} listens to the tok2vec \"{1}\", which is in [training] frozen_components and so hands its listeners nothing while they train. Add \"{1}\" to annotating_components as well (it then sets its vectors on every batch), or unfreeze it."),
+  E248("the training corpus {0} has no examples, so there is nothing to initialize the components from. Check the data (a CSV file needs rows below its header; a JSONL file, one example per line) and the [paths] the corpus reads."),
   // --- image readers and components (E250-E269)
   E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip unreadable images (they are counted)."),
   E251("{0}: {1}. Pass a folder with one sub-folder per class, named by the label, holding PNG or JPEG files."),

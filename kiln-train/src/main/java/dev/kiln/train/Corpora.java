@@ -8,13 +8,16 @@ import dev.kiln.config.Section;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every reader under {@code [corpora]}, resolved, found by spaCy's dot names ({@code corpora.dev}). */
 final class Corpora<D extends Datum> {
   private final Map<String, Corpus<D>> byName;
+  private final Section root;
 
-  private Corpora(Map<String, Corpus<D>> byName) {
+  private Corpora(Map<String, Corpus<D>> byName, Section root) {
     this.byName = byName;
+    this.root = root;
   }
 
   static <D extends Datum> Corpora<D> resolve(Section root, Registries registries) {
@@ -24,7 +27,23 @@ final class Corpora<D extends Datum> {
       wrapper.put("corpora", corpora);
       collect("corpora", Resolver.resolve(wrapper, registries).get("corpora"), byName);
     });
-    return new Corpora<>(byName);
+    return new Corpora<>(byName, root);
+  }
+
+  /**
+   * The corpus at {@code dotName} as messages name it: the dot name, and the path its reader
+   * reads when its section has one ({@code corpora.dev (path "data/dev.csv")}).
+   */
+  String describe(String dotName) {
+    Section section = root;
+    for (String part : dotName.split("\\.")) {
+      Optional<Section> inner = section.section(part);
+      if (inner.isEmpty()) {
+        return dotName;
+      }
+      section = inner.get();
+    }
+    return section.has("path") ? dotName + " (path \"" + section.get("path") + "\")" : dotName;
   }
 
   /**
@@ -65,8 +84,13 @@ final class Corpora<D extends Datum> {
   Map<String, Corpus<D>> extra(List<String> dotNames) {
     Map<String, Corpus<D>> extra = new LinkedHashMap<>();
     for (String dotName : dotNames) {
-      extra.put(dotName.replaceFirst("^corpora\\.", "").replace('.', '_'), get("extra_corpora", dotName));
+      extra.put(prefixOf(dotName), get("extra_corpora", dotName));
     }
     return extra;
+  }
+
+  /** The prefix of an extra evaluation corpus's scores; see {@link #extra}. */
+  static String prefixOf(String dotName) {
+    return dotName.replaceFirst("^corpora\\.", "").replace('.', '_');
   }
 }

@@ -4,9 +4,11 @@ import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,21 +27,24 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
   private final Map<String, Corpus<D>> extra;
   private final ScoreWeights weights;
   private final ProblemPolicy onEmptyStream;
+  /** How messages name each corpus ({@code corpora.dev (path "dev.csv")}), by its name here. */
+  private final Map<String, String> described;
   /**
    * Each corpus's examples as read. Reading again at every evaluation cost far more than the
    * evaluation itself for text (tokenizing every document again); records are immutable, and
    * annotating replaces an example's predicted record, so the records as read stay clean.
    */
   private final Map<String, List<Example<D>>> asRead = new HashMap<>();
-  private boolean warned;
+  private final Set<String> warned = new HashSet<>();
 
   DevEvaluator(Pipeline<D> pipeline, Corpus<D> dev, Map<String, Corpus<D>> extra, ScoreWeights weights,
-      ProblemPolicy onEmptyStream) {
+      ProblemPolicy onEmptyStream, Map<String, String> described) {
     this.pipeline = pipeline;
     this.dev = dev;
     this.extra = extra;
     this.weights = weights;
     this.onEmptyStream = onEmptyStream;
+    this.described = described;
   }
 
   @Override
@@ -58,8 +63,14 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
    * any training is done.
    */
   void readCorpora() {
-    examplesOf(dev, "dev");
-    extra.forEach((prefix, corpus) -> examplesOf(corpus, prefix));
+    if (examplesOf(dev, "dev").isEmpty()) {
+      handleEmpty("dev");
+    }
+    extra.forEach((prefix, corpus) -> {
+      if (examplesOf(corpus, prefix).isEmpty()) {
+        handleEmpty(prefix);
+      }
+    });
   }
 
   private Map<String, Object> scoresOn(Corpus<D> corpus, String name) {
@@ -85,11 +96,11 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
   /** emloop's {@code on_empty_stream}: an evaluation corpus with no examples. */
   private void handleEmpty(String name) {
     switch (onEmptyStream) {
-      case ERROR -> throw new KilnException(ErrorCode.E207, name);
+      case ERROR -> throw new KilnException(ErrorCode.E207, described.getOrDefault(name, name));
       case WARN -> {
-        if (!warned) {
-          LOG.warn("the {} corpus is empty; its scores are zeros (on_empty_stream = \"warn\")", name);
-          warned = true;
+        if (warned.add(name)) {
+          LOG.warn("the evaluation corpus {} is empty; its scores are zeros (on_empty_stream = \"warn\")",
+              described.getOrDefault(name, name));
         }
       }
       case IGNORE -> { }

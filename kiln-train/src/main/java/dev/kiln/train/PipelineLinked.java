@@ -10,4 +10,12 @@ import java.util.List;
 public interface PipelineLinked<D extends Datum> extends Component<D> {
   /** Connects this component to the ones it needs in {@code pipeline} (which includes itself). */
   void link(List<Component<D>> pipeline);
+
+  /**
+   * The components whose output this one's model takes while it trains (the tok2vec components
+   * its listeners are linked to): each must be updated, or set its annotations, in every step.
+   */
+  default List<String> listensTo() {
+    return List.of();
+  }
 }

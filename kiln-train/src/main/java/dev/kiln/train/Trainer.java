@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code kiln train}: spaCy's {@code train} around the {@link TrainingLoop} — build the pipeline,
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
  * the logger and hooks informed. Every save is atomic.
  */
 public final class Trainer<D extends Datum> {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
   private final TrainingConfig config;
   private final TrainingSettings settings;
   private final Pipeline<D> pipeline;
@@ -156,7 +160,7 @@ public final class Trainer<D extends Datum> {
         settings.onEmptyBatch(), start.cursor(), augmenter());
     ScoreWeights weights = scoreWeights();
     DevEvaluator<D> evaluator = new DevEvaluator<>(pipeline, corpora.get("dev_corpus", settings.devCorpus()),
-        corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream());
+        corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream(), evaluationCorpusNames());
     evaluator.readCorpora();
     warmer.close();
     settleCorpora();
@@ -310,7 +314,7 @@ public final class Trainer<D extends Datum> {
     // message about the model rather than the data.
     Iterator<Example<D>> first = train.read().iterator();
     if (!first.hasNext()) {
-      throw new KilnException(ErrorCode.E200, 0);
+      throw new KilnException(ErrorCode.E248, corpora.describe(regime.corpus()));
     }
     if (teacher != null) {
       requireTeacherReads(first.next().predicted());
@@ -360,6 +364,16 @@ public final class Trainer<D extends Datum> {
         Set.copyOf(settings.annotatingComponents()));
   }
 
+  /** How messages name the evaluation corpora, by the names {@link DevEvaluator} gives them. */
+  private Map<String, String> evaluationCorpusNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    names.put("dev", corpora.describe(settings.devCorpus()));
+    for (String dotName : settings.extraCorpora()) {
+      names.put(Corpora.prefixOf(dotName), corpora.describe(dotName));
+    }
+    return names;
+  }
+
   private Corpus<D> trainCorpus() {
     return corpora.get(teacher == null ? "train_corpus" : "distillation.corpus", regime.corpus());
   }
@@ -407,6 +421,32 @@ public final class Trainer<D extends Datum> {
     }
     if (trainableNames(pipeline, settings).isEmpty()) {
       throw new KilnException(ErrorCode.E224, String.join(", ", names));
+    }
+    checkListeners(pipeline, settings);
+  }
+
+  /**
+   * A trained component whose listeners take a frozen tok2vec's output gets nothing from it in
+   * training unless the tok2vec sets its annotations (spaCy warns, W086, and fails at the first
+   * update); kiln refuses before training. A frozen component listening to a tok2vec that
+   * trains gets a warning, as spaCy's W087: the vectors it was trained on change under it.
+   */
+  private static void checkListeners(Pipeline<?> pipeline, TrainingSettings settings) {
+    List<String> frozen = settings.frozenComponents();
+    for (Component<?> component : pipeline.components()) {
+      if (!(component instanceof PipelineLinked<?> linked)) {
+        continue;
+      }
+      boolean trained = !frozen.contains(component.name());
+      for (String tok2vec : linked.listensTo()) {
+        if (trained && frozen.contains(tok2vec) && !settings.annotatingComponents().contains(tok2vec)) {
+          throw new KilnException(ErrorCode.E247, component.name(), tok2vec);
+        }
+        if (!trained && !frozen.contains(tok2vec)) {
+          LOG.warn("component {} is frozen but listens to the tok2vec \"{}\", which trains: the vectors {} was trained "
+              + "on change, and its accuracy may drop. Freeze both, or neither.", component.name(), tok2vec, component.name());
+        }
+      }
     }
   }
 

@@ -43,7 +43,7 @@ class DevEvaluatorTest {
     };
     Recorder recorder = new Recorder();
     DevEvaluator<Scripted.Doc> evaluator = new DevEvaluator<>(new Pipeline<>(List.of(recorder)), dev,
-        Map.of(), new ScoreWeights(Map.of("recorder_score", 1.0)), ProblemPolicy.WARN);
+        Map.of(), new ScoreWeights(Map.of("recorder_score", 1.0)), ProblemPolicy.WARN, Map.of());
 
     EvalResult first = evaluator.evaluate();
     EvalResult second = evaluator.evaluate();
@@ -66,7 +66,7 @@ class DevEvaluatorTest {
       return Scripted.examples(1);
     };
     DevEvaluator<Scripted.Doc> evaluator = new DevEvaluator<>(new Pipeline<>(List.of(new Recorder())), dev,
-        Map.of("test", test), new ScoreWeights(Map.of("recorder_score", 1.0)), ProblemPolicy.WARN);
+        Map.of("test", test), new ScoreWeights(Map.of("recorder_score", 1.0)), ProblemPolicy.WARN, Map.of());
 
     evaluator.readCorpora();
     assertThat(reads).containsExactly(1, 1);

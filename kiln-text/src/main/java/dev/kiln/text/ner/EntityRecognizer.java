@@ -71,6 +71,11 @@ public final class EntityRecognizer
     Tok2VecListener.linkAll(name, model, pipeline);
   }
 
+  @Override
+  public List<String> listensTo() {
+    return Tok2VecListener.sourcesIn(model);
+  }
+
   /** The entity labels, sorted, as seen at initialize. */
   public List<String> labels() {
     return labels.labels();

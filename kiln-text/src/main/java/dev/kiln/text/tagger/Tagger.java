@@ -95,6 +95,11 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
   }
 
   @Override
+  public List<String> listensTo() {
+    return Tok2VecListener.sourcesIn(model);
+  }
+
+  @Override
   public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {
     TreeSet<String> seen = new TreeSet<>();
     List<Doc> sample = new ArrayList<>();

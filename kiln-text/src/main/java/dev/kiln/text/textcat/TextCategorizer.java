@@ -75,6 +75,11 @@ public final class TextCategorizer
     Tok2VecListener.linkAll(name, model, pipeline);
   }
 
+  @Override
+  public List<String> listensTo() {
+    return Tok2VecListener.sourcesIn(model);
+  }
+
   public List<String> labels() {
     return labels.labels();
   }

@@ -70,6 +70,18 @@ public final class Tok2VecListener {
     }
   }
 
+  /** The names of the tok2vec components that the listeners in {@code model} are linked to. */
+  public static List<String> sourcesIn(Model<?, ?> model) {
+    List<String> names = new ArrayList<>();
+    for (Model<?, ?> node : model.walk()) {
+      if (node.attrs().get(ATTR) instanceof Tok2VecListener listener && listener.source != null
+          && !names.contains(listener.source.name())) {
+        names.add(listener.source.name());
+      }
+    }
+    return names;
+  }
+
   private void link(String ownerName, List<? extends Component<?>> pipeline) {
     owner = ownerName;
     Tok2VecComponent found = null;

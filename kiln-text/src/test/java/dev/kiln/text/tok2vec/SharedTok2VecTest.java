@@ -1,6 +1,7 @@
 package dev.kiln.text.tok2vec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,6 +19,8 @@ import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.Pipeline;
 import dev.kiln.train.Trainable;
+import dev.kiln.train.Trainer;
+import dev.kiln.train.TrainingConfig;
 import dev.kiln.train.build.PipelineBuilder;
 import dev.kiln.train.disk.PipelineDirectory;
 import java.nio.file.Path;
@@ -185,6 +188,35 @@ class SharedTok2VecTest {
   void aListenerOfTheWrongWidthIsACodedError() {
     assertThatThrownBy(() -> build(config(16, "[\"tok2vec\", \"tagger\"]")))
         .isInstanceOf(KilnException.class).hasMessageContaining("E323").hasMessageContaining("16");
+  }
+
+  /** The shared-tok2vec pipeline as a training config, with {@code training} lines added to [training]. */
+  private static TrainingConfig trainingConfig(String training) {
+    String text = config(8, "[\"tok2vec\", \"tagger\"]") + """
+
+        [corpora]
+
+        [corpora.train]
+        @readers = "kiln.TextJsonl.v1"
+        path = "train.jsonl"
+
+        [corpora.dev]
+        @readers = "kiln.TextJsonl.v1"
+        path = "dev.jsonl"
+
+        [training]
+        """ + training + "\n";
+    return TrainingConfig.fill(Config.parse(text, "config.cfg"), Registries.load());
+  }
+
+  @Test
+  void aFrozenTok2VecThatATrainedListenerNeedsIsRefusedBeforeTrainingUnlessItAnnotates() {
+    assertThatThrownBy(() -> Trainer.check(trainingConfig("frozen_components = [\"tok2vec\"]"), Registries.load()))
+        .isInstanceOf(KilnException.class)
+        .hasMessageContaining("E247").hasMessageContaining("tagger").hasMessageContaining("annotating_components");
+    assertThatCode(() -> Trainer.check(
+        trainingConfig("frozen_components = [\"tok2vec\"]\nannotating_components = [\"tok2vec\"]"), Registries.load()))
+        .doesNotThrowAnyException();
   }
 
   @Test
