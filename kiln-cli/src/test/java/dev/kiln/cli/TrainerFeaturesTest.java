@@ -124,6 +124,40 @@ class TrainerFeaturesTest {
   }
 
   @Test
+  void aPipelineWithASourcedComponentLoadsWithoutItsSourceAndMetaSaysWhereItCameFrom() throws IOException {
+    Path config = TrainingFixture.write(dir, 10, 40);
+    Path teacher = dir.resolve("teacher");
+    train(config, teacher);
+    Path sourced = dir.resolve("sourced.cfg");
+    Files.writeString(sourced, Files.readString(config)
+        .replace("pipeline = [\"classifier\"]", "pipeline = [\"renamed\"]")
+        .replaceAll("(?s)\\[components.classifier\\]\nfactory = \"kiln.classifier\"\n.*?\n\\[corpora\\]",
+            "[components.renamed]\nsource = \"" + teacher.resolve("model-best") + "\"\ncomponent = \"classifier\"\n\n[corpora]"));
+    Path output = dir.resolve("further");
+    train(sourced, output, "--training.max_steps", "5");
+
+    Path moved = Files.move(teacher, dir.resolve("moved"));
+    KilnRun evaluated = KilnRun.of("evaluate", output.resolve("model-best").toString(), dir.resolve("dev.jsonl").toString());
+    assertThat(evaluated.exit()).as(evaluated.err()).isZero();
+    assertThat(JSON.readTree(evaluated.out()).get("acc").asDouble()).isGreaterThan(0.5);
+    assertThat(Files.readString(output.resolve("model-best/config.cfg")))
+        .contains("[components.renamed]\nfactory = \"kiln.classifier\"").doesNotContain("source = ");
+    assertThat(output.resolve("model-best/renamed/weights.safetensors")).exists();
+    var origin = JSON.readTree(output.resolve("model-best/meta.json").toFile()).get("sourced").get("renamed");
+    assertThat(origin.get("source").asText()).isEqualTo(teacher.resolve("model-best").toString());
+    assertThat(origin.get("component").asText()).isEqualTo("classifier");
+
+    Files.move(moved, teacher);
+    KilnRun changed = KilnRun.of("train", sourced.toString(), "--output", output.toString(), "--resume",
+        "--training.max_steps", "8");
+    assertThat(changed.err()).as("the saved config's sections in place of source = are no change")
+        .contains("the config changed (training.max_steps: 5 -> 8)");
+    KilnRun resumed = KilnRun.of("train", sourced.toString(), "--output", output.toString(), "--resume",
+        "--resume-force", "--training.max_steps", "8");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+  }
+
+  @Test
   void everyNanPolicyKeepsTheSavedWeightsFinite() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 30);
     // One training example whose feature overflows float32 to infinity: its batches' loss is NaN.

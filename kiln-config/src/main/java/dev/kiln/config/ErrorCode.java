@@ -110,7 +110,7 @@ public enum ErrorCode {
   E221("[nlp] pipeline names \"{0}\", but there is no [components.{0}] section. Components: {1}."),
   E222("[training] {0} names the component \"{1}\", which is not in the pipeline ({2})."),
   E223("{0} = \"{1}\" names nothing: there is no section [{1}] in the config. Define it, e.g. [corpora.train] with @readers = ..., or fix the dot name."),
-  E224("the pipeline has no component to train (it has: {0}). Add a trained component (textcat, tagger, ner, a classifier); a sentencizer has no weights, and components in frozen_components or sourced ones are not trained."),
+  E224("the pipeline has no component to train (it has: {0}). Add a trained component (textcat, tagger, ner, a classifier); a sentencizer has no weights, and components in [training] frozen_components are not trained."),
   E225("cannot resume from {0}: {1}. Train without --resume to start over, or pass --resume-force to resume anyway."),
   E226("{0} is not a kiln pipeline directory: {1}. Pass a model-best or model-last folder written by kiln train."),
   E227("[components.{0}] factory = \"{1}\" is not a factory kiln knows.{2} Known factories: {3}."),
@@ -153,6 +153,7 @@ public enum ErrorCode {
   E282("component {0}: there are no training rows to fit the features on. Check the training corpus path and its on_bad_row policy."),
   E283("{0}: the saved feature encoder is not valid: {1}. Use the component folder as kiln train wrote it."),
   E284("component {0}: hash_buckets must be 0 (one-hot categories) or a positive number of buckets, got {1}."),
+  E285("component {0}: the label {1} ({2} line {3}) lies beyond float32''s range (about ±3.4e38), in which the model computes. Rescale the label column (a unit of thousands, or its logarithm)."),
   // --- kiln-text: text objects and BILUO tags (E300-E319), text readers (E320-E349)
   E304("the entity spans {0} and {1} overlap, but a token can belong to one entity only. Remove one of them."),
   E305("the entity tags {0} are not a valid BILUO sequence at token {1} (\"{2}\" after \"{3}\"). B- and I- must be followed by I- or L- of the same label; L-, U- and O end an entity."),

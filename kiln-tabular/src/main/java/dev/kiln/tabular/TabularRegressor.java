@@ -142,7 +142,8 @@ public final class TabularRegressor implements ModelTrainable<TableRow>, Annotat
   private double value(TableRow row) {
     double value = row.labelValue();
     if (Double.isNaN(value)) {
-      throw new KilnException(ErrorCode.E281, name, row.label(), row.columns().file(), row.line());
+      boolean tooLarge = row.label() != null && Cells.isNumeral(row.label());
+      throw new KilnException(tooLarge ? ErrorCode.E285 : ErrorCode.E281, name, row.label(), row.columns().file(), row.line());
     }
     return value;
   }

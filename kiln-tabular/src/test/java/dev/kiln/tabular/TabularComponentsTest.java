@@ -116,6 +116,15 @@ class TabularComponentsTest {
   }
 
   @Test
+  void aRegressorLabelBeyondFloat32IsCalledOutOfRangeNotANonNumber() {
+    List<Example<TableRow>> data = new ArrayList<>(rows(3, true));
+    data.add(TableRow.example(COLUMNS, 9, new double[] {1}, new String[] {"up"}, "1e39"));
+    TabularRegressor regressor = new TabularRegressor("r", mlp(Linear.create(1)), 0);
+    assertThatThrownBy(() -> regressor.initialize(() -> data, 1))
+        .hasMessageStartingWith("[E285] component r: the label 1e39 (t.csv line 9) lies beyond float32's range");
+  }
+
+  @Test
   void scoringRefusesANonNumericLabelInsteadOfLeavingTheRowOut() {
     List<Example<TableRow>> data = new ArrayList<>(rows(20, true));
     TabularRegressor regressor = new TabularRegressor("r", mlp(Linear.create(1)), 0);

@@ -1,5 +1,6 @@
 package dev.kiln.train;
 
+import dev.kiln.config.Config;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
@@ -59,12 +60,23 @@ public final class Trainer<D extends Datum> {
     this.options = options;
     this.provenance = Provenance.of(config.text(), config.dataPaths(), settings.seed());
     this.hooks = List.copyOf(settings.hooks().values());
-    this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), config.text(),
+    this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), savedConfigText(config),
         settings.beforeToDisk().orElse(BeforeToDisk.NONE));
     checkComponentNames();
     if (teacher != null) {
       checkStudentsLearnFromTeacher();
     }
+  }
+
+  /**
+   * The config that checkpoints save: the training config with each sourced component's
+   * {@code source = ...} replaced by the section it was built from, so that the saved pipeline
+   * loads without its sources, as spaCy's does (meta.json says where they came from).
+   */
+  private static String savedConfigText(TrainingConfig config) {
+    Map<String, Object> inlined = new LinkedHashMap<>();
+    PipelineBuilder.sourcedSections(config.root()).forEach((name, section) -> inlined.put("components." + name, section));
+    return inlined.isEmpty() ? config.text() : Config.parse(config.text(), config.source()).withOverrides(inlined).toString();
   }
 
   /**
@@ -293,6 +305,10 @@ public final class Trainer<D extends Datum> {
     meta.put("step", loop.state().nextStep() - 1);
     meta.put("stop_reason", reason == null ? null : reason.toString());
     meta.put("provenance", provenance.toMap());
+    Map<String, Map<String, String>> sourced = PipelineBuilder.sourcedOrigins(config.root());
+    if (!sourced.isEmpty()) {
+      meta.put("sourced", sourced);
+    }
     return meta;
   }
 

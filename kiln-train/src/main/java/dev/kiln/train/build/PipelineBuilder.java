@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,32 +85,81 @@ public final class PipelineBuilder {
     return new Pipeline<>(pipeline);
   }
 
-  /** A component taken from a trained pipeline directory, with its weights. */
+  /**
+   * The section each sourced component of {@code root} (interpolated) was built from, in its
+   * source pipeline's config. A saved config holds these in place of {@code source = ...}, as
+   * spaCy's does, so that the saved pipeline loads on its own, whatever becomes of its sources.
+   */
+  public static Map<String, Section> sourcedSections(Section root) {
+    Section components = root.section("components").orElseGet(Section::new);
+    Map<String, Section> sections = new LinkedHashMap<>();
+    for (String name : sourcedNames(root)) {
+      sections.put(name, sourceSection(name, components.section(name).orElseThrow()));
+    }
+    return sections;
+  }
+
+  /**
+   * Where each sourced component of {@code root} came from, for meta.json: its source pipeline
+   * and the component's name there.
+   */
+  public static Map<String, Map<String, String>> sourcedOrigins(Section root) {
+    Section components = root.section("components").orElseGet(Section::new);
+    Map<String, Map<String, String>> origins = new LinkedHashMap<>();
+    for (String name : sourcedNames(root)) {
+      Section section = components.section(name).orElseThrow();
+      Map<String, String> origin = new LinkedHashMap<>();
+      origin.put("source", String.valueOf(section.get("source")));
+      origin.put("component", sourceName(name, section));
+      origins.put(name, origin);
+    }
+    return origins;
+  }
+
+  /** A component taken from a trained pipeline directory, with its weights, under its name here. */
   private static Component<?> sourced(String name, Section section, Registries registries) {
-    Path source = Path.of(String.valueOf(section.get("source")));
-    String sourceName = section.get("component") instanceof String other ? other : name;
+    Section original = sourceSection(name, section);
+    Section promises = new Section();
+    promises.put(name, ComponentSections.toPromise(name, original, registries));
+    Section wrapper = new Section();
+    wrapper.put("components", promises);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> built = (Map<String, Object>) Resolver.resolve(wrapper, registries).get("components");
+    Component<?> component = (Component<?>) built.get(name);
+    if (component instanceof Checkpointable checkpointable) {
+      try {
+        checkpointable.load(sourcePath(section).resolve(sourceName(name, section)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return component;
+  }
+
+  /**
+   * The sourced component's section in its source pipeline's config (interpolated).
+   *
+   * @throws KilnException E218 if the source is not a directory, E216 if it has no such component
+   */
+  private static Section sourceSection(String name, Section section) {
+    Path source = sourcePath(section);
+    String sourceName = sourceName(name, section);
     if (!Files.isDirectory(source)) {
       throw new KilnException(ErrorCode.E218, name, source);
     }
     PipelineDirectory.verify(source);
     Section sourceRoot = Config.read(source.resolve(PipelineDirectory.CONFIG)).interpolate().root();
     Section sourceComponents = sourceRoot.section("components").orElseGet(Section::new);
-    Section original = sourceComponents.section(sourceName).orElseThrow(() -> new KilnException(
+    return sourceComponents.section(sourceName).orElseThrow(() -> new KilnException(
         ErrorCode.E216, name, source, sourceName, String.join(", ", sourceComponents.keys())));
-    Section promises = new Section();
-    promises.put(sourceName, ComponentSections.toPromise(sourceName, original, registries));
-    Section wrapper = new Section();
-    wrapper.put("components", promises);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> built = (Map<String, Object>) Resolver.resolve(wrapper, registries).get("components");
-    Component<?> component = (Component<?>) built.get(sourceName);
-    if (component instanceof Checkpointable checkpointable) {
-      try {
-        checkpointable.load(source.resolve(sourceName));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return component;
+  }
+
+  private static Path sourcePath(Section section) {
+    return Path.of(String.valueOf(section.get("source")));
+  }
+
+  /** The component's name in its source pipeline: {@code component = ...}, else its own. */
+  private static String sourceName(String name, Section section) {
+    return section.get("component") instanceof String other ? other : name;
   }
 }
