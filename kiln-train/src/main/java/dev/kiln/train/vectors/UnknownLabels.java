@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -32,7 +31,11 @@ public final class UnknownLabels {
   /** Logs a warning the first time {@code examples} hold reference labels outside {@code known}. */
   public <D extends Datum> void check(List<Example<D>> examples, Function<? super D, String> labelOf,
       List<String> known) {
-    checkEach(examples, record -> Optional.ofNullable(labelOf.apply(record)).stream().toList(), known);
+    // A list per record, not a stream: this runs on every evaluation example at every evaluation.
+    checkEach(examples, record -> {
+      String label = labelOf.apply(record);
+      return label == null ? List.of() : List.of(label);
+    }, known);
   }
 
   /** As {@link #check}, for records with several labels each (a text's cats). */
