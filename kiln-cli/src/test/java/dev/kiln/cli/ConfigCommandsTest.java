@@ -71,7 +71,9 @@ class ConfigCommandsTest {
     KilnRun fill = KilnRun.of("init", "fill-config", config.toString(), filled.toString());
     assertThat(fill.exit()).as(fill.err()).isZero();
     assertThat(Files.readString(filled)).contains("[training.batcher]\n@batchers = \"spacy.batch_by_words.v1\"",
-        "[training.optimizer]\n@optimizers = \"Adam.v1\"", "\"@schedules\": \"compounding.v1\"");
+        "[training.batcher.size]\n@schedules = \"compounding.v1\"\nstart = 100\nstop = 1000\ncompound = 1.001",
+        "[training.optimizer]\n@optimizers = \"Adam.v1\"\nbeta1 = 0.9\nbeta2 = 0.999\nL2_is_weight_decay = true\nL2 = 0.01\n"
+            + "grad_clip = 1.0\nuse_averages = false\neps = 1e-08\nlearn_rate = 0.001");
     KilnRun train = KilnRun.of("train", filled.toString(), "--output", dir.resolve("run").toString());
     assertThat(train.exit()).as(train.err()).isZero();
   }

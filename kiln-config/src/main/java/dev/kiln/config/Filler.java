@@ -76,11 +76,22 @@ public final class Filler {
       if (spec.defaultText().isPresent()) {
         Object value = DefaultValue.parse(spec.defaultText().get());
         if (value instanceof Map<?, ?> map && InlineObjects.toSection(map, 0).isPromise()) {
-          value = fillSection(InlineObjects.toSection(map, 0), registries);
+          value = fillSection(defaultSection(map), registries);
         }
         promise.put(spec.key(), value, 0);
       }
     }
+  }
+
+  /**
+   * A default written as a promise, as a section whose nested promises are sections too: a filled
+   * config then shows them as spaCy's does ({@code [training.batcher.size]}), not inline.
+   */
+  private static Section defaultSection(Map<?, ?> map) {
+    Section section = new Section(0);
+    map.forEach((key, value) -> section.put(String.valueOf(key),
+        value instanceof Map<?, ?> inner && InlineObjects.toSection(inner, 0).isPromise() ? defaultSection(inner) : value, 0));
+    return section;
   }
 
   private static boolean hasRestBefore(List<ArgumentSpec> specs, int index) {

@@ -37,7 +37,10 @@ public record TrainingSettings(
     @Default("{\"@batchers\": \"spacy.batch_by_words.v1\", \"discard_oversize\": false, \"tolerance\": 0.2, "
         + "\"size\": {\"@schedules\": \"compounding.v1\", \"start\": 100, \"stop\": 1000, \"compound\": 1.001}}")
     Batcher<?> batcher,
-    @Default("{\"@optimizers\": \"Adam.v1\"}") Optimizer optimizer,
+    // spaCy's [training.optimizer] default, not Adam.v1's own (L2 0, averages on: Thinc's).
+    @Default("{\"@optimizers\": \"Adam.v1\", \"beta1\": 0.9, \"beta2\": 0.999, \"L2_is_weight_decay\": true, "
+        + "\"L2\": 0.01, \"grad_clip\": 1.0, \"use_averages\": false, \"eps\": 1e-8, \"learn_rate\": 0.001}")
+    Optimizer optimizer,
     @Default("{\"@loggers\": \"kiln.ConsoleLogger.v1\"}") TrainLogger logger,
     @Name("score_weights") @Default("{}") Map<String, Optional<Double>> scoreWeights,
     @Default("{}") Map<String, Hook> hooks,
