@@ -34,8 +34,9 @@ import java.util.Map;
  *   <li>Stricter syntax: a line starting with {@code [} must be a whole section header with a
  *       name free of spaces ({@code [ a ]} and {@code [a] x} are errors; Thinc reads sections
  *       named {@code " a "} and {@code a}), and {@code [DEFAULT]} is refused.
- *   <li>Numbers: an integer beyond the 64-bit range or a float beyond the double range stays a
- *       string (Thinc keeps the first as a string too, but reads {@code 1e400} as infinity).
+ *   <li>Numbers: an integer beyond the signed 64-bit range or a float beyond the double range
+ *       stays a string (Thinc's ujson reads integers up to 2^64 - 1, and {@code 1e400} as
+ *       infinity).
  *   <li>Section order is kept as written (Thinc sorts sections by name); subsections follow
  *       their parent's own keys in both.
  * </ul>

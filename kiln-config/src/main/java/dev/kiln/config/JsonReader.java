@@ -10,9 +10,10 @@ import java.util.Optional;
  * Reads one JSON value, optionally with {@code ${...}} references where values stand and inside
  * strings ({@code $$} is a literal {@code $} there, as in Thinc).
  *
- * <p>Numbers follow the reader Thinc uses (ujson): leading zeros and a trailing {@code .} are
- * accepted, integers are {@code Long}, and an integer too large for a {@code Long} or a number
- * too large for a {@code Double} makes the text "not JSON", so the value stays a string.
+ * <p>Numbers follow the reader Thinc uses (ujson) in accepting leading zeros and a trailing
+ * {@code .}; integers are {@code Long}, and an integer too large for a {@code Long} or a number
+ * too large for a {@code Double} makes the text "not JSON", so the value stays a string (see
+ * {@link Config} for where this differs from ujson).
  */
 final class JsonReader {
   private final String text;

@@ -11,8 +11,8 @@ import java.util.Map;
  * Applies overrides such as {@code training.max_epochs = 10} before interpolation.
  *
  * <p>An override may only change a key that exists (spaCy's rule; Thinc 8.1.7 would silently add
- * it). A string value containing {@code ${...}} is read as config text, so an override may refer
- * to other values as in Thinc.
+ * it). A string value containing {@code $} is read as config text, as in Thinc: an override may
+ * refer to other values with {@code ${...}}, and {@code $$} is a literal {@code $}.
  */
 final class Overrides {
   private Overrides() {}
@@ -90,7 +90,7 @@ final class Overrides {
   }
 
   private static Object valueOf(String dotted, Object value) {
-    if (value instanceof String text && text.contains("${")) {
+    if (value instanceof String text && text.contains("$")) {
       try {
         return ValueParser.parse(text);
       } catch (JsonReader.BadReference e) {

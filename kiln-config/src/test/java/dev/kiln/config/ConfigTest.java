@@ -133,6 +133,16 @@ class ConfigTest {
   }
 
   @Test
+  void anOverrideEscapesDollarsAsTheConfigTextDoes() {
+    Config config = Config.parse(TRAINING, "train.cfg")
+        .withOverrides(Map.of("paths.dev", Config.parseValue("p$$q"), "paths.train", Config.parseValue("$5")))
+        .interpolate();
+
+    assertThat(section(config, "paths").get("dev")).isEqualTo("p$q");
+    assertThat(section(config, "paths").get("train")).isEqualTo("$5");
+  }
+
+  @Test
   void anOverrideMayReplaceASectionByASection() {
     Section adam = new Section();
     adam.put("@optimizers", "SGD.v1");
