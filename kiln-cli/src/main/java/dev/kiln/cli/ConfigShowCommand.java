@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln config show}: prints a config, optionally interpolated, as cfg or JSON. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Print a config, with overrides applied.")
+@Command(name = "show", footer = ConfigArguments.OVERRIDES_HELP, mixinStandardHelpOptions = true, description = "Print a config, with overrides applied.")
 final class ConfigShowCommand implements Callable<Integer> {
   enum Format { cfg, json }
 

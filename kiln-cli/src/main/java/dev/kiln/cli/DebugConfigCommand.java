@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kiln train} does before reading data ({@link Trainer#check}), and lists the functions
  * it calls and the variables it references.
  */
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Validate a config and show its functions and variables.")
+@Command(name = "config", footer = ConfigArguments.OVERRIDES_HELP, mixinStandardHelpOptions = true, description = "Validate a config and show its functions and variables.")
 final class DebugConfigCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 

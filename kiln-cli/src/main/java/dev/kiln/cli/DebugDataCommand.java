@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * in kiln a problem in the data is a user error, like a config error), with a coded message
  * after the report. Only the corpora are resolved, so the components need not be registered.
  */
-@Command(name = "data", mixinStandardHelpOptions = true,
+@Command(name = "data", footer = ConfigArguments.OVERRIDES_HELP, mixinStandardHelpOptions = true,
     description = "Report on the training and dev data of a text config: counts, labels and annotation problems.")
 final class DebugDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kiln distill TEACHER_DIR STUDENT_CONFIG --output DIR}: trains the student pipeline on a
  * trained teacher's outputs, as the student config's {@code [distillation]} section says.
  */
-@Command(name = "distill", mixinStandardHelpOptions = true, description = "Train a student pipeline on a teacher's outputs.")
+@Command(name = "distill", footer = ConfigArguments.OVERRIDES_HELP, mixinStandardHelpOptions = true, description = "Train a student pipeline on a teacher's outputs.")
 final class DistillCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln evaluate MODEL_DIR DATA [--output metrics.json]}: scores a trained pipeline on data. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Score a trained pipeline on data.")
+@Command(name = "evaluate", footer = ConfigArguments.READER_OVERRIDES_HELP, mixinStandardHelpOptions = true, description = "Score a trained pipeline on data.")
 final class EvaluateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(json);
       spec.commandLine().getOut().flush();
       if (output != null) {
-        TextOutput.write(spec, output, json);
+        TextOutput.write(spec, output, json + "\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

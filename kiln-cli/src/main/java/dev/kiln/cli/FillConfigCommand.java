@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * registered function it calls, of its components and of {@code [training]} — so the saved
  * config has no hidden defaults ({@code -} for OUT prints it). References stay as written.
  */
-@Command(name = "fill-config", mixinStandardHelpOptions = true, description = "Write a config with every default filled in.")
+@Command(name = "fill-config", footer = ConfigArguments.OVERRIDES_HELP, mixinStandardHelpOptions = true, description = "Write a config with every default filled in.")
 final class FillConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

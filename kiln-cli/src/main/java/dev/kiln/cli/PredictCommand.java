@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln predict MODEL_DIR INPUT [--output OUT.jsonl]}: annotates data with a trained pipeline, as JSONL. */
-@Command(name = "predict", mixinStandardHelpOptions = true, description = "Annotate data with a trained pipeline, as JSONL.")
+@Command(name = "predict", footer = ConfigArguments.READER_OVERRIDES_HELP, mixinStandardHelpOptions = true, description = "Annotate data with a trained pipeline, as JSONL.")
 final class PredictCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code DIR/model-best} and {@code DIR/model-last}. The first Ctrl-C finishes the batch, saves
  * and exits 130; a second exits at once (saved directories stay complete either way).
  */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a pipeline from a config.")
+@Command(name = "train", footer = ConfigArguments.OVERRIDES_HELP, mixinStandardHelpOptions = true, description = "Train a pipeline from a config.")
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

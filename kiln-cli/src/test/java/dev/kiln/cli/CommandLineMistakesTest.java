@@ -27,4 +27,18 @@ class CommandLineMistakesTest {
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.out()).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "train | Override any value of the config with --SECTION.KEY VALUE",
+      "init fill-config | Override any value of the config with --SECTION.KEY VALUE",
+      "predict | Override a setting of the model's data reader with",
+      "convert | Convert a CoNLL-U",
+  })
+  void theHelpOfACommandSaysWhichOverridesItTakes(String command, String text) {
+    KilnRun run = KilnRun.of((command + " --help").split(" "));
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains(text);
+    assertThat(run.out().contains("Override")).as("convert reads no config").isEqualTo(!command.equals("convert"));
+  }
 }

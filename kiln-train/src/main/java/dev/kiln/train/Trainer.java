@@ -4,6 +4,7 @@ import dev.kiln.config.Config;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
+import dev.kiln.nn.ops.Ops;
 import dev.kiln.train.build.PipelineBuilder;
 import dev.kiln.train.disk.Provenance;
 import dev.kiln.train.disk.TrainingState;
@@ -163,6 +164,8 @@ public final class Trainer<D extends Datum> {
   }
 
   private TrainResult run() {
+    // The engine logs its BLAS backend when first used: before the progress table, not inside it.
+    Ops.get();
     YoungGenerationWarmer warmer = YoungGenerationWarmer.start();
     Optional<TrainingState> resumed = resumeOrInitialize();
     TrainingState start = resumed.orElse(new TrainingState(LoopState.START, BatchCursor.START, List.of(), Map.of()));
