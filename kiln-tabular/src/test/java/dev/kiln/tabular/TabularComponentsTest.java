@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TabularComponentsTest {
   private static final TableColumns COLUMNS = new TableColumns(Path.of("t.csv"), "y", List.of("x"), List.of("c"));
@@ -106,22 +108,16 @@ class TabularComponentsTest {
     }
   }
 
-  @Test
-  void aRegressorLabelThatIsNotANumberIsACodedErrorNamingFileAndLine() {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tall | [E281] component r: the label \"tall\" (t.csv line 9) is not a number",
+      "1e39 | [E285] component r: the label 1e39 (t.csv line 9) lies beyond float32's range",
+  })
+  void aRegressorLabelThatIsNotAFloat32IsACodedErrorNamingFileAndLine(String label, String message) {
     List<Example<TableRow>> data = new ArrayList<>(rows(3, true));
-    data.add(TableRow.example(COLUMNS, 9, new double[] {1}, new String[] {"up"}, "tall"));
+    data.add(TableRow.example(COLUMNS, 9, new double[] {1}, new String[] {"up"}, label));
     TabularRegressor regressor = new TabularRegressor("r", mlp(Linear.create(1)), 0);
-    assertThatThrownBy(() -> regressor.initialize(() -> data, 1))
-        .hasMessageStartingWith("[E281] component r: the label \"tall\" (t.csv line 9) is not a number");
-  }
-
-  @Test
-  void aRegressorLabelBeyondFloat32IsCalledOutOfRangeNotANonNumber() {
-    List<Example<TableRow>> data = new ArrayList<>(rows(3, true));
-    data.add(TableRow.example(COLUMNS, 9, new double[] {1}, new String[] {"up"}, "1e39"));
-    TabularRegressor regressor = new TabularRegressor("r", mlp(Linear.create(1)), 0);
-    assertThatThrownBy(() -> regressor.initialize(() -> data, 1))
-        .hasMessageStartingWith("[E285] component r: the label 1e39 (t.csv line 9) lies beyond float32's range");
+    assertThatThrownBy(() -> regressor.initialize(() -> data, 1)).hasMessageStartingWith(message);
   }
 
   @Test
