@@ -23,6 +23,15 @@ import java.util.Map;
  */
 public record TableRow(TableColumns columns, int line, double[] numbers, String[] categories, String label,
     ClassScores scores) implements Datum, JsonRecord {
+  /** Refuses values that do not match the columns, which would fail much later, in a model. */
+  public TableRow {
+    if (numbers.length != columns.numeric().size() || categories.length != columns.categorical().size()) {
+      throw new IllegalArgumentException("a row of " + numbers.length + " numbers and " + categories.length
+          + " categories for " + columns.numeric().size() + " numeric columns " + columns.numeric() + " and "
+          + columns.categorical().size() + " categorical columns " + columns.categorical());
+    }
+  }
+
   /** Counts as one word: a record without tokens. */
   @Override
   public int length() {

@@ -205,9 +205,13 @@ public final class Doc implements Datum, JsonRecord {
         Collections.unmodifiableMap(new LinkedHashMap<>(newExtras)));
   }
 
-  /** A copy with these category scores. */
+  /**
+   * A copy with these category scores, in their given order (a prediction's: the labels' order),
+   * so that output written from them is the same from run to run.
+   */
   public Doc withCats(Map<String, Double> newCats) {
-    return new Doc(text, tokens, tags, entityTags, Map.copyOf(newCats), sentStarts, tensor, extras);
+    return new Doc(text, tokens, tags, entityTags, Collections.unmodifiableMap(new LinkedHashMap<>(newCats)),
+        sentStarts, tensor, extras);
   }
 
   /** A copy with one sentence-start flag per token. */

@@ -3,12 +3,22 @@ package dev.kiln.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DocTest {
   private final Doc doc = Doc.ofWords(List.of("Ada", "Lovelace", "wrote", "."), List.of(true, true, false, false));
+
+  @Test
+  void categoriesKeepTheOrderTheyWereGivenIn() {
+    Map<String, Double> cats = new LinkedHashMap<>();
+    for (String label : List.of("m", "b", "x", "a", "q", "c", "z", "d", "k", "e", "w", "f")) {
+      cats.put(label, 0.5);
+    }
+    assertThat(Doc.ofWords(List.of("a")).withCats(cats).cats().keySet()).containsExactlyElementsOf(cats.keySet());
+  }
 
   @Test
   void wordsAndSpacesMakeTheText() {
