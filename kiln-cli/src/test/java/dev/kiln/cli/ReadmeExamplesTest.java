@@ -2,12 +2,16 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +42,35 @@ class ReadmeExamplesTest {
     }
     assertThat(tests).hasSizeGreaterThanOrEqualTo(5);
     return tests;
+  }
+
+  /**
+   * The README's Java example compiles against kiln's modules and runs: in a folder of its own
+   * that sees the repository's {@code examples/}, so that its {@code runs/} output stays there.
+   */
+  @Test
+  void theJavaExampleCompilesAndRuns() throws IOException, InterruptedException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    int start = readme.indexOf("```java\n");
+    assertThat(start).as("a java block in the README").isNotNegative();
+    String source = readme.substring(start + "```java\n".length(), readme.indexOf("```", start + 3));
+    Path work = Files.createDirectories(runs.resolve("java-example"));
+    Files.createSymbolicLink(work.resolve("examples"), ROOT.resolve("examples"));
+    Path file = Files.writeString(work.resolve("SpamExample.java"), source);
+    String classPath = System.getProperty("java.class.path");
+    int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-cp", classPath, "-d", work.toString(),
+        file.toString());
+    assertThat(compiled).isZero();
+
+    Path log = work.resolve("run.log");
+    Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classPath + File.pathSeparator + work, "SpamExample")
+        .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(run.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).containsPattern("requested: good enough, best score 0\\.9")
+        .containsPattern("\\{HAM=[0-9.E-]+, SPAM=[0-9.E-]+}");
+    assertThat(work.resolve("runs/spam-java/model-best/manifest.json")).exists();
   }
 
   /** The line's arguments (run from the repository root), with {@code runs/...} in a temporary folder. */

@@ -13,7 +13,9 @@ public record StopReason(Kind kind, String detail) {
     /** A hook asked to stop. */
     HOOK,
     /** Ctrl-C. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** A library caller stopped its {@link TrainingSession}. */
+    REQUESTED
   }
 
   @Override

@@ -18,4 +18,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public record TrainOptions(
     Path output, boolean resume, boolean resumeForce, PrintWriter out, PrintWriter err,
-    boolean interactive, AtomicBoolean interrupt) {}
+    boolean interactive, AtomicBoolean interrupt) {
+  /** A new run into {@code output}, printing to standard output and error, as a library call would. */
+  public static TrainOptions to(Path output) {
+    return new TrainOptions(output, false, false, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+        false, new AtomicBoolean());
+  }
+
+  /** These options, resuming from {@code model-last} (refusing a changed config or data unless {@code force}). */
+  public TrainOptions resuming(boolean force) {
+    return new TrainOptions(output, true, force, out, err, interactive, interrupt);
+  }
+}

@@ -141,7 +141,18 @@ public final class Trainer<D extends Datum> {
 
   /** Trains the pipeline {@code config} describes; see {@link TrainOptions}. */
   public static TrainResult train(TrainingConfig config, Registries registries, TrainOptions options) {
-    return of(config, registries, options, null).run();
+    return toTheEnd(session(config, registries, options));
+  }
+
+  /**
+   * Starts the run {@code config} describes, to be driven step by step: reads the data,
+   * initializes the pipeline (or resumes it) and returns before the first step. The type of
+   * record is the pipeline's ({@code Doc} for text, {@code Labeled} for images, {@code TableRow}
+   * for tables).
+   */
+  public static <D extends Datum> TrainingSession<D> session(TrainingConfig config, Registries registries,
+      TrainOptions options) {
+    return Trainer.<D>of(config, registries, options, null).start();
   }
 
   private static <D extends Datum> Trainer<D> of(TrainingConfig config, Registries registries, TrainOptions options,
@@ -160,10 +171,19 @@ public final class Trainer<D extends Datum> {
    */
   public static <D extends Datum> TrainResult distill(
       TrainingConfig config, Pipeline<D> teacher, Registries registries, TrainOptions options) {
-    return of(config, registries, options, teacher).run();
+    return toTheEnd(of(config, registries, options, teacher).start());
   }
 
-  private TrainResult run() {
+  private static TrainResult toTheEnd(TrainingSession<?> session) {
+    try (session) {
+      while (session.hasNext()) {
+        session.next();
+      }
+      return session.finish();
+    }
+  }
+
+  private TrainingSession<D> start() {
     // The engine logs its BLAS backend when first used: before the progress table, not inside it.
     Ops.get();
     YoungGenerationWarmer warmer = YoungGenerationWarmer.start();
@@ -194,8 +214,7 @@ public final class Trainer<D extends Datum> {
         loop.requestStop(new StopReason(StopReason.Kind.HOOK, decision.reason()));
       }
     }
-    drive(loop, batches, log);
-    return finish(loop);
+    return new TrainingSession<>(this, loop, batches, log, options.interrupt());
   }
 
   /**
@@ -231,32 +250,28 @@ public final class Trainer<D extends Datum> {
     return Optional.empty();
   }
 
+  /** Saves model-last at the end of the run, with the reason it stopped. */
+  void saveFinal(TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
+    checkpoints.saveLast(meta(loop.stopReason().orElseThrow(), loop), state(loop, batches, log));
+  }
+
   /**
-   * Runs the loop to its end, saves model-last, then closes logger and hooks. A step that fails
-   * leaves model-last as its last checkpoint: the weights, random streams and batch cursor of a
-   * step cut short are not a state the run could have reached, so resuming from them would not
-   * be exact (a killed run is resumed the same way).
+   * Says where a failed run left its model. A step that fails leaves model-last as its last
+   * checkpoint: the weights, random streams and batch cursor of a step cut short are not a state
+   * the run could have reached, so resuming from them would not be exact (a killed run is resumed
+   * the same way).
    */
-  private void drive(TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
-    boolean success = false;
+  void reportFailure(TrainingLoop<D> loop) {
+    options.err().println("Training failed at step " + loop.state().nextStep()
+        + ". model-last is left at the last checkpoint, if one was saved; --resume continues"
+        + " from there.");
+  }
+
+  /** Waits until every checkpoint is on disk, then closes the logger and the hooks. */
+  void end(boolean success, TrainLogger.Session log) {
     try {
-      while (loop.hasNext()) {
-        if (options.interrupt().get()) {
-          loop.requestStop(new StopReason(StopReason.Kind.INTERRUPTED, "Ctrl-C"));
-          continue;
-        }
-        afterStep(loop.next(), loop, batches, log);
-      }
-      StopReason reason = loop.stopReason().orElseThrow();
-      checkpoints.saveLast(meta(reason, loop), state(loop, batches, log));
-      success = true;
-    } catch (RuntimeException | Error e) {
-      options.err().println("Training failed at step " + loop.state().nextStep()
-          + ". model-last is left at the last checkpoint, if one was saved; --resume continues"
-          + " from there.");
-      throw e;
-    } finally {
       checkpoints.flush();
+    } finally {
       log.close();
       for (Hook hook : hooks) {
         hook.afterTraining(success);
@@ -264,7 +279,12 @@ public final class Trainer<D extends Datum> {
     }
   }
 
-  private TrainResult finish(TrainingLoop<D> loop) {
+  Pipeline<D> pipeline() {
+    return pipeline;
+  }
+
+  /** Prints how the run ended and returns it. */
+  TrainResult result(TrainingLoop<D> loop) {
     StopReason reason = loop.stopReason().orElseThrow();
     LoopState end = loop.state();
     options.out().println(String.format(Locale.ROOT, "Stopped: %s (%d steps, %.2f s of training). Saved pipeline to %s",
@@ -274,7 +294,8 @@ public final class Trainer<D extends Datum> {
     return new TrainResult(reason, checkpoints.last(), checkpoints.best(), best);
   }
 
-  private void afterStep(StepResult<D> step, TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
+  /** What follows each step: rollback, the logger, checkpoints at evaluations and the periodic ones. */
+  void afterStep(StepResult<D> step, TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
     if (step.update() == StepResult.Update.ROLLBACK) {
       checkpoints.rollback();
     }

@@ -1,0 +1,111 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.config.Config;
+import dev.kiln.config.Registries;
+import dev.kiln.train.Checkpoint;
+import dev.kiln.train.Datum;
+import dev.kiln.train.StepResult;
+import dev.kiln.train.StopReason;
+import dev.kiln.train.TrainOptions;
+import dev.kiln.train.TrainResult;
+import dev.kiln.train.Trainer;
+import dev.kiln.train.TrainingConfig;
+import dev.kiln.train.TrainingSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Java API drives the same run as {@code kiln train}, step by step (DESIGN.md, "The loop"). */
+class TrainingSessionTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Registries REGISTRIES = Registries.load();
+
+  @TempDir Path dir;
+
+  private TrainingSession<Datum> session(Path config, Path output) {
+    StringWriter sink = new StringWriter();
+    PrintWriter quiet = new PrintWriter(sink, true);
+    TrainingConfig filled = TrainingConfig.fill(Config.read(config), Map.of(), REGISTRIES);
+    return Trainer.session(filled, REGISTRIES,
+        new TrainOptions(output, false, false, quiet, quiet, false, new AtomicBoolean()));
+  }
+
+  @Test
+  void steppingASessionToItsEndTrainsWhatKilnTrainTrains() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 17);
+    KilnRun cli = KilnRun.of("train", config.toString(), "--output", dir.resolve("cli").toString());
+    assertThat(cli.exit()).as(cli.err()).isZero();
+
+    TrainResult result;
+    int steps = 0;
+    try (TrainingSession<Datum> session = session(config, dir.resolve("api"))) {
+      assertThat(session.run(3)).map(step -> step.info().step()).contains(2L);
+      Optional<StepResult<Datum>> evaluated = session.nextCheckpoint();
+      assertThat(evaluated).map(step -> step.info().step()).contains(5L);
+      assertThat(evaluated.get().checkpoint()).isNotEqualTo(Checkpoint.NONE);
+      steps = 6;
+      while (session.hasNext()) {
+        session.next();
+        steps++;
+      }
+      result = session.finish();
+    }
+
+    assertThat(steps).isEqualTo(18);
+    assertThat(result.stopReason().kind()).isEqualTo(StopReason.Kind.MAX_STEPS);
+    for (String file : new String[] {"model-last/classifier/weights.safetensors", "model-best/classifier/weights.safetensors",
+        "model-last/training/optimizer/optimizer.safetensors"}) {
+      assertThat(Files.readAllBytes(dir.resolve("api").resolve(file))).as(file)
+          .isEqualTo(Files.readAllBytes(dir.resolve("cli").resolve(file)));
+    }
+  }
+
+  @Test
+  void aCallerMayStopTheRunAndFinishSavesItWithTheReason() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 100);
+    Path output = dir.resolve("stopped");
+    try (TrainingSession<Datum> session = session(config, output)) {
+      session.run(8);
+      session.requestStop("good enough");
+      assertThat(session.hasNext()).isFalse();
+      assertThatThrownBy(session::next).isInstanceOf(NoSuchElementException.class).hasMessageContaining("good enough");
+      TrainResult result = session.finish();
+      assertThat(result.stopReason()).hasToString("requested: good enough");
+      assertThatThrownBy(session::finish).isInstanceOf(IllegalStateException.class);
+    }
+    JsonNode meta = JSON.readTree(output.resolve("model-last/meta.json").toFile());
+    assertThat(meta.get("stop_reason").asText()).isEqualTo("requested: good enough");
+    assertThat(meta.get("step").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void closingWithoutFinishingLeavesModelLastAtItsLastCheckpointAndItResumesExactly() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 17);
+    Path output = dir.resolve("abandoned");
+    try (TrainingSession<Datum> session = session(config, output)) {
+      session.run(8);
+    }
+    JsonNode meta = JSON.readTree(output.resolve("model-last/meta.json").toFile());
+    assertThat(meta.get("step").asLong()).as("the evaluation at step 5").isEqualTo(5);
+
+    KilnRun resumed = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    KilnRun whole = KilnRun.of("train", config.toString(), "--output", dir.resolve("whole").toString());
+    assertThat(whole.exit()).as(whole.err()).isZero();
+    assertThat(Files.readAllBytes(output.resolve("model-last/classifier/weights.safetensors")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("whole/model-last/classifier/weights.safetensors")));
+  }
+}
