@@ -36,11 +36,16 @@ class TrainingSessionTest {
   @TempDir Path dir;
 
   private TrainingSession<Datum> session(Path config, Path output) {
-    StringWriter sink = new StringWriter();
-    PrintWriter quiet = new PrintWriter(sink, true);
-    TrainingConfig filled = TrainingConfig.fill(Config.read(config), Map.of(), REGISTRIES);
-    return Trainer.session(filled, REGISTRIES,
-        new TrainOptions(output, false, false, quiet, quiet, false, new AtomicBoolean()));
+    return session(config, quietly(output));
+  }
+
+  private static TrainingSession<Datum> session(Path config, TrainOptions options) {
+    return Trainer.session(TrainingConfig.fill(Config.read(config), Map.of(), REGISTRIES), REGISTRIES, options);
+  }
+
+  private static TrainOptions quietly(Path output) {
+    PrintWriter quiet = new PrintWriter(new StringWriter(), true);
+    return new TrainOptions(output, false, false, quiet, quiet, false, new AtomicBoolean());
   }
 
   @Test
@@ -101,8 +106,11 @@ class TrainingSessionTest {
     JsonNode meta = JSON.readTree(output.resolve("model-last/meta.json").toFile());
     assertThat(meta.get("step").asLong()).as("the evaluation at step 5").isEqualTo(5);
 
-    KilnRun resumed = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume");
-    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    try (TrainingSession<Datum> resumed = session(config, quietly(output).resuming(false))) {
+      assertThat(resumed.next().info().step()).isEqualTo(6);
+      resumed.run(Long.MAX_VALUE);
+      resumed.finish();
+    }
     KilnRun whole = KilnRun.of("train", config.toString(), "--output", dir.resolve("whole").toString());
     assertThat(whole.exit()).as(whole.err()).isZero();
     assertThat(Files.readAllBytes(output.resolve("model-last/classifier/weights.safetensors")))
