@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * spaCy's {@code train_while_improving}, step for step, as an iterator a library user can drive.
+ * spaCy's {@code train_while_improving}, step for step, as an iterator; {@link TrainingSession}
+ * drives it with the logger and the checkpoints, for library users and the CLI.
  *
  * <p>Each step: the before-update callback, dropout from its schedule at the optimizer's step,
  * the batch split into {@code accumulate_gradient} sub-batches updated without an optimizer step,
@@ -143,26 +144,6 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     this.teacher = teacher;
     this.teacherOf = teacherOf;
     return this;
-  }
-
-  /** Runs up to {@code steps} steps; returns the last, if any ran (flax_extra's {@code run}). */
-  public Optional<StepResult<D>> run(long steps) {
-    StepResult<D> last = null;
-    for (long i = 0; i < steps && hasNext(); i++) {
-      last = next();
-    }
-    return Optional.ofNullable(last);
-  }
-
-  /** Runs until a step evaluates, or training stops (flax_extra's {@code next_checkpoint}). */
-  public Optional<StepResult<D>> nextCheckpoint() {
-    while (hasNext()) {
-      StepResult<D> result = next();
-      if (result.checkpoint() != Checkpoint.NONE) {
-        return Optional.of(result);
-      }
-    }
-    return Optional.empty();
   }
 
   /** Asks the loop to stop before its next step (a hook's request, or Ctrl-C). */
