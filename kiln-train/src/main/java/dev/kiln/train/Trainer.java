@@ -39,6 +39,8 @@ public final class Trainer<D extends Datum> {
   private final Regime regime;
   private final TrainOptions options;
   private final Checkpoints<D> checkpoints;
+  /** Where each sourced component came from, for meta.json. */
+  private final Map<String, Map<String, String>> sourcedOrigins;
   private final Provenance provenance;
   private final List<Hook> hooks;
   /** The teacher and its settings when distilling, else null. */
@@ -63,6 +65,7 @@ public final class Trainer<D extends Datum> {
     this.hooks = List.copyOf(settings.hooks().values());
     this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), savedConfigText(config),
         settings.beforeToDisk().orElse(BeforeToDisk.NONE));
+    this.sourcedOrigins = PipelineBuilder.sourcedOrigins(config.root());
     checkComponentNames();
     if (teacher != null) {
       checkStudentsLearnFromTeacher();
@@ -329,9 +332,8 @@ public final class Trainer<D extends Datum> {
     meta.put("step", loop.state().nextStep() - 1);
     meta.put("stop_reason", reason == null ? null : reason.toString());
     meta.put("provenance", provenance.toMap());
-    Map<String, Map<String, String>> sourced = PipelineBuilder.sourcedOrigins(config.root());
-    if (!sourced.isEmpty()) {
-      meta.put("sourced", sourced);
+    if (!sourcedOrigins.isEmpty()) {
+      meta.put("sourced", sourcedOrigins);
     }
     return meta;
   }
