@@ -192,6 +192,21 @@ class TrainerFeaturesTest {
   }
 
   @Test
+  void aDataMistakeFoundBeforeTrainingLeavesThePreviousRunsModels() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 5);
+    Path output = dir.resolve("kept");
+    train(config, output);
+    byte[] best = Files.readAllBytes(output.resolve("model-best/classifier/weights.safetensors"));
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+    for (String paths : new String[] {"--paths.dev", "--paths.train"}) {
+      KilnRun refused = KilnRun.of("train", config.toString(), "--output", output.toString(), paths, empty.toString());
+      assertThat(refused.exit()).as(paths).isEqualTo(2);
+      assertThat(Files.readAllBytes(output.resolve("model-best/classifier/weights.safetensors"))).as(paths).isEqualTo(best);
+      assertThat(output.resolve("model-last/manifest.json")).as(paths).exists();
+    }
+  }
+
+  @Test
   void anEmptyTrainingCorpusIsRefusedBeforeTheComponentsInitialize() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 5);
     Files.writeString(dir.resolve("train.jsonl"), "");

@@ -200,6 +200,11 @@ public final class Trainer<D extends Datum> {
     DevEvaluator<D> evaluator = new DevEvaluator<>(pipeline, corpora.get("dev_corpus", settings.devCorpus()),
         corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream(), evaluationCorpusNames());
     evaluator.readCorpora();
+    if (resumed.isEmpty()) {
+      // Only now, with the data read and the components initialized: a mistake found in the data
+      // must not cost the previous run's models.
+      checkpoints.clearOutput();
+    }
     warmer.close();
     settleCorpora();
     TrainingLoop<D> loop = new TrainingLoop<>(pipeline, regime.optimizer(), batches, evaluator,
@@ -231,7 +236,7 @@ public final class Trainer<D extends Datum> {
     System.gc();
   }
 
-  /** The state to resume from, or empty after initializing a new run (clearing old output). */
+  /** The state to resume from, or empty after initializing a new run. */
   private Optional<TrainingState> resumeOrInitialize() {
     boolean canResume = options.resume() && checkpoints.hasLast();
     if (options.resume() && !canResume) {
@@ -248,7 +253,6 @@ public final class Trainer<D extends Datum> {
       }
       return Optional.of(state);
     }
-    checkpoints.clearOutput();
     initialize();
     return Optional.empty();
   }
