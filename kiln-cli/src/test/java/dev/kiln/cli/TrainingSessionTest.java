@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.Config;
+import dev.kiln.config.Registered;
 import dev.kiln.config.Registries;
 import dev.kiln.train.Checkpoint;
 import dev.kiln.train.Datum;
+import dev.kiln.train.EpochProfile;
+import dev.kiln.train.Hook;
 import dev.kiln.train.StepResult;
+import dev.kiln.train.StopDecision;
 import dev.kiln.train.StopReason;
 import dev.kiln.train.TrainOptions;
 import dev.kiln.train.TrainResult;
@@ -94,6 +98,39 @@ class TrainingSessionTest {
     JsonNode meta = JSON.readTree(output.resolve("model-last/meta.json").toFile());
     assertThat(meta.get("stop_reason").asText()).isEqualTo("requested: good enough");
     assertThat(meta.get("step").asLong()).isEqualTo(7);
+  }
+
+  /** A hook whose afterEpoch fails, as a plugin's may. */
+  public static final class FailingAtEpochEnd implements Hook {
+    @Registered(category = "hooks", name = "test.FailAtEpochEnd.v1")
+    public static Hook create() {
+      return new FailingAtEpochEnd();
+    }
+
+    @Override
+    public StopDecision afterEpoch(int epoch, EpochProfile profile) {
+      throw new IllegalStateException("the hook failed at the end of epoch " + epoch);
+    }
+  }
+
+  @Test
+  void aHookFailingBetweenStepsEndsTheSessionAsAFailedStepDoes() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 200);
+    Files.writeString(config, Files.readString(config)
+        + "\n[training.hooks]\n\n[training.hooks.failing]\n@hooks = \"test.FailAtEpochEnd.v1\"\n");
+    Registries registries = Registries.load();
+    registries.addAll(FailingAtEpochEnd.class);
+    StringWriter err = new StringWriter();
+    PrintWriter quiet = new PrintWriter(new StringWriter(), true);
+    TrainOptions options = new TrainOptions(dir.resolve("failed"), false, false, quiet, new PrintWriter(err, true), false,
+        new AtomicBoolean());
+    try (TrainingSession<Datum> session = Trainer.session(
+        TrainingConfig.fill(Config.read(config), Map.of(), registries), registries, options)) {
+      assertThatThrownBy(() -> session.run(Long.MAX_VALUE)).hasMessageContaining("end of epoch 0");
+      assertThat(err.toString()).contains("Training failed at step");
+      assertThat(session.hasNext()).as("the session has ended").isFalse();
+      assertThatThrownBy(session::finish).isInstanceOf(IllegalStateException.class);
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.kiln.train;
 import dev.kiln.train.log.TrainLogger;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -52,7 +53,13 @@ public final class TrainingSession<D extends Datum> implements Iterator<StepResu
     if (interrupt.get()) {
       loop.requestStop(new StopReason(StopReason.Kind.INTERRUPTED, "Ctrl-C"));
     }
-    return loop.hasNext();
+    try {
+      // Ending an epoch calls the hooks' afterEpoch, which may fail as a step may.
+      return loop.hasNext();
+    } catch (RuntimeException | Error e) {
+      fail();
+      throw e;
+    }
   }
 
   /**
@@ -70,8 +77,7 @@ public final class TrainingSession<D extends Datum> implements Iterator<StepResu
       trainer.afterStep(step, loop, batches, log);
       return step;
     } catch (RuntimeException | Error e) {
-      trainer.reportFailure(loop);
-      end(false);
+      fail();
       throw e;
     }
   }
@@ -98,7 +104,7 @@ public final class TrainingSession<D extends Datum> implements Iterator<StepResu
 
   /** Stops the run before its next step; {@code why} is the stop reason meta.json records. */
   public void requestStop(String why) {
-    loop.requestStop(new StopReason(StopReason.Kind.REQUESTED, why));
+    loop.requestStop(new StopReason(StopReason.Kind.REQUESTED, Objects.requireNonNull(why, "why")));
   }
 
   /** The pipeline being trained, with its current weights (not the optimizer's averages). */
@@ -139,6 +145,11 @@ public final class TrainingSession<D extends Datum> implements Iterator<StepResu
     if (!ended) {
       end(false);
     }
+  }
+
+  private void fail() {
+    trainer.reportFailure(loop);
+    end(false);
   }
 
   private void end(boolean success) {
