@@ -55,4 +55,30 @@ class TaggerExampleTest {
     assertThat(line.get("spaces").toString()).isEqualTo("[true,true,false]");
     assertThat(line.get("tags")).hasSize(3);
   }
+  /**
+   * A tok2vec taken from a trained pipeline by adding {@code source =} to its section, whose old
+   * subsections the tagger's listener still refers to: the saved pipeline must load without them.
+   */
+  @Test
+  void aSourcedTok2VecWhoseOldSectionTheListenerReferredToSavesALoadableConfig() throws Exception {
+    Path ner = dir.resolve("ner");
+    KilnRun trainedNer = KilnRun.of("train", ROOT.resolve("examples/ner/config.cfg").toString(), "--output",
+        ner.toString(), "--training.max_steps", "5", "--paths.train", ROOT.resolve("examples/ner/train.jsonl").toString(),
+        "--paths.dev", ROOT.resolve("examples/ner/dev.jsonl").toString());
+    assertThat(trainedNer.exit()).as(trainedNer.err()).isZero();
+    String tagger = Files.readString(ROOT.resolve("examples/tagger/config.cfg"));
+    assertThat(tagger).contains("${components.tok2vec.model.encode.width}");
+    Path config = Files.writeString(dir.resolve("sourced.cfg"), tagger.replace("[components.tok2vec]\n",
+        "[components.tok2vec]\nsource = \"" + ner.resolve("model-last") + "\"\n"));
+    Path output = dir.resolve("sourced");
+    KilnRun trained = KilnRun.of("train", config.toString(), "--output", output.toString(), "--training.max_steps", "5",
+        "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
+        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
+    assertThat(trained.exit()).as(trained.err()).isZero();
+
+    KilnRun evaluated = KilnRun.of("evaluate", output.resolve("model-last").toString(),
+        ROOT.resolve("examples/tagger/dev.jsonl").toString());
+    assertThat(evaluated.exit()).as(evaluated.err()).isZero();
+    assertThat(Files.readString(output.resolve("model-last/config.cfg"))).doesNotContain("${components.tok2vec");
+  }
 }

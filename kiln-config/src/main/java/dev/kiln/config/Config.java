@@ -1,6 +1,8 @@
 package dev.kiln.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -117,6 +119,51 @@ public final class Config {
   public Config withDefaultsFrom(Section filledInterpolated) {
     Section merged = DefaultsMerge.merge(parsed.root(), filledInterpolated);
     return new Config(new ParsedConfig(merged, parsed.rawTexts()), sourceName);
+  }
+
+  /**
+   * The dotted keys outside section {@code prefix} (such as {@code components.tok2vec}) whose
+   * values refer into it: what becomes a dangling reference when that section is replaced.
+   */
+  public List<String> keysReferringInto(String prefix) {
+    List<String> keys = new ArrayList<>();
+    collectReferring(parsed.root(), "", prefix, keys);
+    return keys;
+  }
+
+  private static void collectReferring(Section section, String path, String prefix, List<String> keys) {
+    section.entries().forEach((key, value) -> {
+      String dotted = path.isEmpty() ? key : path + "." + key;
+      if (isWithin(dotted, prefix)) {
+        return;
+      }
+      if (value instanceof Section child) {
+        collectReferring(child, dotted, prefix, keys);
+      } else if (value instanceof Template template && refersInto(template.part(), prefix)) {
+        keys.add(dotted);
+      }
+    });
+  }
+
+  private static boolean refersInto(TemplatePart part, String prefix) {
+    if (part instanceof TemplatePart.Ref ref) {
+      return isWithin(String.join(".", ref.reference().parts()), prefix);
+    }
+    if (part instanceof TemplatePart.ListOf list) {
+      return list.items().stream().anyMatch(item -> refersInto(item, prefix));
+    }
+    if (part instanceof TemplatePart.MapOf map) {
+      return map.entries().values().stream().anyMatch(item -> refersInto(item, prefix));
+    }
+    if (part instanceof TemplatePart.Text text) {
+      return text.pieces().stream()
+          .anyMatch(piece -> piece instanceof Reference ref && isWithin(String.join(".", ref.parts()), prefix));
+    }
+    return false;
+  }
+
+  private static boolean isWithin(String dotted, String prefix) {
+    return dotted.equals(prefix) || dotted.startsWith(prefix + ".");
   }
 
   /**

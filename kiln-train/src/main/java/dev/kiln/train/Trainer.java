@@ -4,6 +4,7 @@ import dev.kiln.config.Config;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
+import dev.kiln.config.Section;
 import dev.kiln.nn.ops.Ops;
 import dev.kiln.train.build.PipelineBuilder;
 import dev.kiln.train.disk.Provenance;
@@ -78,9 +79,31 @@ public final class Trainer<D extends Datum> {
    * loads without its sources, as spaCy's does (meta.json says where they came from).
    */
   private static String savedConfigText(TrainingConfig config) {
+    Map<String, Section> sourced = PipelineBuilder.sourcedSections(config.root());
+    if (sourced.isEmpty()) {
+      return config.text();
+    }
+    Config written = Config.parse(config.text(), config.source());
+    Section trained = config.root();
     Map<String, Object> inlined = new LinkedHashMap<>();
-    PipelineBuilder.sourcedSections(config.root()).forEach((name, section) -> inlined.put("components." + name, section));
-    return inlined.isEmpty() ? config.text() : Config.parse(config.text(), config.source()).withOverrides(inlined).toString();
+    sourced.forEach((name, section) -> {
+      String prefix = "components." + name;
+      // A value elsewhere that refers into the replaced section (a listener's width, say) keeps
+      // the value it had in training instead of a reference to a key that may be gone.
+      for (String key : written.keysReferringInto(prefix)) {
+        inlined.put(key, valueAt(trained, key));
+      }
+      inlined.put(prefix, section);
+    });
+    return written.withOverrides(inlined).toString();
+  }
+
+  private static Object valueAt(Section root, String dotted) {
+    Object value = root;
+    for (String part : dotted.split("\\.")) {
+      value = ((Section) value).get(part);
+    }
+    return value;
   }
 
   /**
