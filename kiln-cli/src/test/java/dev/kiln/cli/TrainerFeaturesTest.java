@@ -158,6 +158,32 @@ class TrainerFeaturesTest {
   }
 
   @Test
+  void aComponentSourcedFromAPipelineThatStillSaysSourceFollowsTheChain() throws IOException {
+    Path config = TrainingFixture.write(dir, 10, 40);
+    Path first = dir.resolve("first");
+    train(config, first);
+    String sourcing = Files.readString(config).replaceAll(
+        "(?s)\\[components.classifier\\]\nfactory = \"kiln.classifier\"\n.*?\n\\[corpora\\]",
+        "[components.classifier]\nsource = \"SOURCE\"\n\n[corpora]");
+    // A pipeline as kiln saved it before saved configs held sourced sections in full.
+    Path old = dir.resolve("old");
+    Files.createDirectories(old);
+    Files.writeString(old.resolve("config.cfg"), sourcing.replace("SOURCE", first.resolve("model-best").toString()));
+    Files.copy(first.resolve("model-best/meta.json"), old.resolve("meta.json"));
+    Files.createDirectories(old.resolve("classifier"));
+    for (String file : new String[] {"weights.safetensors", "labels.json"}) {
+      Files.copy(first.resolve("model-best/classifier").resolve(file), old.resolve("classifier").resolve(file));
+    }
+    Manifest.of(old).write(old);
+
+    Path sourced = Files.writeString(dir.resolve("sourced.cfg"), sourcing.replace("SOURCE", old.toString()));
+    Path output = dir.resolve("further");
+    train(sourced, output, "--training.max_steps", "3");
+    assertThat(Files.readString(output.resolve("model-last/config.cfg")))
+        .contains("[components.classifier]\nfactory = \"kiln.classifier\"");
+  }
+
+  @Test
   void everyNanPolicyKeepsTheSavedWeightsFinite() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 30);
     // One training example whose feature overflows float32 to infinity: its batches' loss is NaN.

@@ -150,8 +150,11 @@ public final class PipelineBuilder {
     PipelineDirectory.verify(source);
     Section sourceRoot = Config.read(source.resolve(PipelineDirectory.CONFIG)).interpolate().root();
     Section sourceComponents = sourceRoot.section("components").orElseGet(Section::new);
-    return sourceComponents.section(sourceName).orElseThrow(() -> new KilnException(
+    Section original = sourceComponents.section(sourceName).orElseThrow(() -> new KilnException(
         ErrorCode.E216, name, source, sourceName, String.join(", ", sourceComponents.keys())));
+    // A pipeline saved before saved configs held sourced sections in full still says source = ...
+    // there: its section is the one it was sourced from, in turn.
+    return original.has("source") ? sourceSection(sourceName, original) : original;
   }
 
   private static Path sourcePath(Section section) {
