@@ -233,13 +233,18 @@ class TrainerFeaturesTest {
   }
 
   @Test
-  void anEmptyTrainingCorpusIsRefusedBeforeTheComponentsInitialize() throws IOException {
+  void anEmptyTrainingCorpusIsRefusedBeforeTheComponentsInitializeOrAResumedRunReadsIt() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 5);
+    train(config, dir.resolve("b"));
     Files.writeString(dir.resolve("train.jsonl"), "");
     KilnRun refused = KilnRun.of("train", config.toString(), "--output", dir.resolve("a").toString());
-    assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
-    assertThat(refused.err()).contains("[E248] the training corpus corpora.train (path \"" + dir.resolve("train.jsonl")
-        + "\") has no examples").doesNotContain("\tat ");
+    KilnRun resumed = KilnRun.of("train", config.toString(), "--output", dir.resolve("b").toString(), "--resume-force",
+        "--training.max_steps", "9");
+    for (KilnRun run : List.of(refused, resumed)) {
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).contains("[E248] the training corpus corpora.train (path \"" + dir.resolve("train.jsonl")
+          + "\") has no examples").doesNotContain("\tat ");
+    }
   }
 
   @Test

@@ -133,7 +133,7 @@ public enum ErrorCode {
   E245("--output {0} holds the teacher {1}: distilling would replace it. Give another --output."),
   E246("the student config has no [distillation] section, which says how to distil: add one with corpus = \"corpora.NAME\", a [distillation.batcher] and a [distillation.optimizer] (spaCy''s keys; the README lists them)."),
   E247("component {0} listens to the tok2vec \"{1}\", which is in [training] frozen_components and so hands its listeners nothing while they train. Add \"{1}\" to annotating_components as well (it then sets its vectors on every batch), or unfreeze it."),
-  E248("the training corpus {0} has no examples, so there is nothing to initialize the components from. Check the data (a CSV file needs rows below its header; a JSONL file, one example per line) and the [paths] the corpus reads."),
+  E248("the training corpus {0} has no examples: there is nothing to initialize the components from or to train on. Check the data (a CSV file needs rows below its header; a JSONL file, one example per line) and the [paths] the corpus reads."),
   // --- image readers and components (E250-E269)
   E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip unreadable images (they are counted)."),
   E251("{0}: {1}. Pass a folder with one sub-folder per class, named by the label, holding PNG or JPEG files."),

@@ -267,6 +267,7 @@ public final class Trainer<D extends Datum> {
     }
     if (canResume) {
       TrainingState state = checkpoints.resume(provenance, options.resumeForce());
+      firstExample(trainCorpus());
       lastPerformance = checkpoints.lastPerformance();
       checkpoints.completeBest(state.loop());
       for (Hook hook : hooks) {
@@ -379,14 +380,9 @@ public final class Trainer<D extends Datum> {
 
   private void initialize() {
     Corpus<D> train = trainCorpus();
-    // Components initialize from a sample of the corpus; an empty one would fail there with a
-    // message about the model rather than the data.
-    Iterator<Example<D>> first = train.read().iterator();
-    if (!first.hasNext()) {
-      throw new KilnException(ErrorCode.E248, corpora.describe(regime.corpus()));
-    }
+    Example<D> first = firstExample(train);
     if (teacher != null) {
-      requireTeacherReads(first.next().predicted());
+      requireTeacherReads(first.predicted());
     }
     Supplier<Iterable<Example<D>>> examples = teacher == null ? train::read : () -> annotatedByTeacher(train);
     List<String> sourced = PipelineBuilder.sourcedNames(config.root());
@@ -400,6 +396,21 @@ public final class Trainer<D extends Datum> {
         trainable.initialize(examples, settings.seed());
       }
     }
+  }
+
+  /**
+   * The training corpus's first example. Components initialize from a sample of the corpus, and
+   * a resumed run's batcher reads it: an empty one would fail there, with a message about the
+   * model or the batches rather than the data.
+   *
+   * @throws KilnException E248 naming the corpus and its path
+   */
+  private Example<D> firstExample(Corpus<D> train) {
+    Iterator<Example<D>> examples = train.read().iterator();
+    if (!examples.hasNext()) {
+      throw new KilnException(ErrorCode.E248, corpora.describe(regime.corpus()));
+    }
+    return examples.next();
   }
 
   /** Refuses a teacher whose components read another kind of record than the corpus gives. */
