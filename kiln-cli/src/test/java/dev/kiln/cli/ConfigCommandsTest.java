@@ -79,6 +79,30 @@ class ConfigCommandsTest {
   }
 
   @Test
+  void aTrainingCallOfTheDefaultsFunctionTakesTheDefaultsOtherArgumentsAsSpacyMergesThem() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 5);
+    String text = Files.readString(config);
+    String partial = text.substring(0, text.indexOf("[training.batcher]"))
+        + "[training.batcher]\n@batchers = \"spacy.batch_by_words.v1\"\n\n"
+        + "[training.optimizer]\n@optimizers = \"Adam.v1\"\nlearn_rate = 0.01\n\n"
+        + text.substring(text.indexOf("[training.logger]"));
+    Files.writeString(config, partial);
+    KilnRun fill = KilnRun.of("init", "fill-config", config.toString(), "-");
+    assertThat(fill.exit()).as(fill.err()).isZero();
+    assertThat(fill.out()).contains(
+        "[training.batcher]\n@batchers = \"spacy.batch_by_words.v1\"\ndiscard_oversize = false\ntolerance = 0.2\n",
+        "[training.batcher.size]\n@schedules = \"compounding.v1\"\nstart = 100\nstop = 1000\ncompound = 1.001",
+        "[training.optimizer]\n@optimizers = \"Adam.v1\"\nlearn_rate = 0.01\nbeta1 = 0.9\nbeta2 = 0.999\n"
+            + "L2_is_weight_decay = true\nL2 = 0.01\ngrad_clip = 1.0\nuse_averages = false\neps = 1e-08");
+
+    Files.writeString(config, partial.replace("@optimizers = \"Adam.v1\"", "@optimizers = \"SGD.v1\""));
+    KilnRun other = KilnRun.of("init", "fill-config", config.toString(), "-");
+    assertThat(other.exit()).as(other.err()).isZero();
+    assertThat(other.out()).as("another function keeps its own defaults")
+        .contains("[training.optimizer]\n@optimizers = \"SGD.v1\"\nlearn_rate = 0.01\nL2 = 0.0");
+  }
+
+  @Test
   void debugConfigListsFunctionsAndVariables() throws IOException {
     KilnRun run = KilnRun.of("debug", "config", write("c.cfg", OPTIMIZER).toString());
     assertThat(run.exit()).as(run.err()).isZero();

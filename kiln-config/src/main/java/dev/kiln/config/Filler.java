@@ -3,6 +3,7 @@ package dev.kiln.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,12 +32,24 @@ public final class Filler {
    * filled. Check it with {@link Resolver#resolveAs}.
    */
   public static Section fillAs(Section section, Class<? extends Record> recordType, Registries registries) {
-    Section filled = fillSection(section, registries);
+    Section filled = fillSection(mergeDefaultsAs(section, recordType), registries);
     addDefaults(filled, ArgumentSpec.ofRecord(recordType), registries);
     return filled;
   }
 
-  private static Section fillSection(Section section, Registries registries) {
+  /**
+   * {@code section}, read as a record, with spaCy's merge of the record's defaults (see
+   * {@link #withDefaultsOfSameCalls}) and nothing else filled: for a caller that fills and
+   * validates the whole config after.
+   */
+  public static Section mergeDefaultsAs(Section section, Class<? extends Record> recordType) {
+    return withDefaultsOfSameCalls(section, ArgumentSpec.ofRecord(recordType));
+  }
+
+  private static Section fillSection(Section written, Registries registries) {
+    Section section = function(written, registries)
+        .map(f -> withDefaultsOfSameCalls(written, ArgumentSpec.of(f.method())))
+        .orElse(written);
     Section copy = new Section(section.line());
     for (Map.Entry<String, Object> e : section.entries().entrySet()) {
       Object value = e.getValue();
@@ -81,6 +94,48 @@ public final class Filler {
         promise.put(spec.key(), value, 0);
       }
     }
+  }
+
+  /**
+   * spaCy's merge of its default config into the user's (Thinc's {@code deep_merge_configs}): an
+   * argument written as a call of the same function as its default, or as a section naming no
+   * function, takes the default's other arguments. {@code [training.optimizer]} with
+   * {@code @optimizers = "Adam.v1"} and a learn_rate gets spaCy's {@code L2 = 0.01}, not Adam's
+   * own {@code 0.0}; a call of another function keeps that function's own defaults.
+   */
+  private static Section withDefaultsOfSameCalls(Section section, List<ArgumentSpec> specs) {
+    Section merged = section;
+    for (ArgumentSpec spec : specs) {
+      if (spec.defaultText().isEmpty() || !(section.get(spec.key()) instanceof Section written)) {
+        continue;
+      }
+      Object value = DefaultValue.parse(spec.defaultText().get());
+      if (value instanceof Map<?, ?> map && InlineObjects.toSection(map, 0).isPromise()) {
+        if (merged == section) {
+          merged = section.copy();
+        }
+        merged.put(spec.key(), mergedWith(written, defaultSection(map)), section.lineOf(spec.key()));
+      }
+    }
+    return merged;
+  }
+
+  /** {@code written} with the keys of {@code defaults} it lacks, nested sections alike, when both call the same function. */
+  private static Section mergedWith(Section written, Section defaults) {
+    boolean sameCall = written.promiseKeys().isEmpty() || (written.promiseKeys().equals(defaults.promiseKeys())
+        && Objects.equals(written.get(written.promiseKeys().get(0)), defaults.get(defaults.promiseKeys().get(0))));
+    if (!sameCall) {
+      return written;
+    }
+    Section merged = written.copy();
+    defaults.entries().forEach((key, value) -> {
+      if (!merged.has(key)) {
+        merged.put(key, Section.copyValue(value), 0);
+      } else if (merged.get(key) instanceof Section inner && value instanceof Section innerDefaults) {
+        merged.put(key, mergedWith(inner, innerDefaults), merged.lineOf(key));
+      }
+    });
+    return merged;
   }
 
   /**

@@ -67,6 +67,12 @@ public final class TrainingConfig {
   public static TrainingConfig fill(Config config, Registries registries) {
     Section interpolated = config.interpolate().root();
     Section withPromises = interpolated.copy();
+    // spaCy merges its defaults into calls of the same function before anything is filled.
+    withPromises.section("training").ifPresent(training ->
+        withPromises.put("training", Filler.mergeDefaultsAs(training, TrainingSettings.class), withPromises.lineOf("training")));
+    withPromises.section("distillation").ifPresent(distillation ->
+        withPromises.put("distillation", Filler.mergeDefaultsAs(distillation, DistillSettings.class),
+            withPromises.lineOf("distillation")));
     Section components = withPromises.section("components").orElse(null);
     if (components != null) {
       for (String name : PipelineBuilder.componentNames(interpolated)) {
