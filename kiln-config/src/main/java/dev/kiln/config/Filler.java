@@ -46,10 +46,7 @@ public final class Filler {
     return withDefaultsOfSameCalls(section, ArgumentSpec.ofRecord(recordType));
   }
 
-  private static Section fillSection(Section written, Registries registries) {
-    Section section = function(written, registries)
-        .map(f -> withDefaultsOfSameCalls(written, ArgumentSpec.of(f.method())))
-        .orElse(written);
+  private static Section fillSection(Section section, Registries registries) {
     Section copy = new Section(section.line());
     for (Map.Entry<String, Object> e : section.entries().entrySet()) {
       Object value = e.getValue();
@@ -97,11 +94,13 @@ public final class Filler {
   }
 
   /**
-   * spaCy's merge of its default config into the user's (Thinc's {@code deep_merge_configs}): an
-   * argument written as a call of the same function as its default, or as a section naming no
-   * function, takes the default's other arguments. {@code [training.optimizer]} with
-   * {@code @optimizers = "Adam.v1"} and a learn_rate gets spaCy's {@code L2 = 0.01}, not Adam's
-   * own {@code 0.0}; a call of another function keeps that function's own defaults.
+   * spaCy's merge of its default config into the user's (Thinc's {@code deep_merge_configs}), for
+   * a record that stands for one of its sections ({@code [training]}): an argument written as a
+   * call of the same function as its default, or as a section naming no function, takes the
+   * default's other arguments. {@code [training.optimizer]} with {@code @optimizers = "Adam.v1"}
+   * and a learn_rate gets spaCy's {@code L2 = 0.01}, not Adam's own {@code 0.0}; a call of
+   * another function keeps that function's own defaults. (Registered functions' own defaults
+   * fill missing arguments only, as Thinc's registry does.)
    */
   private static Section withDefaultsOfSameCalls(Section section, List<ArgumentSpec> specs) {
     Section merged = section;
