@@ -29,11 +29,11 @@ public final class Doc implements Datum, JsonRecord {
   private final List<String> entityTags;
   private final Map<String, Double> cats;
   private final List<Boolean> sentStarts;
-  private final Floats tensor;
+  private final Vectors tensor;
   private final Map<String, Object> extras;
 
   private Doc(String text, List<Token> tokens, List<String> tags, List<String> entityTags, Map<String, Double> cats,
-      List<Boolean> sentStarts, Floats tensor, Map<String, Object> extras) {
+      List<Boolean> sentStarts, Vectors tensor, Map<String, Object> extras) {
     this.text = text;
     this.tokens = tokens;
     this.tags = tags;
@@ -219,20 +219,31 @@ public final class Doc implements Datum, JsonRecord {
     return new Doc(text, tokens, tags, entityTags, cats, perToken(newStarts, "sentence starts"), tensor, extras);
   }
 
+  /** Token vectors (tokens × width) and the {@code tok2vec} component that set them. */
+  public record Vectors(String tok2vec, Floats values) {}
+
   /**
-   * The token vectors a {@code tok2vec} component set (tokens × width), spaCy's
+   * The token vectors the last {@code tok2vec} component set (tokens × width), spaCy's
    * {@code doc.tensor}; empty until one has annotated the document. Not part of the JSON output.
    */
   public Optional<Floats> tensor() {
-    return Optional.ofNullable(tensor);
+    return Optional.ofNullable(tensor).map(Vectors::values);
   }
 
-  /** A copy whose token vectors are {@code newTensor}, one row per token. */
-  public Doc withTensor(Floats newTensor) {
+  /**
+   * The token vectors if the {@code tok2vec} component of that name set them last: with two
+   * tok2vec components, a listener of the first must not read the second's.
+   */
+  public Optional<Floats> tensorOf(String tok2vec) {
+    return Optional.ofNullable(tensor).filter(vectors -> vectors.tok2vec().equals(tok2vec)).map(Vectors::values);
+  }
+
+  /** A copy whose token vectors are {@code newTensor}, one row per token, set by {@code tok2vec}. */
+  public Doc withTensor(String tok2vec, Floats newTensor) {
     if (newTensor.rows() != tokens.size()) {
       throw new KilnException(ErrorCode.E308, newTensor.rows(), "tensor rows", tokens.size(), text);
     }
-    return new Doc(text, tokens, tags, entityTags, cats, sentStarts, newTensor, extras);
+    return new Doc(text, tokens, tags, entityTags, cats, sentStarts, new Vectors(tok2vec, newTensor), extras);
   }
 
   private <T> List<T> perToken(List<T> values, String what) {

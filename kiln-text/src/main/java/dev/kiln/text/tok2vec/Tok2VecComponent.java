@@ -137,7 +137,7 @@ public final class Tok2VecComponent implements ModelTrainable<Doc>, Annotator<Do
 
   @Override
   public List<Doc> annotate(List<Doc> docs) {
-    return ChunkedPrediction.annotateEach(docs, CHUNK, model::predict, Doc::withTensor);
+    return ChunkedPrediction.annotateEach(docs, CHUNK, model::predict, (doc, vectors) -> doc.withTensor(name, vectors));
   }
 
   @Override

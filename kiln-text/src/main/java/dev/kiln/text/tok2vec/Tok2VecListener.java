@@ -10,6 +10,7 @@ import dev.kiln.text.Doc;
 import dev.kiln.train.Component;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -130,11 +131,14 @@ public final class Tok2VecListener {
     return new ForwardResult<>(tensors(docs), dY -> null);
   }
 
-  /** The documents' vectors: set by the tok2vec's annotate, or computed by it when missing. */
+  /**
+   * The documents' vectors: set by the tok2vec's annotate, or computed by it when missing (or
+   * when another tok2vec of the pipeline annotated the documents after it).
+   */
   private List<Floats> tensors(List<Doc> docs) {
     if (allHaveTensors(docs)) {
       List<Floats> out = new ArrayList<>(docs.size());
-      docs.forEach(doc -> out.add(doc.tensor().orElseThrow()));
+      docs.forEach(doc -> out.add(doc.tensorOf(source.name()).orElseThrow()));
       return out;
     }
     if (source == null) {
@@ -144,8 +148,12 @@ public final class Tok2VecListener {
   }
 
   private boolean allHaveTensors(List<Doc> docs) {
+    if (source == null) {
+      return false;
+    }
     for (Doc doc : docs) {
-      if (doc.tensor().isEmpty() || doc.tensor().get().cols() != width) {
+      Optional<Floats> vectors = doc.tensorOf(source.name());
+      if (vectors.isEmpty() || vectors.get().cols() != width) {
         return false;
       }
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.kiln.config.Config;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
+import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.optimizers.Adam;
 import dev.kiln.nn.optimizers.SGD;
@@ -176,6 +177,31 @@ class SharedTok2VecTest {
       assertThat(actual.get(i).tensor().orElseThrow().data()).containsExactly(expected.get(i).tensor().orElseThrow().data());
     }
     assertThat(((Tagger) loaded.component("tagger")).labels()).containsExactly("DET", "NOUN", "PUNCT", "VERB");
+  }
+
+  @Test
+  void aListenerReadsTheVectorsOfItsOwnTok2VecNotOfALaterOne() {
+    String two = config(8, "[\"ta\", \"tb\", \"tagger\"]")
+        .replace("[components.tok2vec]", "[components.ta]").replace("[components.tok2vec.model]", "[components.ta.model]")
+        .replace("upstream = \"*\"", "upstream = \"ta\"")
+        + "\n[components.tb]\nfactory = \"tok2vec\"\n\n[components.tb.model]\n@architectures = \"spacy.HashEmbedCNN.v2\"\n"
+        + "width = 8\ndepth = 1\nembed_size = 100\nwindow_size = 1\nmaxout_pieces = 2\nsubword_features = true\n";
+    Pipeline<Doc> pipeline = build(two);
+    initialize(pipeline, examples());
+    Tok2VecComponent ta = (Tok2VecComponent) pipeline.component("ta");
+    Tok2VecComponent tb = (Tok2VecComponent) pipeline.component("tb");
+    List<Doc> docs = examples().stream().map(Example::predicted).toList();
+    List<Doc> annotated = tb.annotate(ta.annotate(docs));
+    assertThat(annotated.get(0).tensorOf("ta")).as("tb annotated last").isEmpty();
+
+    Model<?, ?> node = ((Tagger) pipeline.component("tagger")).model().walk().stream()
+        .filter(layer -> layer.name().equals("tok2vec-listener")).findFirst().orElseThrow();
+    @SuppressWarnings("unchecked")
+    List<Floats> heard = ((Model<List<Doc>, List<Floats>>) node).predict(annotated);
+    List<Floats> own = ta.model().predict(docs);
+    for (int i = 0; i < own.size(); i++) {
+      assertThat(heard.get(i).data()).isEqualTo(own.get(i).data());
+    }
   }
 
   @Test
