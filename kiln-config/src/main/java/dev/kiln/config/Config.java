@@ -186,9 +186,11 @@ public final class Config {
 
   /**
    * A command-line value: the JSON value if {@code text} is JSON, else {@code text} itself.
-   * {@code 10} is a number, {@code "10"} and {@code ten} are strings.
+   * {@code 10} is a number, {@code "10"} and {@code ten} are strings. Text holding {@code $} is
+   * kept as text, which {@link #withOverrides} reads as config text: references and {@code $$}
+   * then work inside lists and objects too ({@code ["${paths.train}"]}), as in a config file.
    */
   public static Object parseValue(String text) {
-    return ValueParser.parsePlain(text);
+    return text.contains("$") ? text : ValueParser.parsePlain(text);
   }
 }

@@ -140,6 +140,11 @@ class ConfigTest {
 
     assertThat(section(config, "paths").get("dev")).isEqualTo("p$q");
     assertThat(section(config, "paths").get("train")).isEqualTo("$5");
+
+    Config lists = Config.parse(TRAINING, "train.cfg")
+        .withOverrides(Map.of("paths.dev", Config.parseValue("[\"${paths.train}\", \"a$$b\"]")))
+        .interpolate();
+    assertThat(section(lists, "paths").get("dev")).isEqualTo(List.of("train.jsonl", "a$b"));
   }
 
   @Test
