@@ -100,6 +100,21 @@ class TrainingSessionTest {
     assertThat(meta.get("step").asLong()).isEqualTo(7);
   }
 
+  @Test
+  void finishingBeforeTheFirstStepSavesTheInitializedPipelineWithoutMadeUpScores() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 100);
+    Path output = dir.resolve("unstarted");
+    try (TrainingSession<Datum> session = session(config, output)) {
+      assertThat(session.finish().stopReason()).hasToString("requested: finished by the caller");
+    }
+    JsonNode meta = JSON.readTree(output.resolve("model-last/meta.json").toFile());
+    assertThat(meta.get("performance").size()).as("nothing was evaluated").isZero();
+    assertThat(output.resolve("model-best")).doesNotExist();
+    KilnRun resumed = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume",
+        "--training.max_steps", "100");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+  }
+
   /** A hook whose afterEpoch fails, as a plugin's may. */
   public static final class FailingAtEpochEnd implements Hook {
     @Registered(category = "hooks", name = "test.FailAtEpochEnd.v1")

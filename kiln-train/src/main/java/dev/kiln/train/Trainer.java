@@ -356,7 +356,8 @@ public final class Trainer<D extends Datum> {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("kiln_version", provenance.kilnVersion());
     meta.put("pipeline", pipeline.names());
-    meta.put("performance", lastPerformance != null ? lastPerformance : performance(Map.of(), Map.of()));
+    // No evaluation yet (a session finished before its first step): no scores, rather than zeros.
+    meta.put("performance", lastPerformance != null ? lastPerformance : Map.of());
     meta.put("step", loop.state().nextStep() - 1);
     meta.put("stop_reason", reason == null ? null : reason.toString());
     meta.put("provenance", provenance.toMap());
