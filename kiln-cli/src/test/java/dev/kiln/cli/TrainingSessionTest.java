@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.Config;
+import dev.kiln.config.KilnException;
 import dev.kiln.config.Registered;
 import dev.kiln.config.Registries;
 import dev.kiln.train.Checkpoint;
@@ -98,6 +99,24 @@ class TrainingSessionTest {
     JsonNode meta = JSON.readTree(output.resolve("model-last/meta.json").toFile());
     assertThat(meta.get("stop_reason").asText()).isEqualTo("requested: good enough");
     assertThat(meta.get("step").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void aSecondRunIntoTheSameOutputIsRefusedWhileTheFirstIsGoing() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 17);
+    Path output = dir.resolve("shared");
+    try (TrainingSession<Datum> first = session(config, output)) {
+      first.run(3);
+      assertThatThrownBy(() -> session(config, output)).isInstanceOf(KilnException.class).hasMessageStartingWith("[E249]");
+      KilnRun cli = KilnRun.of("train", config.toString(), "--output", output.toString());
+      assertThat(cli.exit()).isEqualTo(2);
+      assertThat(cli.err()).startsWith("[E249] " + output + " is being written by another kiln run");
+      first.run(Long.MAX_VALUE);
+      first.finish();
+    }
+    try (TrainingSession<Datum> again = session(config, output)) {
+      again.finish();
+    }
   }
 
   @Test

@@ -134,6 +134,7 @@ public enum ErrorCode {
   E246("the student config has no [distillation] section, which says how to distil: add one with corpus = \"corpora.NAME\", a [distillation.batcher] and a [distillation.optimizer] (spaCy''s keys; the README lists them)."),
   E247("component {0} listens to the tok2vec \"{1}\", which is in [training] frozen_components and so hands its listeners nothing while they train. Add \"{1}\" to annotating_components as well (it then sets its vectors on every batch), or unfreeze it."),
   E248("the training corpus {0} has no examples: there is nothing to initialize the components from or to train on. Check the data (a CSV file needs rows below its header; a JSONL file, one example per line) and the [paths] the corpus reads."),
+  E249("{0} is being written by another kiln run (a kiln train or distill, or a Java training session): two runs in one output directory would replace each other''s checkpoints. Wait for it to end, or give another --output."),
   // --- image readers and components (E250-E269)
   E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip unreadable images (they are counted)."),
   E251("{0}: {1}. Pass a folder with one sub-folder per class, named by the label, holding PNG or JPEG files."),

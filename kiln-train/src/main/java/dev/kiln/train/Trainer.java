@@ -7,6 +7,7 @@ import dev.kiln.config.Registries;
 import dev.kiln.config.Section;
 import dev.kiln.nn.ops.Ops;
 import dev.kiln.train.build.PipelineBuilder;
+import dev.kiln.train.disk.OutputLock;
 import dev.kiln.train.disk.Provenance;
 import dev.kiln.train.disk.TrainingState;
 import dev.kiln.train.log.LogContext;
@@ -210,6 +211,17 @@ public final class Trainer<D extends Datum> {
   }
 
   private TrainingSession<D> start() {
+    OutputLock lock = OutputLock.acquire(options.output());
+    try {
+      return start(lock);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** Reads the data, initializes or resumes, and returns the session that will release {@code lock}. */
+  private TrainingSession<D> start(OutputLock lock) {
     // The engine logs its BLAS backend when first used: before the progress table, not inside it.
     Ops.get();
     YoungGenerationWarmer warmer = YoungGenerationWarmer.start();
@@ -245,7 +257,7 @@ public final class Trainer<D extends Datum> {
         loop.requestStop(new StopReason(StopReason.Kind.HOOK, decision.reason()));
       }
     }
-    return new TrainingSession<>(this, loop, batches, log, options.interrupt());
+    return new TrainingSession<>(this, loop, batches, log, options.interrupt(), lock);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.kiln.train;
 
+import dev.kiln.train.disk.OutputLock;
 import dev.kiln.train.log.TrainLogger;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -33,15 +34,18 @@ public final class TrainingSession<D extends Datum> implements Iterator<StepResu
   private final TrainBatches<D> batches;
   private final TrainLogger.Session log;
   private final AtomicBoolean interrupt;
+  /** The output directory is this run's until the session ends. */
+  private final OutputLock outputLock;
   private boolean ended;
 
   TrainingSession(Trainer<D> trainer, TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log,
-      AtomicBoolean interrupt) {
+      AtomicBoolean interrupt, OutputLock outputLock) {
     this.trainer = trainer;
     this.loop = loop;
     this.batches = batches;
     this.log = log;
     this.interrupt = interrupt;
+    this.outputLock = outputLock;
   }
 
   /** Whether another step will run: false once a stop condition, a hook or a request stopped the run. */
@@ -154,6 +158,10 @@ public final class TrainingSession<D extends Datum> implements Iterator<StepResu
 
   private void end(boolean success) {
     ended = true;
-    trainer.end(success, log);
+    try {
+      trainer.end(success, log);
+    } finally {
+      outputLock.close();
+    }
   }
 }
