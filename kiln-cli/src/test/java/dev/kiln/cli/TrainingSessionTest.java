@@ -9,6 +9,7 @@ import dev.kiln.config.Config;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registered;
 import dev.kiln.config.Registries;
+import dev.kiln.text.Doc;
 import dev.kiln.train.Checkpoint;
 import dev.kiln.train.Datum;
 import dev.kiln.train.EpochProfile;
@@ -21,6 +22,8 @@ import dev.kiln.train.TrainResult;
 import dev.kiln.train.Trainer;
 import dev.kiln.train.TrainingConfig;
 import dev.kiln.train.TrainingSession;
+import dev.kiln.train.disk.PipelineDirectory;
+import dev.kiln.train.vectors.Labeled;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -74,6 +77,10 @@ class TrainingSessionTest {
       result = session.finish();
     }
 
+    assertThat(PipelineDirectory.load(dir.resolve("api/model-best"), REGISTRIES).reading(Labeled.class).names())
+        .containsExactly("classifier");
+    assertThatThrownBy(() -> PipelineDirectory.load(dir.resolve("api/model-best"), REGISTRIES).reading(Doc.class))
+        .isInstanceOf(KilnException.class).hasMessageStartingWith("[E239] component classifier reads Labeled records, not Doc");
     assertThat(steps).isEqualTo(18);
     assertThat(result.stopReason().kind()).isEqualTo(StopReason.Kind.MAX_STEPS);
     for (String file : new String[] {"model-last/classifier/weights.safetensors", "model-best/classifier/weights.safetensors",

@@ -125,6 +125,7 @@ public enum ErrorCode {
   E236("{0}: line {1}: {2}. Each line must be '{'\"features\": [numbers], \"label\": \"name\"'}'."),
   E237("{0}: its header gives {1} dimension(s), but an IDX {2} file has {3}. Are the images and labels files swapped?"),
   E238("label_names names \"{0}\" twice: each class id needs its own name. Give every name once."),
+  E239("component {0} reads {1} records, not {2}: the pipeline was trained on another kind of data. Load it as a pipeline of {1} records (Doc for text, Labeled for images and vectors, TableRow for tables)."),
   E240("the teacher pipeline has no component \"{0}\" (it has {1}). Map each student component to a teacher component in [distillation.student_to_teacher]."),
   E241("component {0} cannot learn from the teacher component {1}: it needs a teacher of its own kind ({2})."),
   E242("the teacher component {0} reads {1} records, but the distillation corpus gives {2} records. Distil from a teacher trained on the same kind of data as this corpus."),

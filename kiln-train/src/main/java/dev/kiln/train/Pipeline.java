@@ -69,6 +69,23 @@ public final class Pipeline<D extends Datum> {
     }
   }
 
+  /**
+   * This pipeline, checked to read records of {@code recordType}: the type argument of a pipeline
+   * loaded from disk is the caller's word, and a wrong one would fail inside a component with a
+   * ClassCastException.
+   *
+   * @throws KilnException E239 naming the first component that reads another kind of record
+   */
+  @SuppressWarnings("unchecked")
+  public <R extends Datum> Pipeline<R> reading(Class<R> recordType) {
+    for (Component<D> component : components) {
+      RecordTypes.of(component).filter(reads -> !reads.isAssignableFrom(recordType)).ifPresent(reads -> {
+        throw new KilnException(ErrorCode.E239, component.name(), reads.getSimpleName(), recordType.getSimpleName());
+      });
+    }
+    return (Pipeline<R>) this;
+  }
+
   /** The component named {@code name}. */
   public Component<D> component(String name) {
     for (Component<D> component : components) {
