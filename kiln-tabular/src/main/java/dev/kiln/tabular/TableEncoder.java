@@ -53,6 +53,11 @@ final class TableEncoder {
   }
 
   /** How many floats a row becomes. */
+
+  /** The feature columns it was fitted on, for rows made in memory (they need no label). */
+  TableColumns columns() {
+    return new TableColumns(Path.of("(in memory)"), null, numericNames, categoricalNames);
+  }
   int width() {
     return width;
   }

@@ -59,6 +59,14 @@ public final class TabularRegressor implements ModelTrainable<TableRow>, Annotat
     return name;
   }
 
+  /**
+   * The feature columns it was fitted on, in the order a {@link TableRow} made in memory gives its
+   * values: {@code new TableRow(columns(), 0, numbers, categories, null, null)}.
+   */
+  public TableColumns columns() {
+    return network.encoder().columns();
+  }
+
   @Override
   public void initialize(Supplier<Iterable<Example<TableRow>>> examples, long seed) {
     EncoderFit fit = new EncoderFit(name, hashBuckets);

@@ -102,6 +102,12 @@ class TabularComponentsTest {
     assertThat(folder.resolve("target.json")).exists();
     TabularRegressor loaded = new TabularRegressor("r", mlp(Linear.create(1)), 0);
     loaded.load(folder);
+    TableColumns fitted = loaded.columns();
+    assertThat(fitted.numeric()).containsExactly("x");
+    assertThat(fitted.categorical()).containsExactly("c");
+    TableRow first = data.get(0).reference();
+    TableRow inMemory = new TableRow(fitted, 0, first.numbers(), first.categories(), null, null);
+    assertThat(loaded.annotate(List.of(inMemory)).get(0).labelValue()).isEqualTo(before.get(0).labelValue());
     List<TableRow> after = loaded.annotate(predicted(data));
     for (int i = 0; i < after.size(); i++) {
       assertThat(after.get(i).labelValue()).isEqualTo(before.get(i).labelValue());
