@@ -10,6 +10,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds a run's output directory for the run alone: two runs writing the same {@code model-last}
@@ -17,6 +19,7 @@ import java.nio.file.StandardOpenOption;
  * is the operating system's on {@code DIR/.kiln.lock}, so a killed run releases it.
  */
 public final class OutputLock implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputLock.class);
   private static final String FILE = ".kiln.lock";
 
   private final FileChannel channel;
@@ -33,9 +36,13 @@ public final class OutputLock implements AutoCloseable {
    * @throws KilnException E249 if another run holds it, E212 if it cannot be a directory
    */
   public static OutputLock acquire(Path output) {
-    FileChannel channel = null;
     try {
       Files.createDirectories(output);
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E212, output, "it is not a directory and cannot be created as one (" + IoReason.of(e) + ")");
+    }
+    FileChannel channel = null;
+    try {
       channel = FileChannel.open(output.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
@@ -45,21 +52,22 @@ public final class OutputLock implements AutoCloseable {
     } catch (OverlappingFileLockException heldInThisJvm) {
       close(channel);
       throw new KilnException(ErrorCode.E249, output);
-    } catch (KilnException e) {
-      close(channel);
-      throw e;
     } catch (IOException e) {
+      // A file system without locks (some network mounts): train as before, unguarded.
       close(channel);
-      throw new KilnException(ErrorCode.E212, output, "it is not a directory and cannot be created as one (" + IoReason.of(e) + ")");
+      LOG.warn("cannot lock {} ({}): another run into the same directory would not be refused", output, IoReason.of(e));
+      return new OutputLock(null, null);
     }
   }
 
   @Override
   public void close() {
-    try {
-      lock.release();
-    } catch (IOException ignored) {
-      // Closing the channel releases it as well.
+    if (lock != null) {
+      try {
+        lock.release();
+      } catch (IOException ignored) {
+        // Closing the channel releases it as well.
+      }
     }
     close(channel);
   }
