@@ -46,6 +46,7 @@ public final class OutputLock implements AutoCloseable {
       channel = FileChannel.open(output.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
+        close(channel);
         throw new KilnException(ErrorCode.E249, output);
       }
       return new OutputLock(channel, lock);
