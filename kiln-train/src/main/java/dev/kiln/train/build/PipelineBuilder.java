@@ -89,12 +89,15 @@ public final class PipelineBuilder {
    * The section each sourced component of {@code root} (interpolated) was built from, in its
    * source pipeline's config. A saved config holds these in place of {@code source = ...}, as
    * spaCy's does, so that the saved pipeline loads on its own, whatever becomes of its sources.
+   * For a root whose pipeline {@link #build} made: the sources' files were verified then, and
+   * are not hashed again.
    */
   public static Map<String, Section> sourcedSections(Section root) {
     Section components = root.section("components").orElseGet(Section::new);
     Map<String, Section> sections = new LinkedHashMap<>();
     for (String name : sourcedNames(root)) {
-      sections.put(name, sourceSection(name, components.section(name).orElseThrow()));
+      Section section = components.section(name).orElseThrow();
+      sections.put(name, sectionIn(existingSource(name, section), name, section));
     }
     return sections;
   }
@@ -142,12 +145,23 @@ public final class PipelineBuilder {
    * @throws KilnException E218 if the source is not a directory, E216 if it has no such component
    */
   private static Section sourceSection(String name, Section section) {
+    Path source = existingSource(name, section);
+    PipelineDirectory.verify(source);
+    return sectionIn(source, name, section);
+  }
+
+  /** The source directory of a sourced component; E218 if there is none. */
+  private static Path existingSource(String name, Section section) {
     Path source = sourcePath(section);
-    String sourceName = sourceName(name, section);
     if (!Files.isDirectory(source)) {
       throw new KilnException(ErrorCode.E218, name, source);
     }
-    PipelineDirectory.verify(source);
+    return source;
+  }
+
+  /** The sourced component's section in the config of {@code source}, its (verified) pipeline. */
+  private static Section sectionIn(Path source, String name, Section section) {
+    String sourceName = sourceName(name, section);
     Section sourceRoot = Config.read(source.resolve(PipelineDirectory.CONFIG)).interpolate().root();
     Section sourceComponents = sourceRoot.section("components").orElseGet(Section::new);
     Section original = sourceComponents.section(sourceName).orElseThrow(() -> new KilnException(
