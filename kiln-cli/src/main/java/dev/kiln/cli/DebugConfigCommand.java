@@ -101,11 +101,7 @@ final class DebugConfigCommand implements Callable<Integer> {
   }
 
   private static Object valueAt(Section root, List<String> path) {
-    Object value = root;
-    for (String key : path) {
-      value = ((Section) value).get(key);
-    }
-    return value;
+    return root.section(path.subList(0, path.size() - 1)).orElseThrow().get(path.get(path.size() - 1));
   }
 
   private static String valueText(Object value) {

@@ -2,6 +2,7 @@ package dev.kiln.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,25 +123,40 @@ public final class Config {
   }
 
   /**
-   * The dotted keys outside section {@code prefix} (such as {@code components.tok2vec}) whose
-   * values refer into it: what becomes a dangling reference when that section is replaced.
+   * A copy in which every value outside section {@code prefix} (such as
+   * {@code components.tok2vec}) that refers into it holds the value it refers to, as
+   * interpolation gives it: what stays right when that section is then replaced.
    */
-  public List<String> keysReferringInto(String prefix) {
-    List<String> keys = new ArrayList<>();
-    collectReferring(parsed.root(), "", prefix, keys);
-    return keys;
+  public Config freezingReferencesInto(String prefix) {
+    List<List<String>> paths = new ArrayList<>();
+    collectReferring(parsed.root(), List.of(), prefix, paths);
+    if (paths.isEmpty()) {
+      return this;
+    }
+    Section values = interpolate().parsed.root();
+    Section root = parsed.root().copy();
+    Map<List<String>, String> rawTexts = new HashMap<>(parsed.rawTexts());
+    for (List<String> path : paths) {
+      List<String> parent = path.subList(0, path.size() - 1);
+      String key = path.get(path.size() - 1);
+      Section section = root.section(parent).orElseThrow();
+      section.put(key, Section.copyValue(values.section(parent).orElseThrow().get(key)), section.lineOf(key));
+      rawTexts.remove(path);
+    }
+    return new Config(new ParsedConfig(root, rawTexts), sourceName);
   }
 
-  private static void collectReferring(Section section, String path, String prefix, List<String> keys) {
+  private static void collectReferring(Section section, List<String> path, String prefix, List<List<String>> paths) {
     section.entries().forEach((key, value) -> {
-      String dotted = path.isEmpty() ? key : path + "." + key;
-      if (isWithin(dotted, prefix)) {
+      List<String> keyPath = new ArrayList<>(path);
+      keyPath.add(key);
+      if (isWithin(String.join(".", keyPath), prefix)) {
         return;
       }
       if (value instanceof Section child) {
-        collectReferring(child, dotted, prefix, keys);
+        collectReferring(child, keyPath, prefix, paths);
       } else if (value instanceof Template template && refersInto(template.part(), prefix)) {
-        keys.add(dotted);
+        paths.add(List.copyOf(keyPath));
       }
     });
   }

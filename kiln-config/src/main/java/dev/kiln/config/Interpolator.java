@@ -128,12 +128,12 @@ final class Interpolator {
     List<String> sectionPath;
     String key = parts.get(parts.size() - 1);
     if (parts.size() == 1) {
-      Section own = navigate(written, context.section());
+      Section own = written.section(context.section()).orElse(null);
       sectionPath = own != null && own.has(key) ? context.section() : List.of();
     } else {
       sectionPath = parts.subList(0, parts.size() - 1);
     }
-    Section section = navigate(written, sectionPath);
+    Section section = written.section(sectionPath).orElse(null);
     if (section == null) {
       throw missingSection(reference, context, sectionPath);
     }
@@ -145,7 +145,7 @@ final class Interpolator {
           ErrorCode.E020, context.where(), reference.text(), key, String.join(".", sectionPath),
           listOf(section.keys()) + didYouMean(key, section.keys(), sectionPath));
     }
-    Section live = navigate(out, sectionPath);
+    Section live = out.section(sectionPath).orElse(null);
     List<String> path = append(sectionPath, key);
     resolve(path, live, key);
     return new Target(path, live.get(key));
@@ -200,18 +200,6 @@ final class Interpolator {
     // Thinc substitutes the value as it was written, so 1e-8 stays 1e-8 inside a string.
     String raw = rawTexts.get(target.path());
     return raw != null ? raw : ValueText.of(value);
-  }
-
-  /** The section at {@code path}, walking only through sections; null if there is none. */
-  private static Section navigate(Section root, List<String> path) {
-    Section node = root;
-    for (String part : path) {
-      if (!(node.get(part) instanceof Section child)) {
-        return null;
-      }
-      node = child;
-    }
-    return node;
   }
 
   private static List<String> append(List<String> path, String key) {

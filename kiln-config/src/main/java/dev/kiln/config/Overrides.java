@@ -31,7 +31,7 @@ final class Overrides {
     for (Map.Entry<String, Object> e : overrides.entrySet()) {
       String dotted = e.getKey();
       List<String> path = find(root, dotted);
-      Section section = navigate(root, path.subList(0, path.size() - 1));
+      Section section = root.section(path.subList(0, path.size() - 1)).orElse(null);
       String key = path.get(path.size() - 1);
       Object value = valueOf(dotted, e.getValue());
       if (section.get(key) instanceof Section existing && !(value instanceof Section)) {
@@ -51,7 +51,7 @@ final class Overrides {
       throw new KilnException(ErrorCode.E025, dotted, dotted, "");
     }
     for (int i = parts.size() - 1; i >= 1; i--) {
-      Section section = navigate(root, parts.subList(0, i));
+      Section section = root.section(parts.subList(0, i)).orElse(null);
       String key = String.join(".", parts.subList(i, parts.size()));
       if (section != null && section.has(key)) {
         List<String> path = new ArrayList<>(parts.subList(0, i));
@@ -76,17 +76,6 @@ final class Overrides {
     String name = String.join(".", parts.subList(0, depth));
     String keys = section.keys().isEmpty() ? "(none)" : String.join(", ", section.keys());
     return "; keys in [" + name + "]: " + keys;
-  }
-
-  private static Section navigate(Section root, List<String> path) {
-    Section node = root;
-    for (String part : path) {
-      if (!(node.get(part) instanceof Section child)) {
-        return null;
-      }
-      node = child;
-    }
-    return node;
   }
 
   private static Object valueOf(String dotted, Object value) {

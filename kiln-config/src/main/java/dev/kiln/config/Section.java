@@ -63,6 +63,18 @@ public final class Section {
     return values.get(key) instanceof Section s ? Optional.of(s) : Optional.empty();
   }
 
+  /** The section at {@code path} ({@code ["corpora", "dev"]}), walking only through sections. */
+  public Optional<Section> section(List<String> path) {
+    Section node = this;
+    for (String part : path) {
+      if (!(node.get(part) instanceof Section child)) {
+        return Optional.empty();
+      }
+      node = child;
+    }
+    return Optional.of(node);
+  }
+
   /** Sets {@code key}, keeping its place if it already exists. */
   public void put(String key, Object value, int line) {
     values.put(key, value);

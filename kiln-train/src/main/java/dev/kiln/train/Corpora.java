@@ -8,7 +8,6 @@ import dev.kiln.config.Section;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Every reader under {@code [corpora]}, resolved, found by spaCy's dot names ({@code corpora.dev}). */
 final class Corpora<D extends Datum> {
@@ -35,15 +34,10 @@ final class Corpora<D extends Datum> {
    * reads when its section has one ({@code corpora.dev (path "data/dev.csv")}).
    */
   String describe(String dotName) {
-    Section section = root;
-    for (String part : dotName.split("\\.")) {
-      Optional<Section> inner = section.section(part);
-      if (inner.isEmpty()) {
-        return dotName;
-      }
-      section = inner.get();
-    }
-    return section.has("path") ? dotName + " (path \"" + section.get("path") + "\")" : dotName;
+    return root.section(List.of(dotName.split("\\.")))
+        .filter(section -> section.has("path"))
+        .map(section -> dotName + " (path \"" + section.get("path") + "\")")
+        .orElse(dotName);
   }
 
   /**

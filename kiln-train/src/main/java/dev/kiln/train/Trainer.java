@@ -85,26 +85,15 @@ public final class Trainer<D extends Datum> {
       return config.text();
     }
     Config written = Config.parse(config.text(), config.source());
-    Section trained = config.root();
     Map<String, Object> inlined = new LinkedHashMap<>();
-    sourced.forEach((name, section) -> {
-      String prefix = "components." + name;
+    for (Map.Entry<String, Section> component : sourced.entrySet()) {
+      String prefix = "components." + component.getKey();
       // A value elsewhere that refers into the replaced section (a listener's width, say) keeps
       // the value it had in training instead of a reference to a key that may be gone.
-      for (String key : written.keysReferringInto(prefix)) {
-        inlined.put(key, valueAt(trained, key));
-      }
-      inlined.put(prefix, section);
-    });
-    return written.withOverrides(inlined).toString();
-  }
-
-  private static Object valueAt(Section root, String dotted) {
-    Object value = root;
-    for (String part : dotted.split("\\.")) {
-      value = ((Section) value).get(part);
+      written = written.freezingReferencesInto(prefix);
+      inlined.put(prefix, component.getValue());
     }
-    return value;
+    return written.withOverrides(inlined).toString();
   }
 
   /**
