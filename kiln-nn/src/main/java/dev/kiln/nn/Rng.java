@@ -89,14 +89,4 @@ public final class Rng {
     spareGaussian = v * factor;
     return u * factor;
   }
-
-  /** Shuffles {@code values} in place (Fisher-Yates). */
-  public void shuffle(int[] values) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = nextInt(i + 1);
-      int tmp = values[i];
-      values[i] = values[j];
-      values[j] = tmp;
-    }
-  }
 }

@@ -3,12 +3,12 @@ package dev.kiln.train;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.Rng;
+import dev.kiln.nn.batching.PassOrder;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,15 +181,12 @@ public final class TrainBatches<D extends Datum> implements BatchStream<D> {
   }
 
   private List<Example<D>> shuffled(List<Example<D>> examples, int passNumber) {
-    List<Example<D>> order = new ArrayList<>(examples);
-    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + passNumber);
-    for (int i = order.size() - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      Example<D> swap = order.get(i);
-      order.set(i, order.get(j));
-      order.set(j, swap);
+    int[] order = PassOrder.shuffled(examples.size(), seed, passNumber);
+    List<Example<D>> shuffled = new ArrayList<>(order.length);
+    for (int index : order) {
+      shuffled.add(examples.get(index));
     }
-    return order;
+    return shuffled;
   }
 
   private static <D extends Datum> List<Example<D>> load(Corpus<D> corpus) {

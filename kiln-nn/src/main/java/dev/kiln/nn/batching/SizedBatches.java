@@ -3,7 +3,6 @@ package dev.kiln.nn.batching;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 
 /**
@@ -78,19 +77,12 @@ public final class SizedBatches<B> implements Iterable<B> {
   }
 
   private int[] order(int pass) {
+    if (options.shuffle()) {
+      return PassOrder.shuffled(length, options.seed(), pass);
+    }
     int[] order = new int[length];
     for (int i = 0; i < length; i++) {
       order[i] = i;
-    }
-    if (options.shuffle()) {
-      // SplittableRandom mixes its seed, so neighbouring passes give unrelated orders.
-      SplittableRandom random = new SplittableRandom(options.seed() + pass * 0x9E3779B97F4A7C15L);
-      for (int i = length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int swap = order[i];
-        order[i] = order[j];
-        order[j] = swap;
-      }
     }
     return order;
   }

@@ -5,6 +5,7 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.array.Ints;
+import dev.kiln.nn.batching.PassOrder;
 import dev.kiln.nn.layers.Chain;
 import dev.kiln.nn.layers.Relu;
 import dev.kiln.nn.layers.Softmax;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +27,11 @@ import java.util.Locale;
  * Trains the Fashion-MNIST MLP of {@code /work/shared/peers/README.md} (784→256 ReLU→dropout
  * 0.2→256 ReLU→dropout 0.2→10 softmax, batch 128, Adam 1e-3) and prints, last,
  * {@code examples_per_s=<median over epochs 2..N> test_acc=<after N> gemm_gflops=<effective>}.
+ *
+ * <p>It draws its random numbers as {@code kiln train examples/fashion-mnist/config.cfg} does
+ * at the same seed (the model seeded by the component's name, each epoch's order by
+ * {@link PassOrder}, classes numbered as {@code kiln.classifier} numbers them), so both train the
+ * same weights and {@code bench/train-overhead} compares the same work.
  *
  * <p>Images stay bytes; each batch is converted to floats in a reused buffer, so the heap holds
  * 55 MB of data rather than 220 MB of floats. The input gradient of the first layer is never
@@ -44,6 +51,9 @@ public final class FashionMnistMlp {
     }
   }
 
+  /** The component's name in examples/fashion-mnist/config.cfg, which seeds its model. */
+  private static final String COMPONENT = "classifier";
+
   /** One epoch's figures. */
   private record EpochStats(double seconds, double cpuSeconds, double optimizerSeconds,
       double meanLoss) {}
@@ -53,8 +63,11 @@ public final class FashionMnistMlp {
   private final CategoricalCrossentropy loss = new CategoricalCrossentropy();
   private final FashionMnist data;
   private final int batchSize;
-  private final int[] order;
-  private final Rng shuffle;
+  private final long seed;
+  private final int[] trainClasses;
+  private final int[] testClasses;
+  private int[] order;
+  private int pass;
   /** Reused input buffers: every full batch, and the epoch's partial last one (or null). */
   private final Floats fullBatch;
   private final Floats tailBatch;
@@ -63,8 +76,10 @@ public final class FashionMnistMlp {
   private FashionMnistMlp(FashionMnist data, int batchSize, long seed) {
     this.data = data;
     this.batchSize = batchSize;
+    this.seed = seed;
+    this.trainClasses = FashionMnist.classes(data.trainLabels());
+    this.testClasses = FashionMnist.classes(data.testLabels());
     this.order = identity(data.trainImages().count());
-    this.shuffle = Rng.derive(seed, "shuffle");
     int n = data.trainImages().count();
     this.fullBatch = Floats.zeros(batchSize, data.trainImages().itemSize());
     this.tailBatch = n % batchSize == 0 ? null
@@ -73,9 +88,9 @@ public final class FashionMnistMlp {
     Floats sampleX = toFloats(data.trainImages(), order, 0, 5, Floats.zeros(5, 784));
     Floats sampleY = Floats.zeros(5, 10);
     for (int i = 0; i < 5; i++) {
-      sampleY.set(i, data.trainLabels().data()[i], 1f);
+      sampleY.set(i, trainClasses[i], 1f);
     }
-    model.initialize(sampleX, sampleY, seed);
+    model.initialize(sampleX, sampleY, Rng.derive(seed, COMPONENT).nextLong());
     // The peers' Adam: no gradient clipping, no L2, no averages.
     this.adam = new Adam(0.001,
         OptimizerOptions.defaults().withGradClip(0).withL2(0, true).withAverages(false));
@@ -116,6 +131,20 @@ public final class FashionMnistMlp {
         median, acc, median * FLOPS_PER_EXAMPLE / 1e9);
   }
 
+  /**
+   * Trains the bench's model on the Fashion-MNIST files in {@code dataDir} for {@code epochs}
+   * epochs of batches of 128 and returns it: the model {@code kiln train
+   * examples/fashion-mnist/config.cfg} trains at the same seed, weight for weight.
+   */
+  public static Model<Floats, Floats> train(Path dataDir, int epochs, long seed)
+      throws IOException {
+    FashionMnistMlp run = new FashionMnistMlp(FashionMnist.read(dataDir), 128, seed);
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      run.trainEpoch();
+    }
+    return run.model;
+  }
+
   /** Trains seeds {@code seed + 1 ..} for their accuracy alone, beside the first's {@code acc}. */
   private static AccuracySpread accuracyOverSeeds(FashionMnist data, BenchOptions options,
       double acc) {
@@ -140,7 +169,7 @@ public final class FashionMnistMlp {
     long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     // The shuffle is part of the epoch, as in the peers' timed loops (and kiln train's).
-    shuffle.shuffle(order);
+    order = PassOrder.shuffled(n, seed, pass++);
     optimizerNanos = 0;
     double lossSum = 0;
     // The partial last batch is trained after the loop, not by a branch inside it: taken once an
@@ -179,10 +208,9 @@ public final class FashionMnistMlp {
    * layers' code, instead of compiling the whole inlined step (~0.25 s on one of two cores).
    */
   private int[] labels(int from, int size) {
-    byte[] labels = data.trainLabels().data();
     int[] y = new int[size];
     for (int i = 0; i < size; i++) {
-      y[i] = labels[order[from + i]];
+      y[i] = trainClasses[order[from + i]];
     }
     return y;
   }
@@ -198,7 +226,6 @@ public final class FashionMnistMlp {
 
   private double evaluate() {
     IdxFile images = data.testImages();
-    byte[] labels = data.testLabels().data();
     int n = images.count();
     int batch = 1000;
     int[] identity = identity(n);
@@ -208,7 +235,7 @@ public final class FashionMnistMlp {
       Floats probs = model.predict(toFloats(images, identity, from, size,
           Floats.zeros(size, images.itemSize())));
       for (int i = 0; i < size; i++) {
-        correct += argmax(probs, i) == labels[from + i] ? 1 : 0;
+        correct += argmax(probs, i) == testClasses[from + i] ? 1 : 0;
       }
     }
     return (double) correct / n;
