@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
       DebugCommand.class, RegistryCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -80,8 +81,15 @@ public final class Main implements Runnable {
     }
   }
 
+  /**
+   * {@code kiln} without a command is a usage mistake, as {@code kiln config} without one is:
+   * the same coded line, then the usage, whose list of commands says what to run.
+   */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    CommandLine cli = spec.commandLine();
+    cli.getErr().println(new KilnException(ErrorCode.E400, "kiln", "Missing required subcommand").getMessage());
+    cli.usage(cli.getErr());
+    return ExitCodes.USER_ERROR;
   }
 }

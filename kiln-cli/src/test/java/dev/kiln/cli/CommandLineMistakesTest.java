@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +27,35 @@ class CommandLineMistakesTest {
     assertThat(run.err()).startsWith(message);
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"config | kiln config", "debug | kiln debug", "init | kiln init", "registry | kiln registry"})
+  void aCommandGroupWithoutItsCommandIsAMistake(String group, String name) {
+    KilnRun run = KilnRun.of(group);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("[E400] " + name + ": Missing required subcommand. Run " + name
+        + " --help for its options and arguments." + System.lineSeparator());
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void kilnWithoutACommandIsAMistakeThatListsTheCommands() {
+    KilnRun run = KilnRun.of();
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E400] kiln: Missing required subcommand. Run kiln --help for its options and arguments."
+        + System.lineSeparator() + "Usage: kiln [-hV] [COMMAND]").contains("Commands:", "  train ");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"--help | Usage: kiln [-hV] [COMMAND]", "-h | Usage: kiln", "help | Usage: kiln",
+      "--version | kiln ", "-V | kiln "})
+  void askingForHelpOrTheVersionIsNoMistake(String option, String text) {
+    KilnRun run = KilnRun.of(option);
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith(text);
+    assertThat(run.err()).isEmpty();
   }
 
   @ParameterizedTest

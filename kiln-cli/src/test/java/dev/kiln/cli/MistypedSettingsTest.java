@@ -26,6 +26,7 @@ class MistypedSettingsTest {
       "--training.patience | -5 | [E208] [training] patience = -5",
       "--training.dropout | 1.0 | [E208] [training] dropout = 1.0 is not valid: it must be a rate in [0, 1)",
       "--training.optimizer.learn_rate | -0.01 | [E166] optimizer Adam: learn_rate is -0.01 at step 0",
+      "--training.optimizer.learn_rate | 1e400 | [E166] optimizer Adam: learn_rate is Infinity at step 0, but must be at least 0 and finite",
       "--training.optimizer.beta2 | 1.0 | [E166] optimizer Adam: beta2 is 1.0 at step 0, but must be in [0, 1)",
       "--training.batcher.size | 0 | [E180] batching: size must be at least 1",
       "--components.classifier.model.*.hidden.nO | 0 | [E106] layer relu: nO must be at least 1, got 0",

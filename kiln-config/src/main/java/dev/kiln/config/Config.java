@@ -37,9 +37,12 @@ import java.util.Map;
  *   <li>Stricter syntax: a line starting with {@code [} must be a whole section header with a
  *       name free of spaces ({@code [ a ]} and {@code [a] x} are errors; Thinc reads sections
  *       named {@code " a "} and {@code a}), and {@code [DEFAULT]} is refused.
- *   <li>Numbers: an integer beyond the signed 64-bit range or a float beyond the double range
- *       stays a string (Thinc's ujson reads integers up to 2^64 - 1, and {@code 1e400} as
- *       infinity).
+ *   <li>Numbers: an integer beyond the signed 64-bit range stays a string (Thinc's ujson reads
+ *       integers up to 2^64 - 1). A float is the double nearest its text; Thinc's ujson can be
+ *       off in the last of 16 or 17 significant digits, and reads {@code 0e400} as NaN (kiln:
+ *       0.0). As in Thinc, {@code 1e400} is infinity and {@code NaN}, {@code inf} and
+ *       {@code Infinity} are strings; an infinity is written back as {@code 1e999}, which reads
+ *       back as one (Thinc cannot write it).
  *   <li>Section order is kept as written (Thinc sorts sections by name); subsections follow
  *       their parent's own keys in both.
  * </ul>

@@ -11,9 +11,10 @@ import java.util.Optional;
  * strings ({@code $$} is a literal {@code $} there, as in Thinc).
  *
  * <p>Numbers follow the reader Thinc uses (ujson) in accepting leading zeros and a trailing
- * {@code .}; integers are {@code Long}, and an integer too large for a {@code Long} or a number
- * too large for a {@code Double} makes the text "not JSON", so the value stays a string (see
- * {@link Config} for where this differs from ujson).
+ * {@code .}, and in reading a float beyond the {@code double} range as an infinity
+ * ({@code 1e400}) and one below it as zero; integers are {@code Long}, and an integer too large
+ * for a {@code Long} makes the text "not JSON", so the value stays a string (see {@link Config}
+ * for where this differs from ujson).
  */
 final class JsonReader {
   private final String text;
@@ -260,11 +261,7 @@ final class JsonReader {
       if (integer) {
         return new TemplatePart.Literal(Long.parseLong(number));
       }
-      double value = Double.parseDouble(number);
-      if (Double.isInfinite(value)) {
-        throw new NotJson();
-      }
-      return new TemplatePart.Literal(value);
+      return new TemplatePart.Literal(Double.parseDouble(number));
     } catch (NumberFormatException e) {
       throw new NotJson();
     }

@@ -33,8 +33,10 @@ final class JsonWriter {
       writeArray(out, list, depth, config);
     } else if (value instanceof String || value instanceof Template) {
       quote(out, value.toString(), config);
-    } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-      quote(out, d.toString(), config); // JSON has no such numbers; never read from a config
+    } else if (value instanceof Double d && d.isInfinite()) {
+      out.append(d > 0 ? "1e999" : "-1e999"); // JSON has no infinity; this overflows to one
+    } else if (value instanceof Double d && d.isNaN()) {
+      quote(out, d.toString(), config); // JSON has no NaN; never read from a config
     } else if (value instanceof Double d) {
       out.append(ValueText.pythonFloat(d)); // as Thinc writes floats: 1e-08, not 1.0E-8
     } else {

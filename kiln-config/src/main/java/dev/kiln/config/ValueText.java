@@ -47,10 +47,13 @@ final class ValueText {
     }
   }
 
-  /** Python's {@code repr} of a float: {@code 0.001}, {@code 1e-08}, {@code 10.0}, {@code 1e+16}. */
+  /**
+   * Python's {@code repr} of a float: {@code 0.001}, {@code 1e-08}, {@code 10.0}, {@code 1e+16},
+   * {@code inf}.
+   */
   static String pythonFloat(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
-      return Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+      return Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
     }
     if (d == 0) {
       return 1 / d < 0 ? "-0.0" : "0.0";

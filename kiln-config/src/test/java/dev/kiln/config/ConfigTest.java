@@ -63,6 +63,14 @@ class ConfigTest {
     assertThat(Config.parseValue("corpus/train.jsonl")).isEqualTo("corpus/train.jsonl");
     assertThat(Config.parseValue("")).isEqualTo("");
     assertThat(Config.parseValue("${paths.dev}")).isEqualTo("${paths.dev}");
+    assertThat(Config.parseValue("1e400")).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(Config.parseValue("-1e400")).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(Config.parseValue("1e-400")).isEqualTo(0.0);
+    assertThat(Config.parseValue("{\"a\": 1e400}")).isEqualTo(Map.of("a", Double.POSITIVE_INFINITY));
+    assertThat(Config.parseValue("\"1e400\"")).isEqualTo("1e400");
+    for (String name : List.of("NaN", "nan", "Infinity", "-Infinity", "inf")) {
+      assertThat(Config.parseValue(name)).isEqualTo(name);
+    }
   }
 
   /** The Thinc quirk kiln does not copy: Thinc 8.1.7 reads "10" as the number 10. */
@@ -229,11 +237,22 @@ class ConfigTest {
   }
 
   @Test
-  void numbersOutsideTheJavaRangesStayStrings() {
-    Config config = Config.parse("[a]\nbig = 99999999999999999999\nhuge = 1e400\n", "n.cfg");
+  void anIntegerBeyondTheLongRangeStaysAString() {
+    Config config = Config.parse("[a]\nbig = 99999999999999999999\n", "n.cfg");
 
     assertThat(section(config, "a").get("big")).isEqualTo("99999999999999999999");
-    assertThat(section(config, "a").get("huge")).isEqualTo("1e400");
+  }
+
+  /** Regression: {@code 1e400} stayed the string "1e400"; Thinc 8.1.7 reads it as infinity. */
+  @Test
+  void aFloatBeyondTheDoubleRangeIsInfinityAsInThinc() {
+    Config config = Config.parse("[a]\nhuge = 1e400\nneg = -1e400\ntiny = -1e-400\nlist = [1e400]\n", "n.cfg");
+
+    assertThat(section(config, "a").get("huge")).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(section(config, "a").get("neg")).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(section(config, "a").get("tiny")).isEqualTo(-0.0);
+    assertThat(section(config, "a").get("list")).isEqualTo(List.of(Double.POSITIVE_INFINITY));
+    assertThat(config.toString()).contains("huge = 1e999\nneg = -1e999\n").contains("list = [1e999]");
   }
 
   @Test

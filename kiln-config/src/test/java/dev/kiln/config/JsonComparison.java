@@ -1,7 +1,9 @@
 package dev.kiln.config;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,10 +11,12 @@ import java.util.List;
 /**
  * Compares two JSON documents the way a config is compared with Thinc's output: objects by keys
  * (in order only for {@code *} positional sections), numbers by value and by kind (an integer
- * never equals a float), everything else exactly.
+ * never equals a float), everything else exactly. Python's {@code Infinity} is read, as Thinc's
+ * expectations hold it.
  */
 public final class JsonComparison {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private JsonComparison() {}
 
@@ -30,7 +34,7 @@ public final class JsonComparison {
   private static void compare(JsonNode expected, JsonNode actual, String path, List<String> out) {
     if (expected.isNumber() && actual.isNumber()) {
       boolean sameKind = expected.isIntegralNumber() == actual.isIntegralNumber();
-      if (!sameKind || expected.decimalValue().compareTo(actual.decimalValue()) != 0) {
+      if (!sameKind || !sameValue(expected, actual)) {
         out.add(path + ": expected " + expected + " but was " + actual);
       }
     } else if (expected.isObject() && actual.isObject()) {
@@ -46,6 +50,13 @@ public final class JsonComparison {
     } else if (!expected.equals(actual)) {
       out.add(path + ": expected " + expected + " but was " + actual);
     }
+  }
+
+  private static boolean sameValue(JsonNode expected, JsonNode actual) {
+    if (!Double.isFinite(expected.doubleValue()) || !Double.isFinite(actual.doubleValue())) {
+      return Double.compare(expected.doubleValue(), actual.doubleValue()) == 0; // no BigDecimal for these
+    }
+    return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
   }
 
   private static void compareObjects(JsonNode expected, JsonNode actual, String path, List<String> out) {

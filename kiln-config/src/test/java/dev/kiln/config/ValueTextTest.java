@@ -18,6 +18,9 @@ class ValueTextTest {
     assertThat(ValueText.pythonFloat(123456.789)).isEqualTo("123456.789");
     assertThat(ValueText.pythonFloat(0.0001)).isEqualTo("0.0001");
     assertThat(ValueText.pythonFloat(-0.0)).isEqualTo("-0.0");
+    assertThat(ValueText.pythonFloat(Double.POSITIVE_INFINITY)).isEqualTo("inf");
+    assertThat(ValueText.pythonFloat(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
+    assertThat(ValueText.pythonFloat(Double.NaN)).isEqualTo("nan");
   }
 
   @Test

@@ -112,12 +112,13 @@ public abstract sealed class GradientDescent implements Optimizer permits SGD, A
 
   /**
    * Reads a schedule at the current step, refusing a negative value (or NaN), as PyTorch's
-   * optimizers do; a mistyped value fails at once instead of training backwards.
+   * optimizers do, and an infinite one ({@code 1e400} in a config): a mistyped value fails at
+   * once instead of training backwards or into NaN weights.
    *
    * @throws KilnException E166
    */
   final double atLeastZero(String name, Schedule schedule) {
-    return checked(name, schedule, value -> value >= 0, "at least 0");
+    return checked(name, schedule, value -> value >= 0 && value < Double.POSITIVE_INFINITY, "at least 0 and finite");
   }
 
   /**

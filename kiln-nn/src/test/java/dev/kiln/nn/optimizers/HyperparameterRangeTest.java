@@ -38,4 +38,14 @@ class HyperparameterRangeTest {
         .hasMessageContaining("optimizer SGD: grad_clip is -1.0");
     new Adam((s, h) -> 0.0, (s, h) -> 0.0, (s, h) -> 0.0, (s, h) -> 0.0, OptimizerOptions.defaults());
   }
+
+  /** Regression: an infinite learning rate ({@code 1e400} in a config) passed "at least 0" and trained into NaN. */
+  @Test
+  void anInfiniteValueIsRefused() {
+    Schedule infinite = (step, scores) -> Double.POSITIVE_INFINITY;
+    assertThatThrownBy(() -> new Adam(infinite, FIXED_BETA1, FIXED_BETA2, FIXED_EPS, OptimizerOptions.defaults()))
+        .hasMessageStartingWith("[E166] optimizer Adam: learn_rate is Infinity at step 0, but must be at least 0 and finite");
+    assertThatThrownBy(() -> new SGD((s, h) -> 0.1, OptimizerOptions.defaults().withGradClip(Double.POSITIVE_INFINITY)))
+        .hasMessageContaining("optimizer SGD: grad_clip is Infinity");
+  }
 }
