@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.nn.io.SafeTensors;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +82,36 @@ class TaggerExampleTest {
         ROOT.resolve("examples/tagger/dev.jsonl").toString());
     assertThat(evaluated.exit()).as(evaluated.err()).isZero();
     assertThat(Files.readString(output.resolve("model-last/config.cfg"))).doesNotContain("${components.tok2vec");
+  }
+
+  /**
+   * A tok2vec that trains while its only listener, the tagger, is frozen receives no gradient,
+   * so spaCy's optimizer never touches it: with weight decay (spaCy's default L2 = 0.01) it
+   * still ends with the weights it was sourced with.
+   */
+  @Test
+  void aTok2VecWhoseOnlyListenerIsFrozenKeepsItsSourcedWeights() throws Exception {
+    Path first = dir.resolve("first");
+    KilnRun trainedFirst = KilnRun.of("train", ROOT.resolve("examples/tagger/config.cfg").toString(), "--output",
+        first.toString(), "--training.max_steps", "5", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
+        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
+    assertThat(trainedFirst.exit()).as(trainedFirst.err()).isZero();
+    String source = "source = \"" + first.resolve("model-last") + "\"\n";
+    Path config = Files.writeString(dir.resolve("frozen.cfg"), Files.readString(ROOT.resolve("examples/tagger/config.cfg"))
+        .replace("[components.tok2vec]\nfactory = \"tok2vec\"\n", "[components.tok2vec]\n" + source)
+        .replace("[components.tagger]\nfactory = \"tagger\"\n", "[components.tagger]\n" + source)
+        .replace("[training]\n", "[training]\nfrozen_components = [\"tagger\"]\n"));
+    Path output = dir.resolve("frozen");
+    KilnRun trained = KilnRun.of("train", config.toString(), "--output", output.toString(), "--training.max_steps", "5",
+        "--training.optimizer.L2", "0.01", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
+        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
+    assertThat(trained.exit()).as(trained.err()).isZero();
+
+    SafeTensors sourced = SafeTensors.read(first.resolve("model-last/tok2vec/weights.safetensors"));
+    SafeTensors after = SafeTensors.read(output.resolve("model-last/tok2vec/weights.safetensors"));
+    assertThat(after.names()).isEqualTo(sourced.names());
+    // Names, not values, in the failure: AssertJ took over a minute to print a 128,000-value diff.
+    assertThat(sourced.names().stream().filter(name -> !Arrays.equals(after.tensor(name).toFloatArray(),
+        sourced.tensor(name).toFloatArray()))).as("tok2vec weights that changed").isEmpty();
   }
 }

@@ -7,11 +7,13 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Thinc's model container: a name, a forward function, an init function, dimensions, parameters
@@ -20,8 +22,8 @@ import java.util.OptionalInt;
  * <p>A layer is a factory that builds a {@code Model} (see {@link #builder}); combinators hold
  * their children in {@link #layers()}. Training: {@link #beginUpdate} returns the output and a
  * {@link Backprop} that accumulates gradients, then {@link #finishUpdate} hands each parameter
- * to the optimizer under a key stable across processes: the model's position in its tree plus
- * the parameter name ({@code chain/0-relu:W}).
+ * that has a gradient to the optimizer under a key stable across processes: the model's position
+ * in its tree plus the parameter name ({@code chain/0-relu:W}).
  *
  * @param <I> the input type
  * @param <O> the output type
@@ -36,6 +38,8 @@ public final class Model<I, O> {
   private final Map<String, Integer> dims;
   private final Map<String, Floats> params;
   private final Map<String, Floats> grads = new LinkedHashMap<>();
+  /** The parameters whose gradient was written since they were set or last handed over. */
+  private final Set<String> written = new HashSet<>();
   private final List<Model<?, ?>> layers;
   private final Map<String, Model<?, ?>> refs;
   private final Map<String, Object> attrs;
@@ -180,20 +184,32 @@ public final class Model<I, O> {
     return value;
   }
 
-  /** Sets a declared parameter; its gradient is reset to zeros of the same shape. */
+  /**
+   * Sets a declared parameter; its gradient is reset to zeros of the same shape and counts as
+   * unwritten (see {@link #finishUpdate}).
+   */
   public void setParam(String param, Floats value) {
     if (!params.containsKey(param)) {
       throw new KilnException(ErrorCode.E104, name, param, params.keySet());
     }
     params.put(param, value);
     grads.put(param, Floats.zeros(value.shape()));
+    written.remove(param);
   }
 
   /**
    * The gradient of {@code param}, into which backprop callbacks accumulate (Thinc's
-   * {@code inc_grad} writes here); zeros until the first backward pass.
+   * {@code inc_grad} writes here); zeros until the first backward pass. Asking for it counts as
+   * writing it, so the next {@link #finishUpdate} hands the parameter to the optimizer.
    */
   public Floats grad(String param) {
+    Floats grad = gradValues(param);
+    written.add(param);
+    return grad;
+  }
+
+  /** The gradient array, allocated when missing, without counting as a write. */
+  private Floats gradValues(String param) {
     Floats grad = grads.get(param);
     if (grad == null) {
       grad = Floats.zeros(getParam(param).shape());
@@ -333,14 +349,27 @@ public final class Model<I, O> {
   }
 
   /**
-   * Hands every parameter of the tree and its gradient to {@code optimizer}, which updates the
-   * weights in place and zeroes the gradient; Thinc's {@code finish_update}.
+   * Hands each parameter of the tree that has a gradient, and its gradient, to
+   * {@code optimizer}, which updates the weights in place and zeroes the gradient; Thinc's
+   * {@code finish_update}.
+   *
+   * <p>Thinc's {@code has_grad} rule: a parameter is updated from its first gradient on, at
+   * every call, with a zero gradient in a step that gave it none (weight decay and momentum still
+   * move it); one that no backward pass reached (a tok2vec whose only listener is frozen) is left
+   * alone: no weight decay, no optimizer state. Thinc remembers through the gradient entry a
+   * backward pass creates; kiln through the optimizer: a parameter is handed over when its
+   * gradient was written since it was set or last handed over, or when the optimizer holds state
+   * for it ({@link Optimizer#hasUpdated}), as it does from the parameter's first update on. That
+   * state is saved with a checkpoint, so a resumed run updates what an uninterrupted one would;
+   * and a stateless optimizer (the loop's discard of a skipped step) leaves no trace.
    */
   public void finishUpdate(Optimizer optimizer) {
     for (ParamSlot slot : slots()) {
-      Floats param = slot.owner.params.get(slot.param);
-      if (param != null) {
-        optimizer.update(slot.key, param.data(), slot.owner.grad(slot.param).data());
+      Model<?, ?> owner = slot.owner;
+      Floats param = owner.params.get(slot.param);
+      boolean written = owner.written.remove(slot.param);
+      if (param != null && (written || optimizer.hasUpdated(slot.key))) {
+        optimizer.update(slot.key, param.data(), owner.gradValues(slot.param).data());
       }
     }
   }
@@ -383,7 +412,8 @@ public final class Model<I, O> {
   /**
    * A deep copy: the same functions, dimensions and attributes, copied parameters and copied
    * children (a child shared within the tree stays shared within the copy); no random state, so
-   * the copy draws its own weights at initialize. Thinc's {@code model.copy()}.
+   * the copy draws its own weights at initialize; no gradients, which Thinc's copies. Thinc's
+   * {@code model.copy()}.
    */
   public Model<I, O> copy() {
     return copy(new IdentityHashMap<>());

@@ -43,6 +43,11 @@ class ModelTest {
     }
 
     @Override
+    public boolean hasUpdated(String key) {
+      return false;
+    }
+
+    @Override
     public void stepSchedules() {}
 
     @Override

@@ -14,6 +14,12 @@ final class GradientSink implements Optimizer {
     java.util.Arrays.fill(gradient, 0f);
   }
 
+  /** It keeps nothing, so a discarded step leaves no trace in the model. */
+  @Override
+  public boolean hasUpdated(String key) {
+    return false;
+  }
+
   @Override
   public void stepSchedules() {}
 

@@ -141,6 +141,11 @@ public final class Scripted {
     }
 
     @Override
+    public boolean hasUpdated(String key) {
+      return false;
+    }
+
+    @Override
     public void stepSchedules() {
       scheduleStep++;
     }

@@ -185,6 +185,11 @@ public abstract sealed class GradientDescent implements Optimizer permits SGD, A
     return learnRate;
   }
 
+  @Override
+  public final boolean hasUpdated(String key) {
+    return states.containsKey(key);
+  }
+
   /** How many updates the parameter {@code key} has had (0 if none). */
   public final int updates(String key) {
     ParamState state = states.get(key);

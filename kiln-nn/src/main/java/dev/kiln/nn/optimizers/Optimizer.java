@@ -3,9 +3,9 @@ package dev.kiln.nn.optimizers;
 /**
  * Updates parameters from their gradients; Thinc's {@code Optimizer.__call__}, in place.
  *
- * <p>{@code Model.finishUpdate(optimizer)} calls {@link #update} once per parameter with a key
- * that is stable across processes for the same config (the model's position in its tree plus the
- * parameter name), so that state saved by key can be restored on resume.
+ * <p>{@code Model.finishUpdate(optimizer)} calls {@link #update} once for each parameter that has
+ * a gradient, with a key that is stable across processes for the same config (the model's position
+ * in its tree plus the parameter name), so that state saved by key can be restored on resume.
  */
 public interface Optimizer {
   /**
@@ -13,6 +13,15 @@ public interface Optimizer {
    * zeroes {@code gradient}. Keeps per-key state (moments, averages).
    */
   void update(String key, float[] weights, float[] gradient);
+
+  /**
+   * Whether this optimizer holds state from an {@link #update} of {@code key}, made in this
+   * process or restored by {@link #readState}. {@code Model.finishUpdate} goes on updating such a
+   * parameter in steps that give it no gradient, as Thinc does once a parameter has had one; an
+   * optimizer that keeps no per-key state answers false, and then only parameters with a fresh
+   * gradient reach it.
+   */
+  boolean hasUpdated(String key);
 
   /** Advances every scheduled hyperparameter by one step (Thinc's {@code step_schedules}). */
   void stepSchedules();

@@ -10,7 +10,7 @@ import dev.kiln.nn.schedules.Schedule;
  * @param l2IsWeightDecay apply {@code l2} as decoupled weight decay after the update (AdamW)
  *     rather than as a term added to the gradient
  * @param gradClip the largest L2 norm a parameter's gradient may have (0 for no clipping)
- * @param useAverages keep an exponential moving average of every parameter
+ * @param useAverages keep an exponential moving average of every parameter the optimizer updates
  */
 public record OptimizerOptions(
     Schedule l2, boolean l2IsWeightDecay, Schedule gradClip, boolean useAverages) {

@@ -11,6 +11,7 @@ import dev.kiln.config.Registries;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.optimizers.Adam;
+import dev.kiln.nn.optimizers.OptimizerOptions;
 import dev.kiln.nn.optimizers.SGD;
 import dev.kiln.text.Doc;
 import dev.kiln.text.TextExample;
@@ -119,6 +120,26 @@ class SharedTok2VecTest {
     long changed = before.keySet().stream().filter(key -> !java.util.Arrays.equals(before.get(key), after.get(key)))
         .count();
     assertThat(changed).as("tok2vec parameters updated by the tagger's loss alone").isEqualTo(before.size());
+  }
+
+  @Test
+  void aTok2VecWhoseOnlyListenerIsFrozenKeepsItsWeightsDespiteWeightDecay() {
+    Pipeline<Doc> pipeline = build(config(8, "[\"tok2vec\", \"tagger\"]"));
+    Tok2VecComponent tok2vec = (Tok2VecComponent) pipeline.component("tok2vec");
+    List<Example<Doc>> examples = examples();
+    initialize(pipeline, examples);
+    Map<String, float[]> before = weights(tok2vec);
+    // spaCy's default optimizer, whose weight decay would shrink every weight handed to it.
+    Adam adam = new Adam(0.001, OptimizerOptions.defaults().withAverages(false).withL2(0.01, true));
+    Set<String> frozen = Set.of("tagger");
+    for (int step = 0; step < 3; step++) {
+      pipeline.update(examples, 0.0, new LossTotals(), frozen, Set.of());
+      pipeline.finishUpdate(adam, frozen);
+    }
+    // No gradient reached the tok2vec, so Thinc's optimizer never saw its weights.
+    Map<String, float[]> after = weights(tok2vec);
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    before.forEach((key, values) -> assertThat(after.get(key)).as(key).containsExactly(values));
   }
 
   @Test
