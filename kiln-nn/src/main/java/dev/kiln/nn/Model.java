@@ -46,8 +46,11 @@ public final class Model<I, O> {
   private Rng rng;
   /** Every parameter slot of the tree with its optimizer key; the tree is fixed once built. */
   private List<ParamSlot> slots;
+  private ScopedKeys scopedKeys;
 
   private record ParamSlot(String key, Model<?, ?> owner, String param) {}
+
+  private record ScopedKeys(String scope, String[] keys) {}
 
   private Model(Builder<I, O> b) {
     this.name = b.name;
@@ -364,14 +367,36 @@ public final class Model<I, O> {
    * and a stateless optimizer (the loop's discard of a skipped step) leaves no trace.
    */
   public void finishUpdate(Optimizer optimizer) {
-    for (ParamSlot slot : slots()) {
-      Model<?, ?> owner = slot.owner;
-      Floats param = owner.params.get(slot.param);
-      boolean written = owner.written.remove(slot.param);
-      if (param != null && (written || optimizer.hasUpdated(slot.key))) {
-        optimizer.update(slot.key, param.data(), owner.gradValues(slot.param).data());
+    finishUpdate(optimizer, "");
+  }
+
+  /**
+   * As {@link #finishUpdate(Optimizer)}, with every optimizer key prefixed by {@code scope}.
+   * Components of a pipeline share one optimizer, and two of the same architecture have the same
+   * paths ({@code bow:W}); each prefixes its name so that their moments stay apart (Thinc's keys
+   * are node ids, unique in the process).
+   */
+  public void finishUpdate(Optimizer optimizer, String scope) {
+    List<ParamSlot> slots = slots();
+    String[] keys = keysIn(scope);
+    for (int i = 0; i < keys.length; i++) {
+      Model<?, ?> owner = slots.get(i).owner;
+      String name = slots.get(i).param;
+      Floats param = owner.params.get(name);
+      boolean written = owner.written.remove(name);
+      if (param != null && (written || optimizer.hasUpdated(keys[i]))) {
+        optimizer.update(keys[i], param.data(), owner.gradValues(name).data());
       }
     }
+  }
+
+  /** The slots' keys with {@code scope} in front, made once per scope rather than every step. */
+  private String[] keysIn(String scope) {
+    if (scopedKeys == null || !scopedKeys.scope().equals(scope)) {
+      String[] keys = slots().stream().map(slot -> scope + slot.key).toArray(String[]::new);
+      scopedKeys = new ScopedKeys(scope, keys);
+    }
+    return scopedKeys.keys();
   }
 
   private List<ParamSlot> slots() {
@@ -393,6 +418,17 @@ public final class Model<I, O> {
    */
   public SwappedParams useParams(Map<String, float[]> averages) {
     return SwappedParams.swap(paramsByKey(), averages);
+  }
+
+  /** As {@link #useParams(Map)}, for averages kept under keys prefixed by {@code scope}. */
+  public SwappedParams useParams(Map<String, float[]> averages, String scope) {
+    Map<String, float[]> mine = new LinkedHashMap<>();
+    averages.forEach((key, values) -> {
+      if (key.startsWith(scope)) {
+        mine.put(key.substring(scope.length()), values);
+      }
+    });
+    return SwappedParams.swap(paramsByKey(), mine);
   }
 
   /** The number of parameter values in the tree. */

@@ -1,6 +1,7 @@
 package dev.kiln.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.layers.Chain;
@@ -11,6 +12,7 @@ import dev.kiln.nn.optimizers.OptimizerOptions;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,5 +179,55 @@ class FinishUpdateTest {
     model.finishUpdate(adam());
     Map<String, float[]> after = weights(model);
     loaded.forEach((key, values) -> assertThat(after.get(key)).as(key).containsExactly(values));
+  }
+
+  @Test
+  void twoModelsOfOneArchitectureKeepTheirOwnStateInOneOptimizerUnderTheirScopes() {
+    Model<Floats, Floats> first = chain();
+    Model<Floats, Floats> second = chain();
+    Model<Floats, Floats> firstAlone = chain();
+    Adam shared = adam();
+    Adam alone = adam();
+    for (int step = 0; step < 3; step++) {
+      for (Model<Floats, Floats> model : List.of(first, second, firstAlone)) {
+        model.beginUpdate(sample(3, 5, 10 + step)).backprop().accumulate(sample(3, 3, 20 + step));
+      }
+      first.finishUpdate(shared, "a.");
+      second.finishUpdate(shared, "b.");
+      firstAlone.finishUpdate(alone);
+    }
+    Map<String, float[]> expected = weights(firstAlone);
+    Map<String, float[]> actual = weights(first);
+    expected.forEach((key, values) -> assertThat(actual.get(key)).as(key).containsExactly(values));
+    assertThat(shared.updates("a." + SECOND_W)).isEqualTo(shared.updates("b." + SECOND_W)).isEqualTo(3);
+    assertThat(shared.updates(SECOND_W)).isZero();
+
+    // Averages come back under the same scope.
+    Adam averaging = new Adam(0.001, OptimizerOptions.defaults().withAverages(true));
+    first.beginUpdate(sample(3, 5, 30)).backprop().accumulate(sample(3, 3, 31));
+    first.finishUpdate(averaging, "a.");
+    assertThat(averaging.averages()).containsKey("a." + SECOND_W);
+    Map<String, float[]> before = weights(first);
+    try (SwappedParams swapped = first.useParams(averaging.averages(), "a.")) {
+      assertThat(weights(first).get(SECOND_W)).containsExactly(averaging.averages().get("a." + SECOND_W));
+    }
+    assertThat(weights(first).get(SECOND_W)).containsExactly(before.get(SECOND_W));
+  }
+
+  @Test
+  void optimizerStateWrittenBeforeKeysHadScopesIsRefusedOnResume() throws Exception {
+    Model<Floats, Floats> model = chain();
+    Adam adam = adam();
+    backpropSecondOnly(model);
+    model.finishUpdate(adam, "classifier.");
+    adam.writeState(dir);
+    Path scalars = dir.resolve("optimizer.json");
+    java.nio.file.Files.writeString(scalars,
+        java.nio.file.Files.readString(scalars).replaceFirst("\\s*\"format\" : 2,", ""));
+
+    assertThatThrownBy(() -> adam().readState(dir))
+        .isInstanceOf(dev.kiln.config.KilnException.class)
+        .hasMessageContaining("E165")
+        .hasMessageContaining("earlier kiln");
   }
 }

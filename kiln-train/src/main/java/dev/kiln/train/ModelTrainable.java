@@ -44,14 +44,23 @@ public interface ModelTrainable<D extends Datum> extends Trainable<D> {
     }
   }
 
+  /**
+   * What this component's optimizer keys start with: its name and a dot (which no component name
+   * holds). The pipeline's components share one optimizer, and two of the same architecture have
+   * the same parameter paths; without the name they would share one Adam state.
+   */
+  default String optimizerScope() {
+    return name() + ".";
+  }
+
   @Override
   default void finishUpdate(Optimizer optimizer) {
-    model().finishUpdate(optimizer);
+    model().finishUpdate(optimizer, optimizerScope());
   }
 
   @Override
   default ParamsSwap useParams(Map<String, float[]> averages) {
-    var swapped = model().useParams(averages);
+    var swapped = model().useParams(averages, optimizerScope());
     return swapped::close;
   }
 }

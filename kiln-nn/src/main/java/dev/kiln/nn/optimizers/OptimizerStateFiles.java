@@ -26,6 +26,11 @@ final class OptimizerStateFiles {
   static final String TENSORS = "optimizer.safetensors";
   static final String SCALARS = "optimizer.json";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * The version of these files: 2 since keys carry the component's name
+   * ({@code textcat.bow:W}); version 1 (no {@code format} field) had the bare path.
+   */
+  private static final int FORMAT = 2;
 
   private OptimizerStateFiles() {}
 
@@ -33,7 +38,10 @@ final class OptimizerStateFiles {
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     Map<String, Object> parameters = new TreeMap<>();
     optimizer.states().forEach((key, state) -> {
-      parameters.put(key, Map.of("updates", state.updates, "size", state.size));
+      Map<String, Object> counts = new LinkedHashMap<>();
+      counts.put("updates", state.updates);
+      counts.put("size", state.size);
+      parameters.put(key, counts);
       put(tensors, "mom1/" + key, state.mom1);
       put(tensors, "mom2/" + key, state.mom2);
       put(tensors, "averages/" + key, state.average);
@@ -43,6 +51,7 @@ final class OptimizerStateFiles {
       scores.add(List.of(score.step(), score.score()));
     }
     Map<String, Object> scalars = new LinkedHashMap<>();
+    scalars.put("format", FORMAT);
     scalars.put("optimizer", optimizer.getClass().getSimpleName());
     scalars.put("schedule_step", optimizer.scheduleStep());
     scalars.put("scores", scores);
@@ -63,6 +72,12 @@ final class OptimizerStateFiles {
       scalars = JSON.readTree(dir.resolve(SCALARS).toFile());
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E080, dir.resolve(SCALARS).toString(), IoReason.of(e));
+    }
+    if (scalars.path("format").asInt(1) != FORMAT) {
+      throw new KilnException(ErrorCode.E165, where, "it was written by an earlier kiln, whose"
+          + " optimizer keys did not name their component (two components of one architecture"
+          + " shared their state), so it cannot be matched to the parameters; start the run again"
+          + " without --resume");
     }
     String kind = scalars.path("optimizer").asText();
     if (!kind.equals(optimizer.getClass().getSimpleName())) {

@@ -132,7 +132,7 @@ public final class Tok2VecComponent implements ModelTrainable<Doc>, Annotator<Do
     }
     pending.clear();
     listeners.forEach(Tok2VecListener::release);
-    model.finishUpdate(optimizer);
+    model.finishUpdate(optimizer, optimizerScope());
   }
 
   @Override
