@@ -102,10 +102,13 @@ class TaggerExampleTest {
         .replace("[components.tagger]\nfactory = \"tagger\"\n", "[components.tagger]\n" + source)
         .replace("[training]\n", "[training]\nfrozen_components = [\"tagger\"]\n"));
     Path output = dir.resolve("frozen");
-    KilnRun trained = KilnRun.of("train", config.toString(), "--output", output.toString(), "--training.max_steps", "5",
+    Path log = dir.resolve("frozen.log");
+    int exit = KilnProcess.run(log, "train", config.toString(), "--output", output.toString(), "--training.max_steps", "5",
         "--training.optimizer.L2", "0.01", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
         "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
-    assertThat(trained.exit()).as(trained.err()).isZero();
+    assertThat(exit).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).as("nothing changes the tok2vec under the frozen tagger")
+        .doesNotContain("is frozen but listens");
 
     SafeTensors sourced = SafeTensors.read(first.resolve("model-last/tok2vec/weights.safetensors"));
     SafeTensors after = SafeTensors.read(output.resolve("model-last/tok2vec/weights.safetensors"));
@@ -113,5 +116,42 @@ class TaggerExampleTest {
     // Names, not values, in the failure: AssertJ took over a minute to print a 128,000-value diff.
     assertThat(sourced.names().stream().filter(name -> !Arrays.equals(after.tensor(name).toFloatArray(),
         sourced.tensor(name).toFloatArray()))).as("tok2vec weights that changed").isEmpty();
+  }
+
+  @Test
+  void aFrozenListenerIsWarnedOfWhenAnotherListenerTrainsItsTok2Vec() throws Exception {
+    Path first = dir.resolve("first");
+    KilnRun trainedFirst = KilnRun.of("train", ROOT.resolve("examples/tagger/config.cfg").toString(), "--output",
+        first.toString(), "--training.max_steps", "2", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
+        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
+    assertThat(trainedFirst.exit()).as(trainedFirst.err()).isZero();
+    String source = "source = \"" + first.resolve("model-last") + "\"\n";
+    String secondTagger = String.join("\n",
+        "[components.tagger2]",
+        "factory = \"tagger\"",
+        "",
+        "[components.tagger2.model]",
+        "@architectures = \"spacy.Tagger.v2\"",
+        "nO = null",
+        "",
+        "[components.tagger2.model.tok2vec]",
+        "@architectures = \"spacy.Tok2VecListener.v1\"",
+        "width = ${components.tok2vec.model.encode.width}",
+        "upstream = \"*\"",
+        "",
+        "[corpora]",
+        "");
+    Path config = Files.writeString(dir.resolve("twin.cfg"), Files.readString(ROOT.resolve("examples/tagger/config.cfg"))
+        .replace("pipeline = [\"tok2vec\", \"tagger\"]", "pipeline = [\"tok2vec\", \"tagger\", \"tagger2\"]")
+        .replace("[components.tok2vec]\nfactory = \"tok2vec\"\n", "[components.tok2vec]\n" + source)
+        .replace("[components.tagger]\nfactory = \"tagger\"\n", "[components.tagger]\n" + source)
+        .replace("[corpora]\n", secondTagger)
+        .replace("[training]\n", "[training]\nfrozen_components = [\"tagger\"]\n"));
+    Path log = dir.resolve("twin.log");
+    int exit = KilnProcess.run(log, "train", config.toString(), "--output", dir.resolve("twin").toString(),
+        "--training.max_steps", "2", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
+        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
+    assertThat(exit).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("component tagger is frozen but listens to the tok2vec \"tok2vec\", which trains");
   }
 }

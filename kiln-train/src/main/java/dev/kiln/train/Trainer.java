@@ -13,6 +13,7 @@ import dev.kiln.train.disk.TrainingState;
 import dev.kiln.train.log.LogContext;
 import dev.kiln.train.log.TrainLogger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -510,11 +511,19 @@ public final class Trainer<D extends Datum> {
   /**
    * A trained component whose listeners take a frozen tok2vec's output gets nothing from it in
    * training unless the tok2vec sets its annotations (spaCy warns, W086, and fails at the first
-   * update); kiln refuses before training. A frozen component listening to a tok2vec that
-   * trains gets a warning, as spaCy's W087: the vectors it was trained on change under it.
+   * update); kiln refuses before training. A frozen component listening to a tok2vec that a
+   * trained component also listens to gets a warning, as spaCy's W087: the vectors it was trained
+   * on change under it. (spaCy warns as well when the frozen component is the only listener;
+   * then no gradient reaches the tok2vec, which keeps its weights, so kiln does not.)
    */
   private static void checkListeners(Pipeline<?> pipeline, TrainingSettings settings) {
     List<String> frozen = settings.frozenComponents();
+    Set<String> trainedByListeners = new HashSet<>();
+    for (Component<?> component : pipeline.components()) {
+      if (component instanceof PipelineLinked<?> linked && !frozen.contains(component.name())) {
+        trainedByListeners.addAll(linked.listensTo());
+      }
+    }
     for (Component<?> component : pipeline.components()) {
       if (!(component instanceof PipelineLinked<?> linked)) {
         continue;
@@ -524,7 +533,7 @@ public final class Trainer<D extends Datum> {
         if (trained && frozen.contains(tok2vec) && !settings.annotatingComponents().contains(tok2vec)) {
           throw new KilnException(ErrorCode.E247, component.name(), tok2vec);
         }
-        if (!trained && !frozen.contains(tok2vec)) {
+        if (!trained && !frozen.contains(tok2vec) && trainedByListeners.contains(tok2vec)) {
           LOG.warn("component {} is frozen but listens to the tok2vec \"{}\", which trains: the vectors {} was trained "
               + "on change, and its accuracy may drop. Freeze both, or neither.", component.name(), tok2vec, component.name());
         }
