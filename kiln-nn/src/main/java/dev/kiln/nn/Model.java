@@ -381,11 +381,11 @@ public final class Model<I, O> {
     String[] keys = keysIn(scope);
     for (int i = 0; i < keys.length; i++) {
       Model<?, ?> owner = slots.get(i).owner;
-      String name = slots.get(i).param;
-      Floats param = owner.params.get(name);
-      boolean written = owner.written.remove(name);
-      if (param != null && (written || optimizer.hasUpdated(keys[i]))) {
-        optimizer.update(keys[i], param.data(), owner.gradValues(name).data());
+      String paramName = slots.get(i).param;
+      Floats param = owner.params.get(paramName);
+      boolean hadGradient = owner.written.remove(paramName);
+      if (param != null && (hadGradient || optimizer.hasUpdated(keys[i]))) {
+        optimizer.update(keys[i], param.data(), owner.gradValues(paramName).data());
       }
     }
   }
