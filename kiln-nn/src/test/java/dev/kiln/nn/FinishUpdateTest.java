@@ -7,7 +7,6 @@ import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.layers.Chain;
 import dev.kiln.nn.layers.Linear;
 import dev.kiln.nn.optimizers.Adam;
-import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.nn.optimizers.OptimizerOptions;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,38 +30,11 @@ class FinishUpdateTest {
   @TempDir Path dir;
 
   /** Zeroes the gradients it is given and keeps nothing, as the loop's skip of a step does. */
-  private static final class Discard implements Optimizer {
+  private static final class Discard extends StatelessOptimizer {
     @Override
     public void update(String key, float[] weights, float[] gradient) {
       Arrays.fill(gradient, 0f);
     }
-
-    @Override
-    public boolean hasUpdated(String key) {
-      return false;
-    }
-
-    @Override
-    public void stepSchedules() {}
-
-    @Override
-    public long scheduleStep() {
-      return 0;
-    }
-
-    @Override
-    public void lastScore(long step, double score) {}
-
-    @Override
-    public Map<String, float[]> averages() {
-      return Map.of();
-    }
-
-    @Override
-    public void writeState(Path dir) {}
-
-    @Override
-    public void readState(Path dir) {}
   }
 
   /** Two linear layers, 5 → 4 → 3, seeded. */

@@ -9,7 +9,6 @@ import dev.kiln.nn.layers.Chain;
 import dev.kiln.nn.layers.Linear;
 import dev.kiln.nn.layers.Relu;
 import dev.kiln.nn.layers.Softmax;
-import dev.kiln.nn.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ class ModelTest {
   }
 
   /** Records the keys it is given and subtracts the gradient. */
-  private static final class Recorder implements Optimizer {
+  private static final class Recorder extends StatelessOptimizer {
     final List<String> keys = new ArrayList<>();
 
     @Override
@@ -41,33 +40,6 @@ class ModelTest {
         gradient[i] = 0;
       }
     }
-
-    @Override
-    public boolean hasUpdated(String key) {
-      return false;
-    }
-
-    @Override
-    public void stepSchedules() {}
-
-    @Override
-    public long scheduleStep() {
-      return 0;
-    }
-
-    @Override
-    public void lastScore(long step, double score) {}
-
-    @Override
-    public Map<String, float[]> averages() {
-      return Map.of();
-    }
-
-    @Override
-    public void writeState(java.nio.file.Path dir) {}
-
-    @Override
-    public void readState(java.nio.file.Path dir) {}
   }
 
   @Test
