@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.nn.io.SafeTensors;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,26 +92,12 @@ class TaggerExampleTest {
    */
   @Test
   void aTok2VecWhoseOnlyListenerIsFrozenKeepsItsSourcedWeights() throws Exception {
-    Path first = dir.resolve("first");
-    KilnRun trainedFirst = KilnRun.of("train", ROOT.resolve("examples/tagger/config.cfg").toString(), "--output",
-        first.toString(), "--training.max_steps", "5", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
-        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
-    assertThat(trainedFirst.exit()).as(trainedFirst.err()).isZero();
-    String source = "source = \"" + first.resolve("model-last") + "\"\n";
-    Path config = Files.writeString(dir.resolve("frozen.cfg"), Files.readString(ROOT.resolve("examples/tagger/config.cfg"))
-        .replace("[components.tok2vec]\nfactory = \"tok2vec\"\n", "[components.tok2vec]\n" + source)
-        .replace("[components.tagger]\nfactory = \"tagger\"\n", "[components.tagger]\n" + source)
-        .replace("[training]\n", "[training]\nfrozen_components = [\"tagger\"]\n"));
+    Path source = trainSource(5);
     Path output = dir.resolve("frozen");
-    Path log = dir.resolve("frozen.log");
-    int exit = KilnProcess.run(log, "train", config.toString(), "--output", output.toString(), "--training.max_steps", "5",
-        "--training.optimizer.L2", "0.01", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
-        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
-    assertThat(exit).as(Files.readString(log)).isZero();
-    assertThat(Files.readString(log)).as("nothing changes the tok2vec under the frozen tagger")
-        .doesNotContain("is frozen but listens");
+    String log = trainWithTaggerFrozen(sourcing(source), output, "--training.optimizer.L2", "0.01");
+    assertThat(log).as("nothing changes the tok2vec under the frozen tagger").doesNotContain("is frozen but listens");
 
-    SafeTensors sourced = SafeTensors.read(first.resolve("model-last/tok2vec/weights.safetensors"));
+    SafeTensors sourced = SafeTensors.read(source.resolve("tok2vec/weights.safetensors"));
     SafeTensors after = SafeTensors.read(output.resolve("model-last/tok2vec/weights.safetensors"));
     assertThat(after.names()).isEqualTo(sourced.names());
     // Names, not values, in the failure: AssertJ took over a minute to print a 128,000-value diff.
@@ -120,12 +107,7 @@ class TaggerExampleTest {
 
   @Test
   void aFrozenListenerIsWarnedOfWhenAnotherListenerTrainsItsTok2Vec() throws Exception {
-    Path first = dir.resolve("first");
-    KilnRun trainedFirst = KilnRun.of("train", ROOT.resolve("examples/tagger/config.cfg").toString(), "--output",
-        first.toString(), "--training.max_steps", "2", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
-        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
-    assertThat(trainedFirst.exit()).as(trainedFirst.err()).isZero();
-    String source = "source = \"" + first.resolve("model-last") + "\"\n";
+    Path source = trainSource(2);
     String secondTagger = String.join("\n",
         "[components.tagger2]",
         "factory = \"tagger\"",
@@ -141,17 +123,51 @@ class TaggerExampleTest {
         "",
         "[corpora]",
         "");
-    Path config = Files.writeString(dir.resolve("twin.cfg"), Files.readString(ROOT.resolve("examples/tagger/config.cfg"))
+    String config = sourcing(source)
         .replace("pipeline = [\"tok2vec\", \"tagger\"]", "pipeline = [\"tok2vec\", \"tagger\", \"tagger2\"]")
-        .replace("[components.tok2vec]\nfactory = \"tok2vec\"\n", "[components.tok2vec]\n" + source)
-        .replace("[components.tagger]\nfactory = \"tagger\"\n", "[components.tagger]\n" + source)
-        .replace("[corpora]\n", secondTagger)
-        .replace("[training]\n", "[training]\nfrozen_components = [\"tagger\"]\n"));
-    Path log = dir.resolve("twin.log");
-    int exit = KilnProcess.run(log, "train", config.toString(), "--output", dir.resolve("twin").toString(),
-        "--training.max_steps", "2", "--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
-        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString());
+        .replace("[corpora]\n", secondTagger);
+    String log = trainWithTaggerFrozen(config, dir.resolve("twin"));
+    assertThat(log).contains("component tagger is frozen but listens to the tok2vec \"tok2vec\", which trains");
+  }
+
+  /** Trains the example for {@code steps} steps; returns its model-last, to source from. */
+  private Path trainSource(int steps) {
+    Path output = dir.resolve("source");
+    KilnRun run = KilnRun.of(withData("train", ROOT.resolve("examples/tagger/config.cfg").toString(),
+        "--output", output.toString(), "--training.max_steps", String.valueOf(steps)));
+    assertThat(run.exit()).as(run.err()).isZero();
+    return output.resolve("model-last");
+  }
+
+  /** The example's config with tok2vec and tagger sourced from {@code source}. */
+  private static String sourcing(Path source) throws Exception {
+    String from = "source = \"" + source + "\"\n";
+    return Files.readString(ROOT.resolve("examples/tagger/config.cfg"))
+        .replace("[components.tok2vec]\nfactory = \"tok2vec\"\n", "[components.tok2vec]\n" + from)
+        .replace("[components.tagger]\nfactory = \"tagger\"\n", "[components.tagger]\n" + from);
+  }
+
+  /**
+   * Trains {@code config} for 5 steps in a process of its own (its warnings go to the log), the
+   * tagger frozen; returns the log.
+   */
+  private String trainWithTaggerFrozen(String config, Path output, String... overrides) throws Exception {
+    Path file = Files.writeString(dir.resolve(output.getFileName() + ".cfg"),
+        config.replace("[training]\n", "[training]\nfrozen_components = [\"tagger\"]\n"));
+    Path log = dir.resolve(output.getFileName() + ".log");
+    List<String> args = new ArrayList<>(List.of("train", file.toString(), "--output", output.toString(),
+        "--training.max_steps", "5"));
+    args.addAll(List.of(overrides));
+    int exit = KilnProcess.run(log, withData(args.toArray(String[]::new)));
     assertThat(exit).as(Files.readString(log)).isZero();
-    assertThat(Files.readString(log)).contains("component tagger is frozen but listens to the tok2vec \"tok2vec\", which trains");
+    return Files.readString(log);
+  }
+
+  /** {@code args} reading the example's corpora by absolute path. */
+  private static String[] withData(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
+        "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString()));
+    return all.toArray(String[]::new);
   }
 }
