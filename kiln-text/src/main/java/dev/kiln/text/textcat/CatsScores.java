@@ -36,7 +36,7 @@ final class CatsScores {
       for (Example<Doc> example : examples) {
         boolean gold = example.reference().cats().getOrDefault(label, 0.0) >= 0.5;
         double score = example.predicted().cats().getOrDefault(label, 0.0);
-        boolean predicted = (!exclusive || isBest(example.predicted().cats(), label)) && score >= threshold;
+        boolean predicted = (!exclusive || isBest(example.predicted().cats(), label, labels)) && score >= threshold;
         counts[0] += gold && predicted ? 1 : 0;
         counts[1] += !gold && predicted ? 1 : 0;
         counts[2] += gold && !predicted ? 1 : 0;
@@ -79,14 +79,21 @@ final class CatsScores {
     return scores;
   }
 
-  private static boolean isBest(Map<String, Double> cats, String label) {
-    double own = cats.getOrDefault(label, Double.NEGATIVE_INFINITY);
-    for (Map.Entry<String, Double> other : cats.entrySet()) {
-      if (other.getValue() > own) {
+  /**
+   * Whether {@code label} has the highest score among {@code labels}: the cats of a document may
+   * hold another classifier's labels too, which spaCy's {@code score_cats} leaves out.
+   */
+  private static boolean isBest(Map<String, Double> cats, String label, List<String> labels) {
+    Double own = cats.get(label);
+    if (own == null) {
+      return false;
+    }
+    for (String other : labels) {
+      if (cats.getOrDefault(other, Double.NEGATIVE_INFINITY) > own) {
         return false;
       }
     }
-    return !cats.isEmpty();
+    return true;
   }
 
   private static double ratio(long numerator, long denominator) {

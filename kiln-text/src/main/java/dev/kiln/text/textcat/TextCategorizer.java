@@ -123,10 +123,14 @@ public final class TextCategorizer
     losses.add(name, loss);
   }
 
+  /**
+   * Sets this classifier's scores in each document's cats, label by label as spaCy's
+   * {@code set_annotations} does: the cats another classifier of the pipeline set stay.
+   */
   @Override
   public List<Doc> annotate(List<Doc> docs) {
     return ChunkedPrediction.annotate(docs, CHUNK, model::predict, (doc, scores) -> {
-      Map<String, Double> cats = new LinkedHashMap<>();
+      Map<String, Double> cats = new LinkedHashMap<>(doc.cats());
       for (int o = 0; o < scores.length; o++) {
         cats.put(labels.labels().get(o), (double) scores[o]);
       }
