@@ -15,6 +15,8 @@ import java.util.Map;
  * exclusive classes and macro AUC for multilabel ones. A class is predicted when it has the
  * highest score (exclusive) and a score of at least {@code threshold} (0.0 by default for
  * exclusive classes, as spaCy's {@code textcat}); a gold class is one whose value is at least 0.5.
+ * A label missing from a reference's cats is a negative for exclusive classes; for multilabel
+ * ones that document is left out of the label's scores, as spaCy's {@code score_cats} does.
  */
 final class CatsScores {
   private CatsScores() {}
@@ -34,7 +36,11 @@ final class CatsScores {
       long[] counts = new long[3];
       List<double[]> scored = new ArrayList<>();
       for (Example<Doc> example : examples) {
-        boolean gold = example.reference().cats().getOrDefault(label, 0.0) >= 0.5;
+        Double truth = example.reference().cats().get(label);
+        if (truth == null && !exclusive) {
+          continue;
+        }
+        boolean gold = truth != null && truth >= 0.5;
         double score = example.predicted().cats().getOrDefault(label, 0.0);
         boolean predicted = (!exclusive || isBest(example.predicted().cats(), label, labels)) && score >= threshold;
         counts[0] += gold && predicted ? 1 : 0;

@@ -32,7 +32,10 @@ import java.util.function.Supplier;
 /**
  * spaCy's {@code textcat} (one class per document) and {@code textcat_multilabel} (any number):
  * sets {@code Doc.cats} to the class scores of a model from the config, learns from the
- * reference {@code cats}, and scores with spaCy's {@code cats_*} names.
+ * reference {@code cats}, and scores with spaCy's {@code cats_*} names. A label that a reference
+ * document's cats leave out is 0 for {@code textcat} and unknown for {@code textcat_multilabel},
+ * which then neither learns nor scores it on that document (spaCy's
+ * {@code support_missing_values}).
  */
 public final class TextCategorizer
     implements ModelTrainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
@@ -114,7 +117,11 @@ public final class TextCategorizer
     for (int row = 0; row < batch.size(); row++) {
       Map<String, Double> gold = batch.get(row).reference().cats();
       for (int o = 0; o < n; o++) {
-        double diff = scores[row * n + o] - gold.getOrDefault(labels.labels().get(o), 0.0);
+        Double truth = gold.get(labels.labels().get(o));
+        if (truth == null && !exclusive) {
+          continue; // unknown, as in spaCy's textcat_multilabel: a document annotated for another component only
+        }
+        double diff = scores[row * n + o] - (truth == null ? 0.0 : truth);
         d[row * n + o] = (float) (diff / batch.size());
         loss += diff * diff;
       }
