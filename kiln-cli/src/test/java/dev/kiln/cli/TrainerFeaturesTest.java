@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,18 @@ class TrainerFeaturesTest {
     for (JsonNode row : log(output)) {
       assertThat(row.at("/scores/test_acc").isNumber()).isTrue();
       assertThat(row.get("score").asDouble()).isEqualTo(row.at("/scores/acc").asDouble());
+    }
+  }
+
+  @Test
+  void scoreWeightsForSomeMetricsGoOverTheComponentsDefaultsAsInSpacy() throws IOException {
+    Path config = TrainingFixture.write(dir, 10, 20);
+    Path output = dir.resolve("run");
+    train(config, output, "--training.score_weights", "{\"macro_f\": 1.0}");
+    for (JsonNode row : log(output)) {
+      // The classifier's default, acc = 1.0, stays beside macro_f; both are normalised to 0.5.
+      double expected = 0.5 * row.at("/scores/acc").asDouble() + 0.5 * row.at("/scores/macro_f").asDouble();
+      assertThat(row.get("score").asDouble()).isCloseTo(expected, within(1e-12));
     }
   }
 

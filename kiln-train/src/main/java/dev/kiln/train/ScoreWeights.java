@@ -2,9 +2,11 @@ package dev.kiln.train;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -28,6 +30,33 @@ public final class ScoreWeights {
       }
     });
     this.weights = kept;
+  }
+
+  /**
+   * spaCy's {@code combine_score_weights}, which gives a run its weights: the components' default
+   * weights merged in pipeline order (a later component's weight for the same score wins), then
+   * those {@code [training.score_weights]} sets put over them, then each divided by the sum of all
+   * and rounded to two decimals, so that they sum to 1. A null weight (configured as null) logs
+   * the score without weighing it; to leave a component's default out, weigh it 0 or null.
+   */
+  public static Map<String, Double> combine(
+      Collection<Map<String, Double>> defaults, Map<String, Optional<Double>> configured) {
+    Map<String, Double> merged = new LinkedHashMap<>();
+    defaults.forEach(merged::putAll);
+    configured.forEach((metric, weight) -> merged.put(metric, weight.orElse(null)));
+    double sum = 0;
+    for (Double weight : merged.values()) {
+      sum += weight == null ? 0 : weight;
+    }
+    Map<String, Double> combined = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> entry : merged.entrySet()) {
+      Double weight = entry.getValue();
+      if (weight != null && sum > 0) {
+        weight = Math.round(weight / sum * 100) / 100.0;
+      }
+      combined.put(entry.getKey(), weight);
+    }
+    return combined;
   }
 
   public Map<String, Double> weights() {

@@ -462,14 +462,7 @@ public final class Trainer<D extends Datum> {
   }
 
   private ScoreWeights scoreWeights() {
-    Map<String, Double> weights = new LinkedHashMap<>();
-    Map<String, Optional<Double>> configured = settings.scoreWeights();
-    if (configured.isEmpty()) {
-      weights.putAll(pipeline.defaultScoreWeights());
-    } else {
-      configured.forEach((metric, weight) -> weights.put(metric, weight.orElse(null)));
-    }
-    return new ScoreWeights(weights);
+    return new ScoreWeights(ScoreWeights.combine(List.of(pipeline.defaultScoreWeights()), settings.scoreWeights()));
   }
 
   private List<String> trainableNames() {

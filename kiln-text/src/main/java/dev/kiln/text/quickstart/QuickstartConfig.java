@@ -5,6 +5,7 @@ import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.config.Section;
+import dev.kiln.train.ScoreWeights;
 import dev.kiln.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,7 +105,7 @@ public record QuickstartConfig(List<Pipe> pipes, Optimize optimize, String lang)
   }
 
   private String scoreWeightLines() {
-    Map<String, Double> weights = NormalisedWeights.of(pipes.stream().map(Pipe::defaultScoreWeights).toList());
+    Map<String, Double> weights = ScoreWeights.combine(pipes.stream().map(Pipe::defaultScoreWeights).toList(), Map.of());
     return weights.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining("\n"));
   }
 

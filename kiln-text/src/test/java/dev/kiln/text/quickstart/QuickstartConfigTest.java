@@ -7,6 +7,7 @@ import dev.kiln.config.Config;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.config.Section;
+import dev.kiln.train.ScoreWeights;
 import dev.kiln.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +24,8 @@ class QuickstartConfigTest {
 
   @Test
   void scoreWeightsAreNormalisedToSumToOneAndRoundedAsSpacyDoes() {
-    Map<String, Double> weights = NormalisedWeights.of(List.of(Pipe.TEXTCAT.defaultScoreWeights(),
-        Pipe.TAGGER.defaultScoreWeights(), Pipe.NER.defaultScoreWeights()));
+    Map<String, Double> weights = ScoreWeights.combine(List.of(Pipe.TEXTCAT.defaultScoreWeights(),
+        Pipe.TAGGER.defaultScoreWeights(), Pipe.NER.defaultScoreWeights()), Map.of());
     Map<String, Double> expected = new LinkedHashMap<>();
     expected.put("cats_score", 0.33);
     expected.put("tag_acc", 0.33);
@@ -34,8 +35,8 @@ class QuickstartConfigTest {
     expected.put("ents_per_type", null);
     assertThat(weights).containsExactlyEntriesOf(expected);
     // textcat and textcat_multilabel report the same cats_score: it is counted once.
-    assertThat(NormalisedWeights.of(List.of(Pipe.TEXTCAT.defaultScoreWeights(),
-        Pipe.TEXTCAT_MULTILABEL.defaultScoreWeights(), Pipe.SENTENCIZER.defaultScoreWeights())))
+    assertThat(ScoreWeights.combine(List.of(Pipe.TEXTCAT.defaultScoreWeights(),
+        Pipe.TEXTCAT_MULTILABEL.defaultScoreWeights(), Pipe.SENTENCIZER.defaultScoreWeights()), Map.of()))
         .containsExactly(Map.entry("cats_score", 0.5), Map.entry("sents_f", 0.5), Map.entry("sents_p", 0.0),
             Map.entry("sents_r", 0.0));
   }
