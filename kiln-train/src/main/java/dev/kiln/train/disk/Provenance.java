@@ -80,7 +80,12 @@ public record Provenance(
   /** As JSON-ready values for {@code meta.json}. */
   public Map<String, Object> toMap() {
     Map<String, Object> files = new LinkedHashMap<>();
-    data.forEach((file, entry) -> files.put(file, Map.of("size", entry.size(), "sha256", entry.sha256())));
+    data.forEach((file, entry) -> {
+      Map<String, Object> described = new LinkedHashMap<>();
+      described.put("size", entry.size());
+      described.put("sha256", entry.sha256());
+      files.put(file, described);
+    });
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("config_sha256", configSha256);
     map.put("data", files);

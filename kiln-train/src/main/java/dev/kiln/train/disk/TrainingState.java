@@ -41,8 +41,11 @@ public record TrainingState(
     List<Map<String, Object>> evaluations = new ArrayList<>();
     for (ScoreAtStep checkpoint : loop.checkpoints()) {
       // Scores are written as their exact bits too: a decimal round trip may not be exact.
-      evaluations.add(Map.of("step", checkpoint.step(), "score", checkpoint.score(),
-          "score_bits", Double.doubleToRawLongBits(checkpoint.score())));
+      Map<String, Object> evaluation = new LinkedHashMap<>();
+      evaluation.put("step", checkpoint.step());
+      evaluation.put("score", checkpoint.score());
+      evaluation.put("score_bits", Double.doubleToRawLongBits(checkpoint.score()));
+      evaluations.add(evaluation);
     }
     loopTree.put("evaluations", evaluations);
     Map<String, Object> lossBits = new LinkedHashMap<>();
@@ -51,8 +54,12 @@ public record TrainingState(
     loopTree.put("words", loop.words());
     loopTree.put("seconds", loop.seconds());
     tree.put("loop", loopTree);
-    tree.put("cursor", Map.of("epoch", cursor.epoch(), "pass", cursor.pass(),
-        "batch_in_pass", cursor.batchInPass(), "batch_in_epoch", cursor.batchInEpoch()));
+    Map<String, Object> cursorTree = new LinkedHashMap<>();
+    cursorTree.put("epoch", cursor.epoch());
+    cursorTree.put("pass", cursor.pass());
+    cursorTree.put("batch_in_pass", cursor.batchInPass());
+    cursorTree.put("batch_in_epoch", cursor.batchInEpoch());
+    tree.put("cursor", cursorTree);
     tree.put("hooks", hooks);
     tree.put("logger", logger);
     Files.write(directory.resolve(FILE_NAME), JSON.writeValueAsBytes(tree));

@@ -2,6 +2,7 @@ package dev.kiln.train.hooks;
 
 import dev.kiln.train.Hook;
 import dev.kiln.train.LossGuard;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,10 @@ public final class StopOnNaN implements Hook, LossGuard {
 
   @Override
   public Map<String, Object> state() {
-    return Map.of("rollbacks", rollbacks, "skipped", skipped);
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("rollbacks", rollbacks);
+    state.put("skipped", skipped);
+    return state;
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.kiln.train.disk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.train.BatchCursor;
 import dev.kiln.train.LoopState;
 import dev.kiln.train.ScoreAtStep;
@@ -34,6 +36,17 @@ class TrainingStateTest {
     assertThat(read.cursor()).isEqualTo(state.cursor());
     assertThat(read.hooks()).isEqualTo(state.hooks());
     assertThat(read.logger()).isEqualTo(state.logger());
+  }
+
+  @Test
+  void stateJsonHasTheSameBytesInEveryJvm() throws IOException {
+    // Map.of iterates in an order drawn per JVM: two runs to the same state wrote different files.
+    new TrainingState(new LoopState(11, List.of(new ScoreAtStep(0.5, 10)), Map.of(), 80, 1.5),
+        new BatchCursor(1, 2, 3, 4), List.of(), Map.of()).write(directory);
+    JsonNode tree = new ObjectMapper().readTree(directory.resolve(TrainingState.FILE_NAME).toFile());
+    assertThat(tree.at("/loop/evaluations/0").fieldNames()).toIterable().containsExactly("step", "score", "score_bits");
+    assertThat(tree.get("cursor").fieldNames()).toIterable()
+        .containsExactly("epoch", "pass", "batch_in_pass", "batch_in_epoch");
   }
 
   @Test
