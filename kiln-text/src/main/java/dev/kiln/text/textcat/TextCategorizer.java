@@ -51,6 +51,8 @@ public final class TextCategorizer
   private final double threshold;
   private final String positiveLabel;
   private LabelSet labels = new LabelSet(List.of());
+  /** The pipeline's other text classifiers, whose labels the reference cats may hold too. */
+  private List<TextCategorizer> neighbours = List.of();
 
   TextCategorizer(String name, Model<List<Doc>, Floats> model, boolean exclusive, double threshold, String positiveLabel) {
     this.name = name;
@@ -76,6 +78,13 @@ public final class TextCategorizer
   @Override
   public void link(List<Component<Doc>> pipeline) {
     Tok2VecListener.linkAll(name, model, pipeline);
+    List<TextCategorizer> others = new ArrayList<>();
+    for (Component<Doc> component : pipeline) {
+      if (component instanceof TextCategorizer other && other != this) {
+        others.add(other);
+      }
+    }
+    neighbours = List.copyOf(others);
   }
 
   @Override
@@ -148,8 +157,18 @@ public final class TextCategorizer
   @Override
   public Map<String, Object> score(List<Example<Doc>> examples) {
     missingGold.check(examples);
-    unknownLabels.checkEach(examples, doc -> doc.cats().keySet(), labels.labels());
+    unknownLabels.checkEach(examples, doc -> doc.cats().keySet(), labelsInPipeline());
     return CatsScores.of(examples, labels.labels(), exclusive, threshold, positiveLabel);
+  }
+
+  /**
+   * This classifier's labels and its neighbours': a reference label another classifier of the
+   * pipeline learns is not one this classifier should have learnt (it is scored on its own only).
+   */
+  private List<String> labelsInPipeline() {
+    List<String> known = new ArrayList<>(labels.labels());
+    neighbours.forEach(other -> known.addAll(other.labels()));
+    return known;
   }
 
   @Override

@@ -9,6 +9,9 @@ import dev.kiln.text.Tokenizer;
 import dev.kiln.train.Example;
 import dev.kiln.train.Pipeline;
 import dev.kiln.train.build.PipelineBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,23 @@ class TwoTextcatsTest {
       assertThat(both.get(i).cats()).containsOnlyKeys("NEG", "POS", "X", "Y");
       assertThat(both.get(i).cats()).containsAllEntriesOf(first.get(i).cats());
     }
+  }
+
+  @Test
+  void neitherClassifierWarnsThatTheOthersLabelsAreUnknown() {
+    Pipeline<Doc> pipeline = pipeline();
+    Tokenizer tokenizer = new Tokenizer();
+    Doc doc = tokenizer.tokenize("a lovely table");
+    List<Example<Doc>> dev = List.of(new Example<>(doc, doc.withCats(Map.of("POS", 1.0, "NEG", 0.0, "X", 1.0, "Y", 0.0))));
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      pipeline.evaluate(dev);
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("labels it was not trained on");
   }
 
   @Test
