@@ -109,6 +109,24 @@ class TrainingSessionTest {
   }
 
   @Test
+  void aCtrlCBetweenHasNextAndNextStopsTheRunAfterThatStep() throws IOException {
+    // The signal comes on another thread at any instant: kiln train's loop (hasNext, then next)
+    // failed with NoSuchElementException and exit 1 when it fell between the two calls.
+    Path config = TrainingFixture.write(dir, 5, 100);
+    AtomicBoolean interrupt = new AtomicBoolean();
+    PrintWriter quiet = new PrintWriter(new StringWriter(), true);
+    TrainOptions options = new TrainOptions(dir.resolve("run"), false, false, quiet, quiet, false, interrupt);
+    try (TrainingSession<Datum> session = session(config, options)) {
+      session.run(3);
+      assertThat(session.hasNext()).isTrue();
+      interrupt.set(true);
+      assertThat(session.next().info().step()).isEqualTo(3);
+      assertThat(session.hasNext()).isFalse();
+      assertThat(session.finish().stopReason()).hasToString("interrupted: Ctrl-C");
+    }
+  }
+
+  @Test
   void aSecondRunIntoTheSameOutputIsRefusedWhileTheFirstIsGoing() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 17);
     Path output = dir.resolve("shared");

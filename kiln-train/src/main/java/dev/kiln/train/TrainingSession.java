@@ -51,11 +51,20 @@ public final class TrainingSession<D extends Datum> implements Iterator<StepResu
   /** Whether another step will run: false once a stop condition, a hook or a request stopped the run. */
   @Override
   public boolean hasNext() {
+    if (!ended && interrupt.get()) {
+      loop.requestStop(new StopReason(StopReason.Kind.INTERRUPTED, "Ctrl-C"));
+    }
+    return more();
+  }
+
+  /**
+   * Whether the loop has another step, without reading the interrupt flag: a Ctrl-C that comes
+   * after {@link #hasNext} said yes stops the run after that step, rather than failing the
+   * {@link #next} the caller was promised.
+   */
+  private boolean more() {
     if (ended) {
       return false;
-    }
-    if (interrupt.get()) {
-      loop.requestStop(new StopReason(StopReason.Kind.INTERRUPTED, "Ctrl-C"));
     }
     try {
       // Ending an epoch calls the hooks' afterEpoch, which may fail as a step may.
@@ -73,7 +82,7 @@ public final class TrainingSession<D extends Datum> implements Iterator<StepResu
    */
   @Override
   public StepResult<D> next() {
-    if (!hasNext()) {
+    if (!more()) {
       throw new NoSuchElementException("training has stopped" + loop.stopReason().map(reason -> ": " + reason).orElse(""));
     }
     try {
