@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -81,17 +82,16 @@ record IdxFile(int[] dims, byte[] values) {
             labels ? "1 (the count)" : "2 or more (the count, then rows and columns)");
       }
       int[] dims = new int[ndims];
-      long total = 1;
       for (int i = 0; i < ndims; i++) {
         dims[i] = in.readInt();
         if (dims[i] < 0) {
           throw new KilnException(ErrorCode.E233, file, "dimension " + i + " is negative (" + dims[i] + ")");
         }
-        total *= dims[i];
+        if (i > 0 && dims[i] == 0) {
+          throw new KilnException(ErrorCode.E233, file, "dimension " + i + " is 0, so its items have no values");
+        }
       }
-      if (total > Integer.MAX_VALUE - 8) {
-        throw new KilnException(ErrorCode.E233, file, "it declares " + total + " values, more than kiln reads");
-      }
+      long total = total(file, dims);
       byte[] values = new byte[(int) total];
       try {
         in.readFully(values);
@@ -109,6 +109,22 @@ record IdxFile(int[] dims, byte[] values) {
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E080, file, IoReason.of(e));
     }
+  }
+
+  /**
+   * The number of values {@code dims} declare. Four sizes of up to 2^31 each can overflow a
+   * long (65536^4 wraps to 0), so the product is checked at each factor.
+   */
+  private static long total(Path file, int[] dims) {
+    long total = dims[0];
+    for (int i = 1; i < dims.length && total > 0; i++) {
+      total *= dims[i];
+      if (total > Integer.MAX_VALUE - 8) {
+        throw new KilnException(ErrorCode.E233, file, "its dimensions " + Arrays.toString(dims)
+            + " declare more values than kiln reads (at most " + (Integer.MAX_VALUE - 8) + ")");
+      }
+    }
+    return total;
   }
 
   private static InputStream open(Path file) throws IOException {

@@ -127,6 +127,27 @@ class VectorReadersTest {
   }
 
   @Test
+  void dimensionsWhoseProductOverflowsALongAreRefusedNotReadAsEmptyImages() throws IOException {
+    // 65536^4 = 2^64 wrapped to 0 values, and 65536 images of 65536^3 (as an int: 0) pixels each trained.
+    Files.write(dir.resolve("wrap-images-idx3-ubyte"), idx(0x0804, new int[] {65536, 65536, 65536, 65536}, 0));
+    Files.write(dir.resolve("wrap-labels-idx1-ubyte"), idx(0x0801, new int[] {65536}, 65536));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("wrap"), 0, List.of()).read()))
+        .hasMessage("[E233] " + dir.resolve("wrap-images-idx3-ubyte") + ": the IDX file is damaged: its dimensions "
+            + "[65536, 65536, 65536, 65536] declare more values than kiln reads (at most 2147483639). Download or copy it again.");
+  }
+
+  @Test
+  void imagesWithoutPixelsAreRefused() throws IOException {
+    Files.write(dir.resolve("flat-images-idx3-ubyte"), idx(0x0803, new int[] {3, 0, 2}, 0));
+    Files.write(dir.resolve("flat-labels-idx1-ubyte"), idx(0x0801, new int[] {3}, 3));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("flat"), 0, List.of()).read()))
+        .hasMessageStartingWith("[E233]").hasMessageContaining("dimension 1 is 0, so its items have no values");
+    Files.write(dir.resolve("none-images-idx3-ubyte"), idx(0x0803, new int[] {0, 2, 2}, 0));
+    Files.write(dir.resolve("none-labels-idx1-ubyte"), idx(0x0801, new int[] {0}, 0));
+    assertThat(all(VectorRegistry.idx(dir.resolve("none"), 0, List.of()).read())).isEmpty();
+  }
+
+  @Test
   void labeledJsonlSkipsAByteOrderMarkAndRefusesTextThatIsNotUtf8() throws IOException {
     Path marked = dir.resolve("marked.jsonl");
     Files.write(marked, "\uFEFF{\"features\": [1, 2], \"label\": \"x\"}\n".getBytes(StandardCharsets.UTF_8));
