@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 record IdxFile(int[] dims, byte[] values) {
   private static final Logger LOG = LoggerFactory.getLogger(IdxFile.class);
   private static final int UNSIGNED_BYTE = 0x08;
+  private static final int FIRST_READ = 64 << 20;
 
   /** The number of values in one item (the product of all dimensions but the first). */
   int itemSize() {
@@ -92,12 +93,7 @@ record IdxFile(int[] dims, byte[] values) {
         }
       }
       long total = total(file, dims);
-      byte[] values = new byte[(int) total];
-      try {
-        in.readFully(values);
-      } catch (EOFException e) {
-        throw new KilnException(ErrorCode.E233, file, "it ends before its " + total + " declared values");
-      }
+      byte[] values = values(in, (int) total, file);
       if (in.read() != -1) {
         throw new KilnException(ErrorCode.E233, file, "it has data after its " + total + " declared values");
       }
@@ -109,6 +105,28 @@ record IdxFile(int[] dims, byte[] values) {
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E080, file, IoReason.of(e));
     }
+  }
+
+  /**
+   * Reads {@code count} values, growing the array as they arrive: a damaged header may declare
+   * two billion values in a file of a few bytes (gzipped, its size says nothing), which must be
+   * found short, not allocated first (an OutOfMemoryError in a 1 GB heap). Files up to
+   * {@link #FIRST_READ} bytes, Fashion-MNIST's among them, are read into one array as before.
+   */
+  private static byte[] values(DataInputStream in, int count, Path file) throws IOException {
+    byte[] values = new byte[Math.min(count, FIRST_READ)];
+    int read = 0;
+    while (read < count) {
+      if (read == values.length) {
+        values = Arrays.copyOf(values, (int) Math.min(count, 2L * values.length));
+      }
+      int n = in.read(values, read, values.length - read);
+      if (n < 0) {
+        throw new KilnException(ErrorCode.E233, file, "it ends before its " + count + " declared values");
+      }
+      read += n;
+    }
+    return values;
   }
 
   /**

@@ -137,6 +137,19 @@ class VectorReadersTest {
   }
 
   @Test
+  void aHeaderDeclaringMoreValuesThanTheHeapHoldsIsFoundShortWithoutAllocatingThem() throws IOException {
+    // 2,147,395,600 declared values, more than the tests' 2 GB heap: allocated at once, an OutOfMemoryError.
+    int[] dims = {1, 46340, 46340};
+    Files.write(dir.resolve("short-images-idx3-ubyte"), idx(0x0803, dims, 10));
+    gzip("gz-images-idx3-ubyte.gz", idx(0x0803, dims, 10));
+    for (String prefix : List.of("short", "gz")) {
+      Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), idx(0x0801, new int[] {1}, 1));
+      assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve(prefix), 0, List.of()).read()))
+          .hasMessageStartingWith("[E233]").hasMessageContaining("it ends before its 2147395600 declared values");
+    }
+  }
+
+  @Test
   void imagesWithoutPixelsAreRefused() throws IOException {
     Files.write(dir.resolve("flat-images-idx3-ubyte"), idx(0x0803, new int[] {3, 0, 2}, 0));
     Files.write(dir.resolve("flat-labels-idx1-ubyte"), idx(0x0801, new int[] {3}, 3));
