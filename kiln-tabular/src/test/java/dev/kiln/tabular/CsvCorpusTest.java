@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvCorpusTest {
@@ -125,6 +126,18 @@ class CsvCorpusTest {
     assertBadRow("x,y\n1,a\n-1e400,b\n3,c\n", 3,
         "the numeric column \"x\" holds \"-1e400\", which is beyond the range of the model's 32-bit numbers");
     assertBadRow("x,y\n1,a\n1e39,b\n3,c\n", 3, "\"1e39\", which is beyond the range of the model's 32-bit numbers");
+  }
+
+  @Test
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aVeryLongCellThatIsNearlyANumberIsReportedPromptly() throws IOException {
+    String digits = "1".repeat(200_000);
+    assertBadRow("x,y\n1,a\n" + digits + "x,b\n3,c\n", 3, "which is not a number");
+    assertBadRow("x,y\n1,a\n" + digits + ",b\n3,c\n", 3, "which is beyond the range of the model's 32-bit numbers");
+    assertThat(Cells.number("1.e5")).hasValue(1e5);
+    assertThat(Cells.number("-.5E-1")).hasValue(-0.05);
+    assertThat(Cells.number("1e")).isEmpty();
+    assertThat(Cells.number(".")).isEmpty();
   }
 
   @Test
