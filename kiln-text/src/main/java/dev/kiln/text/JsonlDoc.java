@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
-import java.io.IOException;
+import dev.kiln.train.JsonLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,13 +65,8 @@ final class JsonlDoc {
   }
 
   private Doc annotated(String text) {
-    JsonNode record;
-    try {
-      record = JSON.readTree(text);
-    } catch (IOException e) {
-      throw problem("it is not valid JSON");
-    }
-    if (!record.isObject()) {
+    JsonNode record = JsonLine.parse(text, this::problem);
+    if (record == null || !record.isObject()) {
       throw problem("it is not a JSON object");
     }
     Doc doc = tokens(record);

@@ -111,6 +111,17 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void twoRecordsOnOneLineAreAnErrorNotTheFirstAlone() throws IOException {
+    Path two = write("{\"text\": \"a\", \"cats\": {\"X\": 1}} {\"text\": \"b\", \"cats\": {\"X\": 0}}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(two, 0)))
+        .hasMessageStartingWith("[E320] " + two + ": line 1: it holds more than one JSON value (a second record, or a comma"
+            + " after the object): write one object per line. Each line");
+    Path fromAnArray = write("{\"text\": \"a\"},", "{\"text\": \"b\"}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(fromAnArray, 0)))
+        .hasMessageStartingWith("[E320] " + fromAnArray + ": line 1: it holds more than one JSON value");
+  }
+
+  @Test
   void aMissingFileIsACodedError() {
     assertThatThrownBy(() -> all(TextRegistry.textJsonl(dir.resolve("nope.jsonl"), 0))).hasMessageStartingWith("[E080]");
   }

@@ -1,12 +1,12 @@
 package dev.kiln.train.vectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
+import dev.kiln.train.JsonLine;
 import dev.kiln.train.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import java.util.NoSuchElementException;
  * with {@code max_epochs = -1}. A bad line is an error naming the file and line.
  */
 final class LabeledJsonlCorpus implements Corpus<Labeled> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path path;
   private final int limit;
 
@@ -85,11 +84,9 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
     }
 
     private Example<Labeled> parse(String line) {
-      JsonNode record;
-      try {
-        record = JSON.readTree(line);
-      } catch (IOException e) {
-        throw new KilnException(ErrorCode.E236, path, lineNumber, "it is not valid JSON");
+      JsonNode record = JsonLine.parse(line, problem -> new KilnException(ErrorCode.E236, path, lineNumber, problem));
+      if (record == null || !record.isObject()) {
+        throw new KilnException(ErrorCode.E236, path, lineNumber, "it is not a JSON object");
       }
       JsonNode features = record.path("features");
       if (!features.isArray() || features.isEmpty()) {

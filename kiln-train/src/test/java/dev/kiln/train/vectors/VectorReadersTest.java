@@ -185,6 +185,18 @@ class VectorReadersTest {
   }
 
   @Test
+  void twoRecordsOnOneJsonlLineAreAnErrorNotTheFirstAlone() throws IOException {
+    Path file = dir.resolve("two.jsonl");
+    Files.writeString(file, "{\"features\": [1, 2], \"label\": \"x\"}\n{\"features\": [1, 2], \"label\": \"x\"}"
+        + " {\"features\": [3, 4], \"label\": \"y\"}\n");
+    assertThatThrownBy(() -> all(VectorRegistry.labeledJsonl(file, 0).read()))
+        .hasMessageStartingWith("[E236] " + file + ": line 2: it holds more than one JSON value");
+    Files.writeString(file, "[1, 2]\n");
+    assertThatThrownBy(() -> all(VectorRegistry.labeledJsonl(file, 0).read()))
+        .hasMessageStartingWith("[E236] " + file + ": line 1: it is not a JSON object");
+  }
+
+  @Test
   void featureNoiseChangesTheFeaturesOfTheShareItIsGiven() {
     Example<Labeled> example = Labeled.example(new FeatureVector.Dense(new float[] {1, 2, 3}), "x");
     dev.kiln.nn.Rng random = new dev.kiln.nn.Rng(5);
