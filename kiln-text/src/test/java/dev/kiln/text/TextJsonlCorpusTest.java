@@ -122,6 +122,14 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void aTextLongerThanTheJsonReaderTakesIsNotCalledInvalidJson() throws IOException {
+    Path file = write("{\"text\": \"" + "word ".repeat(4_000_001) + "\"}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(file, 0)))
+        .hasMessageStartingWith("[E320] " + file + ": line 1: it holds a value longer than kiln's JSON reader takes (String value"
+            + " length (20000005) exceeds the maximum allowed (20000000)): split it into several records. Each line");
+  }
+
+  @Test
   void aMissingFileIsACodedError() {
     assertThatThrownBy(() -> all(TextRegistry.textJsonl(dir.resolve("nope.jsonl"), 0))).hasMessageStartingWith("[E080]");
   }

@@ -2,6 +2,7 @@ package dev.kiln.train;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.KilnException;
@@ -22,8 +23,9 @@ public final class JsonLine {
    * The value {@code line} holds (null for a line without any).
    *
    * @param problem the reader's coded error for the line, given what is wrong with it in words
-   * @throws KilnException from {@code problem} when the line is not valid JSON or holds more
-   *     than one value
+   * @throws KilnException from {@code problem} when the line is not valid JSON, holds more than
+   *     one value, or holds a value beyond the JSON reader's limits (a string of over 20 million
+   *     characters)
    */
   public static JsonNode parse(String line, Function<String, KilnException> problem) {
     try (JsonParser parser = JSON.createParser(line)) {
@@ -39,6 +41,9 @@ public final class JsonLine {
             + " write one object per line");
       }
       return value;
+    } catch (StreamConstraintsException e) {
+      throw problem.apply("it holds a value longer than kiln's JSON reader takes ("
+          + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + "): split it into several records");
     } catch (IOException e) {
       throw problem.apply("it is not valid JSON");
     }
