@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 /**
  * One line of a text JSONL file made into a reference {@link Doc}. The keys, in any combination:
  * {@code text} (tokenized by the tokenizer unless {@code words} is given), {@code words} and
- * {@code spaces} (the tokens and whether a space follows each), {@code cats} (label to score or
- * boolean), {@code entities} (either {@code [[start, end, label], ...]} by character offsets or
+ * {@code spaces} (the tokens and whether a space follows each), {@code cats} (label to a score
+ * from 0 to 1, or a boolean), {@code entities} (either {@code [[start, end, label], ...]} by character offsets or
  * one BILUO tag per token), {@code tags} and {@code sent_starts} (one per token).
  */
 final class JsonlDoc {
@@ -185,6 +185,10 @@ final class JsonlDoc {
       JsonNode value = cat.getValue();
       if (!value.isNumber() && !value.isBoolean()) {
         throw problem("the score of category \"" + cat.getKey() + "\" is not a number or boolean");
+      }
+      // spaCy refuses any score but 0 and 1 (E851); an infinite one (1e400) turned every weight NaN.
+      if (value.isNumber() && !(value.asDouble() >= 0 && value.asDouble() <= 1)) {
+        throw problem("the score of category \"" + cat.getKey() + "\" is " + value.asText() + ", but a score lies between 0 and 1");
       }
       scores.put(cat.getKey(), value.isBoolean() ? (value.asBoolean() ? 1.0 : 0.0) : value.asDouble());
     }

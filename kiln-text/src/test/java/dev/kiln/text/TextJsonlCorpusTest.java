@@ -111,6 +111,18 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void aCategoryScoreOutsideZeroToOneIsAnError() throws IOException {
+    for (String score : List.of("1e400", "5", "-0.5")) {
+      Path file = write("{\"text\": \"a\", \"cats\": {\"X\": 1, \"Y\": " + score + "}}");
+      assertThatThrownBy(() -> all(TextRegistry.textJsonl(file, 0))).hasMessageStartingWith("[E320] " + file
+          + ": line 1: the score of category \"Y\" is " + (score.equals("1e400") ? "Infinity" : score)
+          + ", but a score lies between 0 and 1. Each line");
+    }
+    Path soft = write("{\"text\": \"a\", \"cats\": {\"X\": 0.25, \"Y\": 0.75}}");
+    assertThat(all(TextRegistry.textJsonl(soft, 0)).get(0).reference().cats()).containsEntry("Y", 0.75);
+  }
+
+  @Test
   void twoRecordsOnOneLineAreAnErrorNotTheFirstAlone() throws IOException {
     Path two = write("{\"text\": \"a\", \"cats\": {\"X\": 1}} {\"text\": \"b\", \"cats\": {\"X\": 0}}");
     assertThatThrownBy(() -> all(TextRegistry.textJsonl(two, 0)))
