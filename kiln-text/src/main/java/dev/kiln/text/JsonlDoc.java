@@ -110,7 +110,12 @@ final class JsonlDoc {
       if (!given.isArray() || given.size() != words.size()) {
         throw problem("\"spaces\" must be a list of " + words.size() + " booleans, one per word");
       }
-      given.forEach(s -> spaces.add(s.asBoolean()));
+      for (JsonNode space : given) {
+        if (!space.isBoolean()) {
+          throw problem("\"spaces\" holds " + space + ", which is not true or false");
+        }
+        spaces.add(space.asBoolean());
+      }
     } else if (text != null) {
       spaces.addAll(spacesFromText(words, text.asText()));
     } else {
@@ -149,8 +154,7 @@ final class JsonlDoc {
     }
     List<CharSpan> spans = new ArrayList<>();
     for (JsonNode entity : entities) {
-      if (!entity.isArray() || entity.size() != 3 || !entity.get(0).canConvertToInt() || !entity.get(1).canConvertToInt()
-          || !entity.get(2).isTextual()) {
+      if (!entity.isArray() || entity.size() != 3 || !isInt(entity.get(0)) || !isInt(entity.get(1)) || !entity.get(2).isTextual()) {
         throw problem("the entity " + entity + " is not [start, end, label]");
       }
       CharSpan span = new CharSpan(entity.get(0).asInt(), entity.get(1).asInt(), entity.get(2).asText());
@@ -161,6 +165,11 @@ final class JsonlDoc {
     }
     writtenSpans = List.copyOf(spans);
     return Biluo.fromSpans(doc, keepOverlaps ? withoutOverlaps(spans) : spans);
+  }
+
+  /** A whole number in int's range: canConvertToInt alone takes 0.9 and cuts it to 0. */
+  private static boolean isInt(JsonNode node) {
+    return node.isIntegralNumber() && node.canConvertToInt();
   }
 
   /** The spans, keeping of each overlapping group the one that starts first (the longest on a tie). */

@@ -111,6 +111,16 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void entityOffsetsThatAreNotWholeNumbersAndSpacesThatAreNotBooleansAreErrors() throws IOException {
+    Path fractions = write("{\"text\": \"Bob Smith\", \"entities\": [[0.9, 3.7, \"PER\"]]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(fractions, 0)))
+        .hasMessageStartingWith("[E320] " + fractions + ": line 1: the entity [0.9,3.7,\"PER\"] is not [start, end, label]");
+    Path words = write("{\"words\": [\"Bob\", \"Smith\"], \"spaces\": [\"yes\", \"no\"]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(words, 0)))
+        .hasMessageStartingWith("[E320] " + words + ": line 1: \"spaces\" holds \"yes\", which is not true or false");
+  }
+
+  @Test
   void aCategoryScoreOutsideZeroToOneIsAnError() throws IOException {
     for (String score : List.of("1e400", "5", "-0.5")) {
       Path file = write("{\"text\": \"a\", \"cats\": {\"X\": 1, \"Y\": " + score + "}}");
