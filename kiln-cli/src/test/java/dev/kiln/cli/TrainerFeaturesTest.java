@@ -199,9 +199,11 @@ class TrainerFeaturesTest {
   @Test
   void everyNanPolicyKeepsTheSavedWeightsFinite() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 30);
-    // One training example whose feature overflows float32 to infinity: its batches' loss is NaN.
+    // One training example whose features are float32's largest: its activations overflow, and its batches' loss
+    // is NaN. (A feature beyond float32's range is refused when read, E236.)
     Files.writeString(dir.resolve("train.jsonl"), Files.readString(dir.resolve("train.jsonl"))
-        + "{\"features\": [1e39, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], \"label\": \"c0\"}\n");
+        + "{\"features\": [3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38],"
+        + " \"label\": \"c0\"}\n");
     for (String policy : List.of("stop", "skip", "rollback")) {
       Path output = dir.resolve(policy);
       KilnRun run = train(config, output,

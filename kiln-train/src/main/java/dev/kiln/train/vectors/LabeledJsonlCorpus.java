@@ -98,6 +98,10 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
           throw new KilnException(ErrorCode.E236, path, lineNumber, "feature " + i + " is not a number");
         }
         values[i] = features.get(i).floatValue();
+        if (!Float.isFinite(values[i])) {
+          throw new KilnException(ErrorCode.E236, path, lineNumber, "feature " + i + " is " + features.get(i).asText()
+              + ", beyond the range of the model's 32-bit numbers (about ±3.4e38); rescale it");
+        }
       }
       JsonNode label = record.path("label");
       return Labeled.example(new FeatureVector.Dense(values), label.isMissingNode() || label.isNull() ? null : label.asText());

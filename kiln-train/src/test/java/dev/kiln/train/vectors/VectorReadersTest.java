@@ -185,6 +185,15 @@ class VectorReadersTest {
   }
 
   @Test
+  void aJsonlFeatureBeyondFloat32IsAnErrorNotAnInfiniteInput() throws IOException {
+    Path file = dir.resolve("big.jsonl");
+    Files.writeString(file, "{\"features\": [1, 2], \"label\": \"x\"}\n{\"features\": [1, -1e39], \"label\": \"y\"}\n");
+    assertThatThrownBy(() -> all(VectorRegistry.labeledJsonl(file, 0).read()))
+        .hasMessage("[E236] " + file + ": line 2: feature 1 is -1.0E39, beyond the range of the model's 32-bit numbers"
+            + " (about ±3.4e38); rescale it. Each line must be {\"features\": [numbers], \"label\": \"name\"}.");
+  }
+
+  @Test
   void twoRecordsOnOneJsonlLineAreAnErrorNotTheFirstAlone() throws IOException {
     Path file = dir.resolve("two.jsonl");
     Files.writeString(file, "{\"features\": [1, 2], \"label\": \"x\"}\n{\"features\": [1, 2], \"label\": \"x\"}"
