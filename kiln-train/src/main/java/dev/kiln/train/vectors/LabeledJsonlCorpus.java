@@ -40,6 +40,9 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
     private int produced;
     private Example<Labeled> next;
     private boolean finished;
+    /** The first record's number of features and its line: the model needs one width, and E230 names no line. */
+    private int width;
+    private int widthLine;
 
     Lines() {
       reader = Utf8Text.open(path);
@@ -91,6 +94,13 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
       JsonNode features = record.path("features");
       if (!features.isArray() || features.isEmpty()) {
         throw new KilnException(ErrorCode.E236, path, lineNumber, "\"features\" must be a non-empty list of numbers");
+      }
+      if (width == 0) {
+        width = features.size();
+        widthLine = lineNumber;
+      } else if (features.size() != width) {
+        throw new KilnException(ErrorCode.E236, path, lineNumber, "it has " + features.size() + " features, but line "
+            + widthLine + " has " + width + ": give every line the same number");
       }
       float[] values = new float[features.size()];
       for (int i = 0; i < values.length; i++) {

@@ -194,6 +194,14 @@ class VectorReadersTest {
   }
 
   @Test
+  void aJsonlLineWithAnotherNumberOfFeaturesNamesItsLine() throws IOException {
+    Path file = dir.resolve("ragged.jsonl");
+    Files.writeString(file, "\n{\"features\": [1, 2, 3], \"label\": \"x\"}\n{\"features\": [1, 2], \"label\": \"y\"}\n");
+    assertThatThrownBy(() -> all(VectorRegistry.labeledJsonl(file, 0).read()))
+        .hasMessageStartingWith("[E236] " + file + ": line 3: it has 2 features, but line 2 has 3: give every line the same number.");
+  }
+
+  @Test
   void twoRecordsOnOneJsonlLineAreAnErrorNotTheFirstAlone() throws IOException {
     Path file = dir.resolve("two.jsonl");
     Files.writeString(file, "{\"features\": [1, 2], \"label\": \"x\"}\n{\"features\": [1, 2], \"label\": \"x\"}"
