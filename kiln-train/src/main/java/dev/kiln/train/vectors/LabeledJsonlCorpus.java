@@ -114,6 +114,9 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
         }
       }
       JsonNode label = record.path("label");
+      if (label.isContainerNode()) {
+        throw new KilnException(ErrorCode.E236, path, lineNumber, "\"label\" is " + label + ", not a name");
+      }
       return Labeled.example(new FeatureVector.Dense(values), label.isMissingNode() || label.isNull() ? null : label.asText());
     }
   }

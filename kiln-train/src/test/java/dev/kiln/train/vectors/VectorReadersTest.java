@@ -202,6 +202,14 @@ class VectorReadersTest {
   }
 
   @Test
+  void aJsonlLabelThatIsAListOrObjectIsAnErrorNotAnEmptyName() throws IOException {
+    Path file = dir.resolve("labels.jsonl");
+    Files.writeString(file, "{\"features\": [1], \"label\": 3}\n{\"features\": [2], \"label\": {\"name\": \"y\"}}\n");
+    assertThatThrownBy(() -> all(VectorRegistry.labeledJsonl(file, 0).read()))
+        .hasMessageStartingWith("[E236] " + file + ": line 2: \"label\" is {\"name\":\"y\"}, not a name.");
+  }
+
+  @Test
   void twoRecordsOnOneJsonlLineAreAnErrorNotTheFirstAlone() throws IOException {
     Path file = dir.resolve("two.jsonl");
     Files.writeString(file, "{\"features\": [1, 2], \"label\": \"x\"}\n{\"features\": [1, 2], \"label\": \"x\"}"
