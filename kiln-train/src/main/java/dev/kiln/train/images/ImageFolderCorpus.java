@@ -12,6 +12,8 @@ import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -182,14 +184,19 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
 
   /**
    * The images of a class folder, those in its sub-folders too (as torchvision's ImageFolder
-   * reads them), in path order; hidden files and folders are left out.
+   * reads them, following symbolic links), in path order; hidden files and folders are left out.
+   * Without following links, a class folder that is a link held no images (E251) and a linked
+   * sub-folder's images were left out without a word.
    */
   private static List<Path> imagesUnder(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
+    try (Stream<Path> paths = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
       return paths.filter(path -> !isHidden(folder.relativize(path))).filter(ImageFolderCorpus::isImage)
           .sorted().toList();
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       throw new KilnException(ErrorCode.E080, folder, IoReason.of(e));
+    } catch (UncheckedIOException e) {
+      throw new KilnException(ErrorCode.E080, folder, e.getCause() instanceof FileSystemLoopException loop
+          ? "the symbolic link " + loop.getFile() + " leads back to a folder above it" : IoReason.of(e.getCause()));
     }
   }
 

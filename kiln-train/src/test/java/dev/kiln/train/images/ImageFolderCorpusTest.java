@@ -195,6 +195,23 @@ class ImageFolderCorpusTest {
   }
 
   @Test
+  void symbolicLinksToClassFoldersAndSubFoldersAreFollowed() throws IOException {
+    grey("elsewhere/shoes/a.png", 3, 2, 0);
+    grey("elsewhere/more/b.png", 3, 2, 10);
+    grey("root/bag/c.png", 3, 2, 20);
+    Files.createSymbolicLink(dir.resolve("root/shoe"), dir.resolve("elsewhere/shoes"));
+    Files.createSymbolicLink(dir.resolve("root/bag/more"), dir.resolve("elsewhere/more"));
+    List<Labeled> records = read(dir.resolve("root"), 3, 2, true, false, 0);
+    assertThat(records).extracting(Labeled::source).containsExactly("bag/c.png", "shoe/a.png", "bag/more/b.png");
+    assertThat(records).extracting(Labeled::label).containsExactly("bag", "shoe", "bag");
+
+    Files.createSymbolicLink(dir.resolve("root/bag/loop"), dir.resolve("root"));
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, false, 0))
+        .hasMessage("[E080] " + dir.resolve("root/bag") + ": cannot read the file: the symbolic link "
+            + dir.resolve("root/bag/loop/bag") + " leads back to a folder above it. Check the path and its permissions.");
+  }
+
+  @Test
   void aSizeBelowOnePixelIsACodedError() {
     assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 0, 28, true, true, 0, ProblemPolicy.ERROR))
         .hasMessageStartingWith("[E253]");
