@@ -150,6 +150,12 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
   }
 
   private byte[] pixels(Path file) {
+    if (!Files.isRegularFile(file)) {
+      // Opening a named pipe would wait for a writer for ever.
+      throw new KilnException(ErrorCode.E250, file, Files.exists(file)
+          ? "it is not a regular file but a pipe or a device, which kiln does not open"
+          : "it is a symbolic link to a file that does not exist");
+    }
     BufferedImage image;
     try {
       image = ImageIO.read(file.toFile());
@@ -176,9 +182,14 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
     return classes.stream().mapToInt(List::size).sum();
   }
 
+  /**
+   * Whether a path is named as an image and is not a folder. A broken link or a pipe so named is
+   * an image that cannot be read (E250, or skipped and counted), not a file to pass over in
+   * silence.
+   */
   private static boolean isImage(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return Files.isRegularFile(file)
+    return !Files.isDirectory(file)
         && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
   }
 

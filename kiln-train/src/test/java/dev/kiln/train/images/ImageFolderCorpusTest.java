@@ -2,6 +2,7 @@ package dev.kiln.train.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImageFolderCorpusTest {
@@ -156,6 +158,25 @@ class ImageFolderCorpusTest {
       assertThat(read(dir.resolve("root"), 3, 2, true, false, 0, skip)).as(skip.name())
           .extracting(Labeled::label).containsExactly("bag", "shoe");
     }
+  }
+
+  @Test
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aBrokenLinkOrAPipeNamedAsAnImageIsABadImageNeitherLeftOutSilentlyNorOpened() throws Exception {
+    grey("root/bag/a.png", 3, 2, 0);
+    grey("root/shoe/c.png", 3, 2, 100);
+    Path broken = dir.resolve("root/bag/b.png");
+    Files.createSymbolicLink(broken, dir.resolve("moved-away.png"));
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, true, 0))
+        .hasMessageStartingWith("[E250] " + broken + ": cannot read the image: it is a symbolic link to a file that does not exist.");
+    assertThat(read(dir.resolve("root"), 3, 2, true, true, 0, ProblemPolicy.WARN)).extracting(Labeled::label)
+        .containsExactly("bag", "shoe");
+
+    Files.delete(broken);
+    Path pipe = dir.resolve("root/shoe/d.png");
+    assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, true, 0))
+        .hasMessageStartingWith("[E250] " + pipe + ": cannot read the image: it is not a regular file but a pipe");
   }
 
   @Test
