@@ -14,7 +14,8 @@ import java.util.List;
  * The words are the tokens. A multi-word token ({@code 2-3 don't} over {@code 2 do} and
  * {@code 3 n't}) joins its words without spaces and takes the space after it from its own line,
  * so "I don't know." stays that text; empty nodes ({@code 1.1}) are skipped. Word ids must count
- * 1, 2, 3 ... in each sentence.
+ * 1, 2, 3 ... in each sentence, and a multi-word token's range must end within its sentence and
+ * overlap no other.
  */
 final class ConllUCorpus implements Corpus<Doc> {
   private static final int FIELDS = 10;
@@ -40,6 +41,8 @@ final class ConllUCorpus implements Corpus<Doc> {
     List<Boolean> spaces = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     int multiwordEnd = 0;
+    int multiwordLine = 0;
+    String multiwordId = null;
     boolean spaceAfterMultiword = true;
     String line;
     while ((line = lines.next()) != null) {
@@ -62,11 +65,17 @@ final class ConllUCorpus implements Corpus<Doc> {
       int expected = words.size() + 1;
       if (fields[0].matches("\\d{1,9}-\\d{1,9}")) {
         String[] range = fields[0].split("-");
-        multiwordEnd = Integer.parseInt(range[1]);
-        if (Integer.parseInt(range[0]) != expected || multiwordEnd <= expected) {
+        if (Integer.parseInt(range[0]) != expected || Integer.parseInt(range[1]) <= expected) {
           throw new KilnException(ErrorCode.E321, path, lines.lineNumber(),
               "the multi-word token " + fields[0] + " should span words " + expected + " and after");
         }
+        if (expected <= multiwordEnd) {
+          throw new KilnException(ErrorCode.E321, path, lines.lineNumber(), "the multi-word token " + fields[0]
+              + " overlaps " + multiwordId + " (line " + multiwordLine + "): a word belongs to one multi-word token at most");
+        }
+        multiwordEnd = Integer.parseInt(range[1]);
+        multiwordLine = lines.lineNumber();
+        multiwordId = fields[0];
         spaceAfterMultiword = !fields[9].contains("SpaceAfter=No");
         continue;
       }
@@ -84,6 +93,10 @@ final class ConllUCorpus implements Corpus<Doc> {
     }
     if (words.isEmpty()) {
       return null;
+    }
+    if (multiwordEnd > words.size()) {
+      throw new KilnException(ErrorCode.E321, path, multiwordLine, "the multi-word token " + multiwordId
+          + " ends at word " + multiwordEnd + ", but its sentence has " + words.size() + " words");
     }
     spaces.set(spaces.size() - 1, false);
     List<Boolean> starts = new ArrayList<>();

@@ -89,6 +89,20 @@ class ConllCorpusTest {
   }
 
   @Test
+  void aMultiWordTokenMustCoverWordsOfItsSentenceOnlyOnce() throws IOException {
+    String word1 = "1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n";
+    Path beyond = write("beyond.conllu", word1 + "2-5\tdunno\t_\t_\t_\t_\t_\t_\t_\t_\n2\tdu\t_\tX\t_\t_\t1\tx\t_\t_\n"
+        + "3\tn\t_\tX\t_\t_\t1\tx\t_\t_\n\n");
+    assertThatThrownBy(() -> all(TextRegistry.conllU(beyond, ConllTagField.UPOS, 0)))
+        .hasMessageStartingWith("[E321] " + beyond + ": line 2: the multi-word token 2-5 ends at word 5, but its sentence has 3 words.");
+    Path overlapping = write("overlap.conllu", word1 + "2-3\tab\t_\t_\t_\t_\t_\t_\t_\t_\n2\ta\t_\tX\t_\t_\t1\tx\t_\t_\n"
+        + "3-4\tbc\t_\t_\t_\t_\t_\t_\t_\t_\n3\tb\t_\tX\t_\t_\t1\tx\t_\t_\n4\tc\t_\tX\t_\t_\t1\tx\t_\t_\n\n");
+    assertThatThrownBy(() -> all(TextRegistry.conllU(overlapping, ConllTagField.UPOS, 0)))
+        .hasMessageStartingWith("[E321] " + overlapping + ": line 4: the multi-word token 3-4 overlaps 2-3 (line 2):"
+            + " a word belongs to one multi-word token at most.");
+  }
+
+  @Test
   void conll2003Iob1() throws IOException {
     List<Example<Doc>> examples = all(TextRegistry.conll2003(write("a.conll", CONLL2003), IobScheme.IOB1, 0));
     assertThat(examples).hasSize(3);
