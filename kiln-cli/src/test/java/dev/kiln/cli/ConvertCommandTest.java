@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kiln.text.Doc;
 import dev.kiln.text.Span;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kiln convert} writes JSONL that {@code kiln.TextJsonl.v1} reads back to the same documents. */
@@ -152,6 +154,31 @@ class ConvertCommandTest {
     assertThat(run.err()).startsWith("[E321] " + input + ": line 8:").doesNotContain("\tat ");
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(dir.resolve("out.jsonl")).doesNotExist();
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aPipeIsConvertedWithAGivenConverterAndNotReadToDetectOne() throws Exception {
+    Path pipe = dir.resolve("sentences");
+    assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+    KilnRun detecting = KilnRun.of("convert", pipe.toString(), "-");
+    assertThat(detecting.exit()).isEqualTo(2);
+    assertThat(detecting.err().strip()).isEqualTo("[E413] " + pipe + " is a pipe, not a file: telling CoNLL-U from"
+        + " CoNLL-2003 would read its first lines, which could not be read again to convert. Give --converter conllu"
+        + " or --converter conll2003.");
+
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(pipe, "New B-LOC\nYork I-LOC\n");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    KilnRun given = KilnRun.of("convert", pipe.toString(), "-", "--converter", "conll2003", "--iob", "iob2");
+    assertThat(given.exit()).as(given.err()).isZero();
+    assertThat(given.out()).startsWith("{\"text\":\"New York\"");
   }
 
   @Test

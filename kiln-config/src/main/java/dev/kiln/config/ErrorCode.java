@@ -196,7 +196,8 @@ public enum ErrorCode {
   E409("--{0}: kiln predict and kiln evaluate take overrides of the data reader only (--corpora.dev.KEY, e.g. --corpora.dev.on_bad_row warn): the model itself is as it was saved."),
   E410("{0}: cannot tell whether the file is CoNLL-U or CoNLL-2003, since it has no token line. Check the file, or give --converter conllu or --converter conll2003."),
   E411("{0} cannot be \"{1}\". Give one of: {2}."),
-  E412("{0} holds no sentence ({1}): there is nothing to convert. Check the file.");
+  E412("{0} holds no sentence ({1}): there is nothing to convert. Check the file."),
+  E413("{0} is a pipe, not a file: telling CoNLL-U from CoNLL-2003 would read its first lines, which could not be read again to convert. Give --converter conllu or --converter conll2003.");
 
   private final String template;
 
