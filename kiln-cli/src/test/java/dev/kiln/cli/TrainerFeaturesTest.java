@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The trainer's features beyond the loop, each through {@code kiln train}. */
@@ -260,6 +262,19 @@ class TrainerFeaturesTest {
       assertThat(run.err()).contains("[E248] the training corpus corpora.train (path \"" + dir.resolve("train.jsonl")
           + "\") has no examples").doesNotContain("\tat ");
     }
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aPipeForTrainingDataIsRefusedBeforeItIsRead() throws Exception {
+    Path config = TrainingFixture.write(dir, 5, 5);
+    Path pipe = dir.resolve("train-pipe");
+    assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+    KilnRun refused = KilnRun.of("train", config.toString(), "--output", dir.resolve("a").toString(),
+        "--paths.train", pipe.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("[E219] " + pipe + " is a pipe or a device, not a file: kiln reads its data"
+        + " more than once").doesNotContain("\tat ");
   }
 
   @Test
