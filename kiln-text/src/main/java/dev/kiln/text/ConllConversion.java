@@ -58,7 +58,8 @@ public final class ConllConversion {
     if (doc.hasEntities()) {
       List<List<Object>> spans = new ArrayList<>();
       for (Span span : doc.entities()) {
-        spans.add(List.of(span.startChar(), span.endChar(), span.label()));
+        spans.add(List.of(CodePoints.toOffset(doc.text(), span.startChar()), CodePoints.toOffset(doc.text(), span.endChar()),
+            span.label()));
       }
       json.put("entities", spans);
     }

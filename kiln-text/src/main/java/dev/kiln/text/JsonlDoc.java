@@ -18,8 +18,9 @@ import java.util.function.Predicate;
  * One line of a text JSONL file made into a reference {@link Doc}. The keys, in any combination:
  * {@code text} (tokenized by the tokenizer unless {@code words} is given), {@code words} and
  * {@code spaces} (the tokens and whether a space follows each), {@code cats} (label to a score
- * from 0 to 1, or a boolean), {@code entities} (either {@code [[start, end, label], ...]} by character offsets or
- * one BILUO tag per token), {@code tags} and {@code sent_starts} (one per token).
+ * from 0 to 1, or a boolean), {@code entities} (either {@code [[start, end, label], ...]} by
+ * character offsets, counted in code points as Python counts them, or one BILUO tag per token),
+ * {@code tags} and {@code sent_starts} (one per token).
  */
 final class JsonlDoc {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -152,16 +153,19 @@ final class JsonlDoc {
     if (!entities.isEmpty() && entities.get(0).isTextual()) {
       return perToken(entities, "entities", doc, JsonNode::isTextual, JsonNode::asText);
     }
+    String text = doc.text();
+    int length = CodePoints.length(text);
     List<CharSpan> spans = new ArrayList<>();
     for (JsonNode entity : entities) {
       if (!entity.isArray() || entity.size() != 3 || !isInt(entity.get(0)) || !isInt(entity.get(1)) || !entity.get(2).isTextual()) {
         throw problem("the entity " + entity + " is not [start, end, label]");
       }
-      CharSpan span = new CharSpan(entity.get(0).asInt(), entity.get(1).asInt(), entity.get(2).asText());
-      if (span.start() < 0 || span.end() <= span.start() || span.end() > doc.text().length()) {
-        throw problem("the entity " + entity + " is not a range of characters of a text of length " + doc.text().length());
+      int start = entity.get(0).asInt();
+      int end = entity.get(1).asInt();
+      if (start < 0 || end <= start || end > length) {
+        throw problem("the entity " + entity + " is not a range of characters of a text of length " + length);
       }
-      spans.add(span);
+      spans.add(new CharSpan(CodePoints.toIndex(text, start), CodePoints.toIndex(text, end), entity.get(2).asText()));
     }
     writtenSpans = List.copyOf(spans);
     return Biluo.fromSpans(doc, keepOverlaps ? withoutOverlaps(spans) : spans);

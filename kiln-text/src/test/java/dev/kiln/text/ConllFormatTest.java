@@ -35,4 +35,12 @@ class ConllFormatTest {
         java.util.Map.entry("tags", List.of("NNP", "NNP", "VBZ")),
         java.util.Map.entry("entities", List.of(List.of(0, 8, "LOC"))));
   }
+
+  @Test
+  void entitySpansCountCodePointsAsPythonDoes() throws Exception {
+    Path file = Files.writeString(dir.resolve("f.txt"), "\uD83D\uDE00 O\nBob B-PER\n");
+    List<Doc> docs = new java.util.ArrayList<>();
+    ConllConversion.read(file, ConllFormat.CONLL2003, IobScheme.IOB2, ConllTagField.UPOS).forEach(docs::add);
+    assertThat(ConllConversion.record(docs.get(0))).containsEntry("entities", List.of(List.of(2, 5, "PER")));
+  }
 }

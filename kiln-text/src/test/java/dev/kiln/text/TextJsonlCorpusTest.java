@@ -53,6 +53,18 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void entityOffsetsCountCodePointsAsPythonDoesSoAnEmojiTakesOne() throws IOException {
+    // Python: "\U0001F600 Bob Smith"[2:11] == "Bob Smith"; in Java's UTF-16 the name starts at index 3.
+    Path file = write("{\"text\": \"\uD83D\uDE00 Bob Smith\", \"entities\": [[2, 11, \"PER\"]]}");
+    Doc reference = all(TextRegistry.textJsonl(file, 0)).get(0).reference();
+    assertThat(reference.entities()).extracting(Span::text).containsExactly("Bob Smith");
+    assertThat(reference.toJson().get("entities")).isEqualTo(List.of(List.of(2, 11, "PER")));
+    Path beyond = write("{\"text\": \"\uD83D\uDE00 Bob\", \"entities\": [[2, 6, \"PER\"]]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(beyond, 0)))
+        .hasMessageContaining("the entity [2,6,\"PER\"] is not a range of characters of a text of length 5");
+  }
+
+  @Test
   void misalignedEntitiesAreUnknownTokens() throws IOException {
     Path file = write("{\"text\": \"Ada Lovelace lived\", \"entities\": [[0, 6, \"PER\"]]}");
     Example<Doc> example = all(TextRegistry.textJsonl(file, 0)).get(0);
