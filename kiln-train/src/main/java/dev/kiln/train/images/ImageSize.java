@@ -17,6 +17,11 @@ record ImageSize(int width, int height, boolean grayscale, boolean resize) {
       throw new KilnException(ErrorCode.E253, "kiln.ImageFolder.v1", "width and height",
           "at least 1", width + "×" + height);
     }
+    // Beyond this an image's values overflow an int, and resizing threw NegativeArraySizeException.
+    if ((long) width * height * (grayscale ? 1 : 3) > Integer.MAX_VALUE) {
+      throw new KilnException(ErrorCode.E253, "kiln.ImageFolder.v1", "width × height × channels",
+          "at most " + Integer.MAX_VALUE + " values per image", width + " × " + height + " × " + (grayscale ? 1 : 3));
+    }
   }
 
   int channels() {

@@ -233,6 +233,15 @@ class ImageFolderCorpusTest {
   }
 
   @Test
+  void aSizeWhoseValuesOverflowAnIntIsACodedError() {
+    assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 50_000, 50_000, true, true, 0, ProblemPolicy.ERROR))
+        .hasMessage("[E253] reader kiln.ImageFolder.v1: width × height × channels must be at most 2147483647 values per"
+            + " image, got 50000 × 50000 × 1.");
+    assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 30_000, 30_000, false, true, 0, ProblemPolicy.ERROR))
+        .hasMessageStartingWith("[E253]").hasMessageContaining("got 30000 × 30000 × 3");
+  }
+
+  @Test
   void aSizeBelowOnePixelIsACodedError() {
     assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 0, 28, true, true, 0, ProblemPolicy.ERROR))
         .hasMessageStartingWith("[E253]");
