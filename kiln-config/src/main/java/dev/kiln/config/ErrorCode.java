@@ -69,6 +69,7 @@ public enum ErrorCode {
   E108("layer {0}: a {1}×{1} window with stride {2} and padding {3} does not fit an input of {4}×{5} pixels. Use a smaller window or more padding, or check the image size given to the Reshape before it."),
   E109("layer {0}: rows of {1} values cannot be shaped as {2}: height × width × channels must equal the row width. Set height, width and channels to the size of the images."),
   E110("layer {0}: unknown activation \"{1}\". Use one of {2}."),
+  E111("an array of shape {0} would hold {1} values, more than a Java array holds ({2}). Use smaller inputs (images of fewer pixels, rows of fewer features) or smaller batches."),
   // --- kiln-nn optimizers, schedules, losses, batching, safetensors (E150-E199)
   E120("{0}: the saved weights do not fit this model: the model has {1}, the file has {2}. Load them into a model built from the config they were saved with."),
   E150("{0}: not a valid safetensors file: {1}. Re-export the weights, or check that the file was copied completely."),

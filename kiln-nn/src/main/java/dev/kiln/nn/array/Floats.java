@@ -1,5 +1,8 @@
 package dev.kiln.nn.array;
 
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.KilnException;
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -31,13 +34,22 @@ public final class Floats {
     this.shape = shape;
   }
 
-  /** Zeros of the given shape. */
+  /**
+   * Zeros of the given shape.
+   *
+   * @throws KilnException E111 when the shape holds more values than a Java array (a batch of 4
+   *     images of 20000×20000 pixels, say), rather than an ArithmeticException
+   */
   public static Floats zeros(int... shape) {
     long size = 1;
     for (int dim : shape) {
       size *= dim;
+      if (size > Integer.MAX_VALUE) {
+        BigInteger values = Arrays.stream(shape).mapToObj(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+        throw new KilnException(ErrorCode.E111, Arrays.toString(shape), values, Integer.MAX_VALUE);
+      }
     }
-    return new Floats(new float[Math.toIntExact(size)], shape.clone());
+    return new Floats(new float[(int) size], shape.clone());
   }
 
   /** Wraps {@code data} (not copied) with the given shape. */
