@@ -152,6 +152,7 @@ public enum ErrorCode {
   E275("kiln.Csv.v1: delimiter must be one character other than a quote or a line break, got \"{0}\"."),
   E276("kiln.Csv.v1: the label column \"{0}\" is also listed in {1}, but the label cannot be a feature. Remove it from {1}."),
   E277("{0}: line {1}: column {2} of the header has no name. Name every column (a trailing comma makes an empty one)."),
+  E278("{0}: the header names only the label column \"{1}\", so the rows have no features to learn from. Add the feature columns to the file (is it separated by another delimiter?)."),
   E280("component {0}: the model was fitted on the {1} column \"{2}\", but the rows of {3} have no such {1} column (they have numeric {4} and categorical {5}). Read the data with the columns and categorical settings used in training."),
   E281("component {0}: the label \"{1}\" ({2} line {3}) is not a number, but a regressor needs numeric labels. Fix the label column, or use kiln.tabular_classifier."),
   E282("component {0}: there are no training rows to fit the features on. Check the training corpus path and its on_bad_row policy."),

@@ -20,7 +20,7 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
    * Matches the header against the settings.
    *
    * @throws KilnException E272 for a column named twice, E277 for a column without a name, E273
-   *     for a column the settings name that the header lacks
+   *     for a column the settings name that the header lacks, E278 for a header of the label alone
    */
   static CsvLayout of(Path file, CsvRecord header, CsvSettings settings) {
     List<String> names = new ArrayList<>();
@@ -46,6 +46,10 @@ record CsvLayout(TableColumns columns, int width, int label, int[] numeric, int[
     } else {
       used.addAll(settings.columns());
       used.addAll(settings.categorical());
+    }
+    if (used.isEmpty()) {
+      // A model of no features trained to exit 0, predicting the class priors.
+      throw new KilnException(ErrorCode.E278, file, settings.label());
     }
     List<String> numericNames = new ArrayList<>();
     List<String> categoricalNames = new ArrayList<>();

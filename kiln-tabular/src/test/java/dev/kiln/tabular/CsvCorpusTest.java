@@ -182,6 +182,14 @@ class CsvCorpusTest {
   }
 
   @Test
+  void aFileOfTheLabelAloneIsACodedErrorNotAModelWithoutFeatures() throws IOException {
+    Path path = file("y\na\nb\n");
+    assertThatThrownBy(readingStrictly(path)).hasMessage("[E278] " + path + ": the header names only the label column"
+        + " \"y\", so the rows have no features to learn from. Add the feature columns to the file (is it separated by"
+        + " another delimiter?).");
+  }
+
+  @Test
   void aHeaderColumnWithoutANameIsACodedError() throws IOException {
     Path path = file("x,y,\n1,a,9\n");
     assertThatThrownBy(readingStrictly(path))
