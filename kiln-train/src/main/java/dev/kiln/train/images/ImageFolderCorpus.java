@@ -11,7 +11,9 @@ import dev.kiln.train.vectors.FeatureVector;
 import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Labelled images from a folder with one sub-folder per class, the label being the sub-folder's
@@ -157,9 +160,14 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
           : "it is a symbolic link to a file that does not exist");
     }
     BufferedImage image;
-    try {
-      image = ImageIO.read(file.toFile());
-    } catch (IOException | RuntimeException e) {
+    // Through the Path, which keeps the name's bytes: Path.toFile() goes through the name decoded
+    // in the JVM's file name encoding, which under LANG=C turns "café" into "caf??", a file that
+    // does not exist ("Can't read input file!").
+    try (InputStream in = Files.newInputStream(file)) {
+      image = ImageIO.read(new MemoryCacheImageInputStream(in));
+    } catch (IOException e) {
+      throw new KilnException(ErrorCode.E250, file, e instanceof FileSystemException ? IoReason.of(e) : e.getMessage());
+    } catch (RuntimeException e) {
       throw new KilnException(ErrorCode.E250, file, e.getMessage());
     }
     if (image == null) {

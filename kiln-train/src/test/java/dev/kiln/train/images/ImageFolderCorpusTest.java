@@ -232,6 +232,20 @@ class ImageFolderCorpusTest {
             + dir.resolve("root/bag/loop/bag") + " leads back to a folder above it. Check the path and its permissions.");
   }
 
+  /** Runs {@code script} with sh in the test's folder: Java cannot name a file whose name is not in its encoding. */
+  private void sh(String script) throws Exception {
+    assertThat(new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).inheritIO().start().waitFor()).isZero();
+  }
+
+  @Test
+  void anImageWhoseNameTheJvmCannotDecodeIsReadThroughItsPath() throws Exception {
+    // As a UTF-8 "é" is under LANG=C: Path.toFile() named another file, "Can't read input file!".
+    grey("root/bag/a.png", 3, 2, 0);
+    grey("root/shoe/c.png", 3, 2, 100);
+    sh("mv root/shoe/c.png \"root/shoe/$(printf 'caf\\377')\".png");
+    assertThat(read(dir.resolve("root"), 3, 2, true, false, 0)).extracting(Labeled::label).containsExactly("bag", "shoe");
+  }
+
   @Test
   void aSizeWhoseValuesOverflowAnIntIsACodedError() {
     assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 50_000, 50_000, true, true, 0, ProblemPolicy.ERROR))
