@@ -17,6 +17,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -128,9 +129,10 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
     }
     List<List<Entry>> classes = new ArrayList<>();
     for (Path folder : sorted(root, Files::isDirectory)) {
+      String label = label(folder);
       List<Entry> images = new ArrayList<>();
       for (Path file : imagesUnder(folder)) {
-        images.add(new Entry(file, folder.getFileName().toString()));
+        images.add(new Entry(file, label));
       }
       if (images.isEmpty()) {
         throw new KilnException(ErrorCode.E251, folder, "the class folder has no PNG or JPEG images");
@@ -150,6 +152,28 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
       }
     }
     return limit > 0 && limit < order.size() ? order.subList(0, limit) : order;
+  }
+
+  /**
+   * The class folder's name as a label. A name the JVM's file name encoding cannot decode (a
+   * UTF-8 "café" under LANG=C, or Latin-1 bytes under UTF-8) reads as "caf??" or "caf\uFFFD",
+   * which would name the class wrongly, and two such classes alike: it is an error.
+   */
+  private static String label(Path folder) {
+    String name = folder.getFileName().toString();
+    boolean decoded;
+    try {
+      Path again = folder.resolveSibling(name);
+      decoded = Files.exists(again) && Files.isSameFile(again, folder);
+    } catch (IOException | InvalidPathException e) {
+      decoded = false;
+    }
+    if (!decoded) {
+      throw new KilnException(ErrorCode.E251, folder, "the class folder's name is not valid in the JVM's file name encoding ("
+          + System.getProperty("sun.jnu.encoding") + "), so it cannot name a label; run kiln in a UTF-8 locale"
+          + " (LANG=C.UTF-8) or rename the folder");
+    }
+    return name;
   }
 
   private byte[] pixels(Path file) {

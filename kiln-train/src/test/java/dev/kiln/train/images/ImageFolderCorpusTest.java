@@ -247,6 +247,17 @@ class ImageFolderCorpusTest {
   }
 
   @Test
+  void aClassFolderWhoseNameTheJvmCannotDecodeIsACodedErrorNotALabelOfQuestionMarks() throws Exception {
+    grey("root/bag/a.png", 3, 2, 0);
+    grey("root/shoe/c.png", 3, 2, 100);
+    grey("root/shop/d.png", 3, 2, 100);
+    // Two Latin-1 names, "café" and "cafè": read as one label "caf\uFFFD", their classes merged.
+    sh("mv root/shoe \"root/$(printf 'caf\\351')\" && mv root/shop \"root/$(printf 'caf\\350')\"");
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, false, 0)).hasMessageStartingWith("[E251] " + dir.resolve("root")
+        + "/caf").hasMessageContaining(": the class folder's name is not valid in the JVM's file name encoding (");
+  }
+
+  @Test
   void aSizeWhoseValuesOverflowAnIntIsACodedError() {
     assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 50_000, 50_000, true, true, 0, ProblemPolicy.ERROR))
         .hasMessage("[E253] reader kiln.ImageFolder.v1: width × height × channels must be at most 2147483647 values per"
