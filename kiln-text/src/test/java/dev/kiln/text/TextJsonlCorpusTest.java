@@ -196,6 +196,10 @@ class TextJsonlCorpusTest {
     assertThat(all(TextRegistry.textJsonl(marked, 0))).extracting(e -> e.reference().text())
         .containsExactly("Great film!");
 
+    Path joined = write("{\"text\": \"Great film!\"}", "\uFEFF{\"text\": \"Dull.\"}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(joined, 0))).hasMessageStartingWith("[E320] " + joined
+        + ": line 2: it starts with a byte-order mark (U+FEFF), as a file appended to another does: remove it. Each line");
+
     Path latin1 = dir.resolve("latin1.jsonl");
     Files.write(latin1, "{\"text\": \"fine\"}\n{\"text\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThatThrownBy(() -> all(TextRegistry.textJsonl(latin1, 0)))

@@ -45,7 +45,9 @@ public final class JsonLine {
       throw problem.apply("it holds a value longer than kiln's JSON reader takes ("
           + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + "): split it into several records");
     } catch (IOException e) {
-      throw problem.apply("it is not valid JSON");
+      // Utf8Text skips a byte-order mark at the start of the file; one here came with a file joined on.
+      throw problem.apply(line.startsWith("\uFEFF") ? "it starts with a byte-order mark (U+FEFF), as a file appended to"
+          + " another does: remove it" : "it is not valid JSON");
     }
   }
 }
