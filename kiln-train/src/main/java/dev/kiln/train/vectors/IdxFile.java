@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.slf4j.Logger;
@@ -42,7 +45,32 @@ record IdxFile(int[] dims, byte[] values) {
   /** The file {@code PREFIX-SUFFIX.gz} or {@code PREFIX-SUFFIX}, whichever exists (E080 if neither). */
   static Path find(Path prefix, String suffix) {
     return findIfAny(prefix, suffix).orElseThrow(() ->
-        new KilnException(ErrorCode.E080, prefix + "-" + suffix + "[.gz]", "no such file"));
+        new KilnException(ErrorCode.E080, prefix + "-" + suffix + "[.gz]", "no such file" + prefixHint(prefix)));
+  }
+
+  /**
+   * A hint when {@code path} is not a prefix but a file's whole name or the folder holding the
+   * files, the two likely mistakes: the prefixes that would name files which exist.
+   */
+  private static String prefixHint(Path prefix) {
+    List<String> prefixes = new ArrayList<>();
+    String name = prefix.toString().replaceFirst("\\.gz$", "");
+    for (String suffix : List.of("-images-idx3-ubyte", "-labels-idx1-ubyte")) {
+      if (name.endsWith(suffix)) {
+        prefixes.add(name.substring(0, name.length() - suffix.length()));
+      }
+    }
+    if (Files.isDirectory(prefix)) {
+      try (Stream<Path> files = Files.list(prefix)) {
+        files.map(file -> file.getFileName().toString()).filter(file -> file.matches(".+-images-idx3-ubyte(\\.gz)?"))
+            .map(file -> prefix.resolve(file.substring(0, file.indexOf("-images-idx3-ubyte"))).toString())
+            .sorted().forEach(prefixes::add);
+      } catch (IOException e) {
+        return "";
+      }
+    }
+    return prefixes.isEmpty() ? "" : ": path is the start the two files' names share, such as "
+        + String.join(" or ", prefixes);
   }
 
   /** As {@link #find}, empty when neither file exists; warns when both do, since they may differ. */

@@ -75,6 +75,18 @@ class VectorReadersTest {
   }
 
   @Test
+  void aPathThatIsAFileNameOrTheFolderInsteadOfAPrefixGetsTheRightPrefixes() throws IOException {
+    gzip("train-images-idx3-ubyte.gz", idx(0x0803, new int[] {3, 2, 2}, 12));
+    gzip("t10k-images-idx3-ubyte.gz", idx(0x0803, new int[] {3, 2, 2}, 12));
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir, 0, List.of()).read()))
+        .hasMessage("[E080] " + dir + "-images-idx3-ubyte[.gz]: cannot read the file: no such file: path is the start the"
+            + " two files' names share, such as " + dir.resolve("t10k") + " or " + dir.resolve("train")
+            + ". Check the path and its permissions.");
+    assertThatThrownBy(() -> all(VectorRegistry.idx(dir.resolve("train-images-idx3-ubyte.gz"), 0, List.of()).read()))
+        .hasMessageContaining("no such file: path is the start the two files' names share, such as " + dir.resolve("train") + ".");
+  }
+
+  @Test
   void swappedImagesAndLabelsFilesAreNamedAsSuch() throws IOException {
     Files.write(dir.resolve("swap-images-idx3-ubyte"), idx(0x0801, new int[] {3}, 3));
     Files.write(dir.resolve("swap-labels-idx1-ubyte"), idx(0x0803, new int[] {3, 2, 2}, 12));
