@@ -5,6 +5,7 @@ import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
+import dev.kiln.train.Excerpt;
 import dev.kiln.train.ProblemPolicy;
 import dev.kiln.train.SkippedRecords;
 import dev.kiln.train.Utf8Text;
@@ -133,7 +134,7 @@ final class CsvCorpus implements Corpus<TableRow> {
       for (int i = 0; i < layout.numeric().length; i++) {
         String text = record.fields().get(layout.numeric()[i]);
         if (!Cells.isMissingNumber(text) && Cells.number(text).isEmpty()) {
-          String column = "the numeric column \"" + layout.columns().numeric().get(i) + "\" holds \"" + text + "\"";
+          String column = "the numeric column \"" + layout.columns().numeric().get(i) + "\" holds \"" + Excerpt.of(text) + "\"";
           return Cells.isNumeral(text)
               ? column + ", which is beyond the range of the model's 32-bit numbers (about ±3.4e38); rescale the column"
               : column + ", which is not a number (list the column in categorical if it holds categories)";

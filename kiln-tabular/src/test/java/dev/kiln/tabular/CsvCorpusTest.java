@@ -141,6 +141,12 @@ class CsvCorpusTest {
   }
 
   @Test
+  void aLongCellIsQuotedByItsStart() throws IOException {
+    assertBadRow("x,y\n1,a\n" + "z".repeat(1_000_000) + ",b\n3,c\n", 3,
+        "the numeric column \"x\" holds \"" + "z".repeat(60) + "... (1000000 characters)\", which is not a number");
+  }
+
+  @Test
   void anEmptyLabelIsACodedErrorOrACountedSkip() throws IOException {
     assertBadRow("x,y\n1,a\n2,NA\n3,c\n", 3, "the label column \"y\" is missing (empty, NA, ? or NaN)");
     assertBadRow("x,y\n1,a\n2,NaN\n3,c\n", 3, "the label column \"y\" is missing (empty, NA, ? or NaN)");

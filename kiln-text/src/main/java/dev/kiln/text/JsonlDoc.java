@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
+import dev.kiln.train.Excerpt;
 import dev.kiln.train.JsonLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class JsonlDoc {
       }
       for (JsonNode space : given) {
         if (!space.isBoolean()) {
-          throw problem("\"spaces\" holds " + space + ", which is not true or false");
+          throw problem("\"spaces\" holds " + Excerpt.of(space) + ", which is not true or false");
         }
         spaces.add(space.asBoolean());
       }
@@ -124,7 +125,7 @@ final class JsonlDoc {
     }
     Doc doc = Doc.ofWords(words, spaces);
     if (text != null && !doc.text().equals(text.asText())) {
-      throw problem("\"text\" is not the \"words\" joined by their \"spaces\": \"" + doc.text() + "\"");
+      throw problem("\"text\" is not the \"words\" joined by their \"spaces\": \"" + Excerpt.of(doc.text()) + "\"");
     }
     return doc;
   }
@@ -135,7 +136,7 @@ final class JsonlDoc {
     int pos = 0;
     for (String word : words) {
       if (!text.startsWith(word, pos)) {
-        throw problem("the word \"" + word + "\" is not at character " + pos + " of \"text\"; words must follow each"
+        throw problem("the word \"" + Excerpt.of(word) + "\" is not at character " + pos + " of \"text\"; words must follow each"
             + " other in the text with at most one space between them");
       }
       pos += word.length();
@@ -158,12 +159,12 @@ final class JsonlDoc {
     List<CharSpan> spans = new ArrayList<>();
     for (JsonNode entity : entities) {
       if (!entity.isArray() || entity.size() != 3 || !isInt(entity.get(0)) || !isInt(entity.get(1)) || !entity.get(2).isTextual()) {
-        throw problem("the entity " + entity + " is not [start, end, label]");
+        throw problem("the entity " + Excerpt.of(entity) + " is not [start, end, label]");
       }
       int start = entity.get(0).asInt();
       int end = entity.get(1).asInt();
       if (start < 0 || end <= start || end > length) {
-        throw problem("the entity " + entity + " is not a range of characters of a text of length " + length);
+        throw problem("the entity " + Excerpt.of(entity) + " is not a range of characters of a text of length " + length);
       }
       spans.add(new CharSpan(CodePoints.toIndex(text, start), CodePoints.toIndex(text, end), entity.get(2).asText()));
     }
@@ -197,11 +198,11 @@ final class JsonlDoc {
     for (Map.Entry<String, JsonNode> cat : cats.properties()) {
       JsonNode value = cat.getValue();
       if (!value.isNumber() && !value.isBoolean()) {
-        throw problem("the score of category \"" + cat.getKey() + "\" is not a number or boolean");
+        throw problem("the score of category \"" + Excerpt.of(cat.getKey()) + "\" is not a number or boolean");
       }
       // spaCy refuses any score but 0 and 1 (E851); an infinite one (1e400) turned every weight NaN.
       if (value.isNumber() && !(value.asDouble() >= 0 && value.asDouble() <= 1)) {
-        throw problem("the score of category \"" + cat.getKey() + "\" is " + value.asText() + ", but a score lies between 0 and 1");
+        throw problem("the score of category \"" + Excerpt.of(cat.getKey()) + "\" is " + Excerpt.of(value.asText()) + ", but a score lies between 0 and 1");
       }
       scores.put(cat.getKey(), value.isBoolean() ? (value.asBoolean() ? 1.0 : 0.0) : value.asDouble());
     }
@@ -211,13 +212,14 @@ final class JsonlDoc {
   private <T> List<T> perToken(JsonNode values, String key, Doc doc, Predicate<JsonNode> valid,
       Function<JsonNode, T> value) {
     if (!values.isArray() || values.size() != doc.length()) {
-      throw problem("\"" + key + "\" must be a list of one value per token, " + doc.length() + " for " + doc.tokens().stream()
-          .map(Token::text).toList() + (doc.length() == values.size() ? "" : "; give \"words\" to set the tokens"));
+      String tokens = Excerpt.of(doc.tokens().stream().map(Token::text).toList());
+      throw problem("\"" + key + "\" must be a list of one value per token, " + doc.length() + " for " + tokens
+          + (doc.length() == values.size() ? "" : "; give \"words\" to set the tokens"));
     }
     List<T> out = new ArrayList<>(values.size());
     for (JsonNode node : values) {
       if (!valid.test(node)) {
-        throw problem("\"" + key + "\" holds the value " + node + " of the wrong type");
+        throw problem("\"" + key + "\" holds the value " + Excerpt.of(node) + " of the wrong type");
       }
       out.add(value.apply(node));
     }
@@ -231,7 +233,7 @@ final class JsonlDoc {
     List<String> out = new ArrayList<>();
     for (JsonNode item : node) {
       if (!item.isTextual() || item.asText().isEmpty()) {
-        throw problem("\"" + key + "\" holds " + item + ", which is not a non-empty string");
+        throw problem("\"" + key + "\" holds " + Excerpt.of(item) + ", which is not a non-empty string");
       }
       out.add(item.asText());
     }

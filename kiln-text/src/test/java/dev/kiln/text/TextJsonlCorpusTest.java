@@ -164,6 +164,16 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void aMessageQuotesAtMostTheStartOfALongValue() throws IOException {
+    Path tags = write("{\"words\": [\"a\", \"b\"], \"tags\": [\"X\", \"" + "Y".repeat(1_000_000) + "\", \"Z\"]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(tags, 0))).hasMessageStartingWith("[E320] " + tags
+        + ": line 1: \"tags\" must be a list of one value per token, 2 for [a, b]; give");
+    Path words = write("{\"words\": [" + "\"a\", ".repeat(200_000) + "\"a\"], \"tags\": [\"X\"]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(words, 0))).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400))
+        .hasMessageContaining("200001 for [a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a,... (600003 characters)");
+  }
+
+  @Test
   void aMissingFileIsACodedError() {
     assertThatThrownBy(() -> all(TextRegistry.textJsonl(dir.resolve("nope.jsonl"), 0))).hasMessageStartingWith("[E080]");
   }

@@ -6,6 +6,7 @@ import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
+import dev.kiln.train.Excerpt;
 import dev.kiln.train.JsonLine;
 import dev.kiln.train.Utf8Text;
 import java.io.BufferedReader;
@@ -115,7 +116,7 @@ final class LabeledJsonlCorpus implements Corpus<Labeled> {
       }
       JsonNode label = record.path("label");
       if (label.isContainerNode()) {
-        throw new KilnException(ErrorCode.E236, path, lineNumber, "\"label\" is " + label + ", not a name");
+        throw new KilnException(ErrorCode.E236, path, lineNumber, "\"label\" is " + Excerpt.of(label) + ", not a name");
       }
       return Labeled.example(new FeatureVector.Dense(values), label.isMissingNode() || label.isNull() ? null : label.asText());
     }
