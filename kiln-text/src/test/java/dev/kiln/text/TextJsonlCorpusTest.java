@@ -174,6 +174,18 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void aLoneSurrogateEscapeIsAnErrorNotTextThatCannotBeWrittenBack() throws IOException {
+    // kiln predict --output then failed with E402 "cannot write ...: Input length = 1", and stdout showed "?".
+    Path file = write("{\"text\": \"fine \\ud83d\\ude00\"}", "{\"text\": \"bad \\ud800 text\", \"id\": 2}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(file, 0))).hasMessageStartingWith("[E320] " + file + ": line 2:"
+        + " the string \"bad \\ud800 text\" holds a lone surrogate escape (\\uD800 to \\uDFFF without its pair), which is no"
+        + " Unicode character and cannot be written out as UTF-8: fix the escape (an emoji is a pair, such as"
+        + " \\ud83d\\ude00). Each line");
+    Path key = write("{\"text\": \"ok\", \"meta\": {\"\\udc00\": 1}}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(key, 0))).hasMessageContaining("the string \"\\udc00\" holds a lone");
+  }
+
+  @Test
   void aMissingFileIsACodedError() {
     assertThatThrownBy(() -> all(TextRegistry.textJsonl(dir.resolve("nope.jsonl"), 0))).hasMessageStartingWith("[E080]");
   }

@@ -24,8 +24,8 @@ public final class JsonLine {
    *
    * @param problem the reader's coded error for the line, given what is wrong with it in words
    * @throws KilnException from {@code problem} when the line is not valid JSON, holds more than
-   *     one value, or holds a value beyond the JSON reader's limits (a string of over 20 million
-   *     characters)
+   *     one value, holds a value beyond the JSON reader's limits (a string of over 20 million
+   *     characters), or a string with a lone surrogate escape ({@code "\ud800"})
    */
   public static JsonNode parse(String line, Function<String, KilnException> problem) {
     try (JsonParser parser = JSON.createParser(line)) {
@@ -40,6 +40,12 @@ public final class JsonLine {
         throw problem.apply("it holds more than one JSON value (a second record, or a comma after the object):"
             + " write one object per line");
       }
+      // Only an escape makes a surrogate: the file was decoded as strict UTF-8.
+      String lone = line.contains("\\u") && value != null ? loneSurrogate(value) : null;
+      if (lone != null) {
+        throw problem.apply("the string \"" + Excerpt.of(escaped(lone)) + "\" holds a lone surrogate escape (\\uD800 to \\uDFFF without its pair), which is no Unicode character"
+            + " and cannot be written out as UTF-8: fix the escape (an emoji is a pair, such as \\ud83d\\ude00)");
+      }
       return value;
     } catch (StreamConstraintsException e) {
       throw problem.apply("it holds a value longer than kiln's JSON reader takes ("
@@ -49,5 +55,47 @@ public final class JsonLine {
       throw problem.apply(line.startsWith("\uFEFF") ? "it starts with a byte-order mark (U+FEFF), as a file appended to"
           + " another does: remove it" : "it is not valid JSON");
     }
+  }
+
+  /** The first string (value or key) in {@code node} holding a surrogate without its pair, or null. */
+  private static String loneSurrogate(JsonNode node) {
+    if (node.isTextual()) {
+      return isWellFormed(node.textValue()) ? null : node.textValue();
+    }
+    for (var fields = node.fields(); fields.hasNext(); ) {
+      var field = fields.next();
+      String lone = isWellFormed(field.getKey()) ? loneSurrogate(field.getValue()) : field.getKey();
+      if (lone != null) {
+        return lone;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        String lone = loneSurrogate(item);
+        if (lone != null) {
+          return lone;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {@code text} with its surrogates written as JSON escapes, for the message. */
+  private static String escaped(String text) {
+    StringBuilder out = new StringBuilder();
+    text.chars().forEach(c -> out.append(Character.isSurrogate((char) c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    return out.toString();
+  }
+
+  private static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
