@@ -57,9 +57,9 @@ public final class ConllConversion {
     }
     if (doc.hasEntities()) {
       List<List<Object>> spans = new ArrayList<>();
+      String text = doc.text();
       for (Span span : doc.entities()) {
-        spans.add(List.of(CodePoints.toOffset(doc.text(), span.startChar()), CodePoints.toOffset(doc.text(), span.endChar()),
-            span.label()));
+        spans.add(List.of(CodePoints.toOffset(text, span.startChar()), CodePoints.toOffset(text, span.endChar()), span.label()));
       }
       json.put("entities", spans);
     }

@@ -70,8 +70,8 @@ final class ConllUCorpus implements Corpus<Doc> {
               "the multi-word token " + fields[0] + " should span words " + expected + " and after");
         }
         if (expected <= multiwordEnd) {
-          throw new KilnException(ErrorCode.E321, path, lines.lineNumber(), "the multi-word token " + fields[0]
-              + " overlaps " + multiwordId + " (line " + multiwordLine + "): a word belongs to one multi-word token at most");
+          throw new KilnException(ErrorCode.E321, path, lines.lineNumber(), "the multi-word token " + fields[0] + " overlaps "
+              + multiwordId + " (line " + multiwordLine + "): a word belongs to one multi-word token at most");
         }
         multiwordEnd = Integer.parseInt(range[1]);
         multiwordLine = lines.lineNumber();

@@ -255,9 +255,9 @@ public final class Doc implements Datum, JsonRecord {
 
   /**
    * The record's other keys, the text and whatever annotations the document has: cats, tags,
-   * entities as character spans (offsets in code points, as Python counts them), sentence starts. With per-token annotations come the tokens
-   * they belong to, as {@code words} and {@code spaces}, which the JSONL reader reads back as the
-   * same tokens.
+   * entities as character spans (offsets in code points, as Python counts them), sentence starts.
+   * With per-token annotations come the tokens they belong to, as {@code words} and
+   * {@code spaces}, which the JSONL reader reads back as the same tokens.
    */
   @Override
   public Map<String, Object> toJson() {
@@ -276,8 +276,7 @@ public final class Doc implements Datum, JsonRecord {
     if (hasEntities()) {
       List<List<Object>> spans = new ArrayList<>();
       for (Span span : entities()) {
-        spans.add(List.of(CodePoints.toOffset(text(), span.startChar()), CodePoints.toOffset(text(), span.endChar()),
-            span.label()));
+        spans.add(List.of(CodePoints.toOffset(text, span.startChar()), CodePoints.toOffset(text, span.endChar()), span.label()));
       }
       json.put("entities", spans);
     }

@@ -43,8 +43,9 @@ public final class JsonLine {
       // Only an escape makes a surrogate: the file was decoded as strict UTF-8.
       String lone = line.contains("\\u") && value != null ? loneSurrogate(value) : null;
       if (lone != null) {
-        throw problem.apply("the string \"" + Excerpt.of(escaped(lone)) + "\" holds a lone surrogate escape (\\uD800 to \\uDFFF without its pair), which is no Unicode character"
-            + " and cannot be written out as UTF-8: fix the escape (an emoji is a pair, such as \\ud83d\\ude00)");
+        throw problem.apply("the string \"" + Excerpt.of(escaped(lone)) + "\" holds a lone surrogate escape"
+            + " (\\uD800 to \\uDFFF without its pair), which is no Unicode character and cannot be written out as"
+            + " UTF-8: fix the escape (an emoji is a pair, such as \\ud83d\\ude00)");
       }
       return value;
     } catch (StreamConstraintsException e) {
@@ -83,7 +84,9 @@ public final class JsonLine {
   /** {@code text} with its surrogates written as JSON escapes, for the message. */
   private static String escaped(String text) {
     StringBuilder out = new StringBuilder();
-    text.chars().forEach(c -> out.append(Character.isSurrogate((char) c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    for (char c : text.toCharArray()) {
+      out.append(Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
     return out.toString();
   }
 

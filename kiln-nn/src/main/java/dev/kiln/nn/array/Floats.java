@@ -45,7 +45,8 @@ public final class Floats {
     for (int dim : shape) {
       size *= dim;
       if (size > Integer.MAX_VALUE) {
-        BigInteger values = Arrays.stream(shape).mapToObj(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+        BigInteger values = Arrays.stream(shape).mapToObj(BigInteger::valueOf)
+            .reduce(BigInteger.ONE, BigInteger::multiply);
         throw new KilnException(ErrorCode.E111, Arrays.toString(shape), values, Integer.MAX_VALUE);
       }
     }

@@ -169,9 +169,9 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
       decoded = false;
     }
     if (!decoded) {
-      throw new KilnException(ErrorCode.E251, folder, "the class folder's name is not valid in the JVM's file name encoding ("
-          + System.getProperty("sun.jnu.encoding") + "), so it cannot name a label; run kiln in a UTF-8 locale"
-          + " (LANG=C.UTF-8) or rename the folder");
+      throw new KilnException(ErrorCode.E251, folder, "the class folder's name is not valid in the JVM's file name"
+          + " encoding (" + System.getProperty("sun.jnu.encoding") + "), so it cannot name a label; run kiln in a UTF-8"
+          + " locale (LANG=C.UTF-8) or rename the folder");
     }
     return name;
   }
