@@ -8,7 +8,7 @@ import dev.kiln.text.ConllFormat;
 import dev.kiln.text.ConllTagField;
 import dev.kiln.text.Doc;
 import dev.kiln.text.IobScheme;
-import java.nio.file.Files;
+import dev.kiln.train.Pipes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +83,7 @@ final class ConvertCommand implements Callable<Integer> {
     String name = choice("--converter", converter, CONVERTERS);
     if (name.equals("auto")) {
       // A pipe (a shell's <(...)) read once to detect the format was then empty: E412, "no sentence".
-      boolean pipe = Files.exists(input) && !Files.isRegularFile(input) && !Files.isDirectory(input);
-      if (pipe && !input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".conllu")) {
+      if (Pipes.isPipe(input) && !input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".conllu")) {
         throw new KilnException(ErrorCode.E413, input);
       }
       return ConllFormat.detect(input).orElseThrow(() -> new KilnException(ErrorCode.E410, input));

@@ -107,7 +107,7 @@ public enum ErrorCode {
   E216("[components.{0}] takes its component from {1}, but that pipeline has no component \"{2}\" (it has: {3}). Name one of them with component = \"NAME\", or source another pipeline."),
   E217("a reader''s limit is {0}, but it must be at least 0: the most examples to read, or 0 for all of them."),
   E218("[components.{0}] source = \"{1}\": there is no such directory. Give the path of a trained pipeline (a model-best or model-last folder)."),
-  E219("{0} is a pipe or a device, not a file: kiln reads its data more than once (to initialize, then every epoch or evaluation) and records each data file''s SHA-256 in meta.json, and a pipe gives its data once. Save the data to a file and give that path."),
+  E219("{0} is a pipe, not a file: kiln reads its data more than once (to initialize, then every epoch or evaluation) and records each data file''s SHA-256 in meta.json, and a pipe gives its data once. Save the data to a file and give that path."),
   E220("[components.{0}] names no factory: add factory = \"NAME\" (one of: {1}), or source = \"path/to/model-best\" to take it from a trained pipeline."),
   E221("[nlp] pipeline names \"{0}\", but there is no [components.{0}] section. Components: {1}."),
   E222("[training] {0} names the component \"{1}\", which is not in the pipeline ({2})."),

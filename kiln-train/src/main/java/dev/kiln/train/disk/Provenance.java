@@ -3,6 +3,7 @@ package dev.kiln.train.disk;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
+import dev.kiln.train.Pipes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +40,14 @@ public record Provenance(
    * The provenance of a run: {@code dataPaths} are the config's {@code [paths]} values; those
    * that name files (or folders, whose files are each listed) are fingerprinted.
    *
-   * @throws KilnException E219 for a path that is a pipe or a device, which cannot be read again
+   * @throws KilnException E219 for a path that is a pipe, which cannot be read again
    */
   public static Provenance of(String filledConfig, List<Path> dataPaths, long seed) {
     Map<String, DataFile> data = new LinkedHashMap<>();
     for (Path path : dataPaths) {
       // A named pipe's second pass waited for a writer for ever; a shell's <(...) was empty the
       // second time, so a corpus with categories was "without categories" (E326).
-      if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+      if (Pipes.isPipe(path)) {
         throw new KilnException(ErrorCode.E219, path);
       }
       for (Path file : files(path)) {
