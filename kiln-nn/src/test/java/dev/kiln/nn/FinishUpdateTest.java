@@ -8,6 +8,7 @@ import dev.kiln.nn.layers.Chain;
 import dev.kiln.nn.layers.Linear;
 import dev.kiln.nn.optimizers.Adam;
 import dev.kiln.nn.optimizers.OptimizerOptions;
+import dev.kiln.nn.optimizers.StatelessOptimizer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

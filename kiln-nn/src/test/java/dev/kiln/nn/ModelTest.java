@@ -9,6 +9,7 @@ import dev.kiln.nn.layers.Chain;
 import dev.kiln.nn.layers.Linear;
 import dev.kiln.nn.layers.Relu;
 import dev.kiln.nn.layers.Softmax;
+import dev.kiln.nn.optimizers.StatelessOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.kiln.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,4 +14,16 @@ public interface Scorer<D extends Datum> extends Component<D> {
 
   /** The weights this component's scores get in the main score unless the config says otherwise. */
   Map<String, Double> defaultScoreWeights();
+
+  /**
+   * One type's precision, recall and F as spaCy's per-type scores hold them, always in that
+   * order (JSON written from {@code Map.of} changed order between JVM runs).
+   */
+  static Map<String, Double> prf(double p, double r, double f) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    scores.put("p", p);
+    scores.put("r", r);
+    scores.put("f", f);
+    return scores;
+  }
 }

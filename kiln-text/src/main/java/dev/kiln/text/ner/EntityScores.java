@@ -5,6 +5,7 @@ import dev.kiln.text.Doc;
 import dev.kiln.text.Span;
 import dev.kiln.text.Token;
 import dev.kiln.train.Example;
+import dev.kiln.train.Scorer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,10 +90,6 @@ public final class EntityScores {
     double p = c[0] + c[1] == 0 ? 0.0 : c[0] / (double) (c[0] + c[1]);
     double r = c[0] + c[2] == 0 ? 0.0 : c[0] / (double) (c[0] + c[2]);
     double f = p + r == 0 ? 0.0 : 2 * p * r / (p + r);
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("p", p);
-    out.put("r", r);
-    out.put("f", f);
-    return out;
+    return Scorer.prf(p, r, f);
   }
 }

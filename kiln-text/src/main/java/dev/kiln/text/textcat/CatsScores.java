@@ -2,6 +2,7 @@ package dev.kiln.text.textcat;
 
 import dev.kiln.text.Doc;
 import dev.kiln.train.Example;
+import dev.kiln.train.Scorer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ final class CatsScores {
       double p = ratio(counts[0], counts[0] + counts[1]);
       double r = ratio(counts[0], counts[0] + counts[2]);
       double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-      perType.put(label, prf(p, r, f));
+      perType.put(label, Scorer.prf(p, r, f));
       double auc = auc(scored);
       aucPerType.put(label, auc);
       tp += counts[0];
@@ -133,14 +134,5 @@ final class CatsScores {
       return 0.5;
     }
     return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
-  }
-
-  /** One label's precision, recall and F, in that order whatever the JVM (Map.of's order is not). */
-  private static Map<String, Double> prf(double p, double r, double f) {
-    Map<String, Double> scores = new LinkedHashMap<>();
-    scores.put("p", p);
-    scores.put("r", r);
-    scores.put("f", f);
-    return scores;
   }
 }

@@ -2,6 +2,7 @@ package dev.kiln.train.vectors;
 
 import dev.kiln.train.Datum;
 import dev.kiln.train.Example;
+import dev.kiln.train.Scorer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class ClassificationScores {
       double p = c[1] == 0 ? 0 : c[0] / (double) c[1];
       double r = c[2] == 0 ? 0 : c[0] / (double) c[2];
       double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-      perType.put(entry.getKey(), prf(p, r, f));
+      perType.put(entry.getKey(), Scorer.prf(p, r, f));
       sumP += p;
       sumR += r;
       sumF += f;
@@ -72,15 +73,6 @@ public final class ClassificationScores {
     scores.put("macro_r", sumR / n);
     scores.put("macro_f", sumF / n);
     scores.put("f_per_type", perType);
-    return scores;
-  }
-
-  /** One label's precision, recall and F, in that order whatever the JVM (Map.of's order is not). */
-  private static Map<String, Double> prf(double p, double r, double f) {
-    Map<String, Double> scores = new LinkedHashMap<>();
-    scores.put("p", p);
-    scores.put("r", r);
-    scores.put("f", f);
     return scores;
   }
 }

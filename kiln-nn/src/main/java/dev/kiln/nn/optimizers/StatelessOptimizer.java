@@ -1,14 +1,15 @@
-package dev.kiln.nn;
+package dev.kiln.nn.optimizers;
 
-import dev.kiln.nn.optimizers.Optimizer;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * An optimizer for tests that keeps no state: no schedules, scores, averages or files, and it
- * has updated nothing ({@link #hasUpdated}), so only {@link #update} is left to write.
+ * An optimizer that keeps no state: no schedules, scores, averages or files, and it has updated
+ * nothing ({@link #hasUpdated}), so a model it is handed to is left as a stateful optimizer
+ * would find it. Only {@link #update} is left to write (the training loop's discard of a skipped
+ * step; test doubles).
  */
-abstract class StatelessOptimizer implements Optimizer {
+public abstract class StatelessOptimizer implements Optimizer {
   @Override
   public boolean hasUpdated(String key) {
     return false;
