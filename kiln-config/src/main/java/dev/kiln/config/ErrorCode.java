@@ -178,6 +178,7 @@ public enum ErrorCode {
   E324("component {0}: the training data has no tags, so the tagger has nothing to learn. Give the reader data with \"tags\" (JSONL) or UPOS/XPOS (CoNLL-U)."),
   E325("component {0}: label_smoothing must be at least 0 and below (tags - 1) / tags = {1} for its {2} tags, got {3}. Use a smaller value, e.g. 0.1, or 0.0 for none."),
   E326("component {0}: the training data has no categories (\"cats\"), so the text classifier has nothing to learn. Give the training corpus \"cats\" (JSONL), or remove the component."),
+  E327("component {0}: document {1} of the training corpus has {2} true categories ({3}), but its classes are exclusive (exclusive_classes = true), so it can learn only one per document (spaCy''s E895). Use textcat_multilabel, or give each document one category of 1.0; kiln debug data lists every such document."),
   E333("spacy.TextCatEnsemble.v2: linear_model must be a bag-of-n-grams model (spacy.TextCatBOW.v2 or kiln.TextCatBOW.v1), found the layer \"{0}\". Its exclusive_classes decides the ensemble''s output."),
   E334("the tok2vec \"{0}\" given to a text classifier has no output width (nO). Give the tok2vec a width (e.g. spacy.HashEmbedCNN.v2 width = 96 or spacy.Tok2VecListener.v1 width = 96)."),
   E338("the {0} corpus has no path (it is null). Set train and dev in the [paths] section of the config, or give them on the command line: --paths.train FILE --paths.dev FILE."),

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -100,8 +101,14 @@ public final class TextCategorizer
   public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {
     TreeSet<String> seen = new TreeSet<>();
     List<Doc> sample = new ArrayList<>();
+    int number = 0;
     for (Example<Doc> example : examples.get()) {
-      seen.addAll(example.reference().cats().keySet());
+      number++;
+      Map<String, Double> cats = example.reference().cats();
+      if (exclusive) {
+        requireOneTrueCategory(cats, number);
+      }
+      seen.addAll(cats.keySet());
       if (sample.size() < SAMPLE) {
         sample.add(example.predicted());
       }
@@ -111,6 +118,14 @@ public final class TextCategorizer
     }
     labels = new LabelSet(List.copyOf(seen));
     model.initialize(sample, Floats.zeros(sample.size(), labels.size()), Rng.derive(seed, name).nextLong());
+  }
+
+  /** spaCy's E895: an exclusive classifier's document may have one category of 1.0, not more. */
+  private void requireOneTrueCategory(Map<String, Double> cats, int number) {
+    long trueCategories = cats.values().stream().filter(score -> score == 1.0).count();
+    if (trueCategories > 1) {
+      throw new KilnException(ErrorCode.E327, name, number, trueCategories, new TreeMap<>(cats));
+    }
   }
 
   @Override
