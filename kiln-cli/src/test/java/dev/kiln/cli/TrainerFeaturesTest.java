@@ -288,4 +288,20 @@ class TrainerFeaturesTest {
     assertThat(refused.err()).contains("[E212] cannot write " + file + ": it is not a directory")
         .doesNotContain("Training failed");
   }
+
+  @Test
+  void aTrainingRecordWithoutALabelIsRefusedByItsNumberBeforeTraining() throws IOException {
+    Path config = TrainingFixture.write(dir, 10, 20);
+    Path train = dir.resolve("train.jsonl");
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(train));
+    lines.set(2, lines.get(2).replaceFirst(", \"label\": \"c[0-9]\"", ""));
+    Files.write(train, lines);
+
+    KilnRun run = KilnRun.of("train", config.toString(), "--output", dir.resolve("out").toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("[E254] component classifier: record 3 of the training corpus has no label")
+        .doesNotContain("Exception");
+    assertThat(dir.resolve("out/model-last")).doesNotExist();
+  }
 }

@@ -138,11 +138,12 @@ public enum ErrorCode {
   E247("component {0} listens to the tok2vec \"{1}\", which is in [training] frozen_components and so hands its listeners nothing while they train. Add \"{1}\" to annotating_components as well (it then sets its vectors on every batch), or unfreeze it."),
   E248("the training corpus {0} has no examples: there is nothing to initialize the components from or to train on. Check the data (a CSV file needs rows below its header; a JSONL file, one example per line) and the [paths] the corpus reads."),
   E249("{0} is being written by another kiln run (a kiln train or distill, or a Java training session): two runs in one output directory would replace each other''s checkpoints. Wait for it to end, or give another --output."),
-  // --- image readers and components (E250-E269)
+  // --- image readers and the classifier of feature vectors (E250-E269)
   E250("{0}: cannot read the image: {1}. Check that it is a PNG or JPEG file, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip unreadable images (they are counted)."),
   E251("{0}: {1}. Pass a folder with one sub-folder per class, named by the label, holding PNG or JPEG files."),
   E252("{0}: the image is {1}×{2} pixels, expected {3}×{4}. Set resize = true, set width and height to the size of the images, or set on_bad_image = \"warn\" or \"ignore\" to skip such images."),
   E253("reader {0}: {1} must be {2}, got {3}."),
+  E254("component {0}: record {1} of the training corpus has no label, and the classifier learns from labels. Give every training record a \"label\" (records without one serve only as inputs to distil from a teacher)."),
   // --- kiln-tabular: the CSV reader (E270-E279) and the tabular components (E280-E299)
   E270("{0}: line {1}: {2}. Fix the row, or set on_bad_row = \"warn\" or \"ignore\" to skip bad rows (they are counted)."),
   E271("{0}: the file is empty. A CSV file for kiln.Csv.v1 starts with a header line of column names."),

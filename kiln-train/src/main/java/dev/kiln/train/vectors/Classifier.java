@@ -77,10 +77,14 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
   public void initialize(Supplier<Iterable<Example<Labeled>>> examples, long seed) {
     TreeSet<String> seen = new TreeSet<>();
     List<Example<Labeled>> sample = new ArrayList<>();
+    int number = 0;
     for (Example<Labeled> example : examples.get()) {
-      if (example.reference().label() != null) {
-        seen.add(example.reference().label());
+      number++;
+      if (example.reference().label() == null) {
+        // Else the first batch holding it fails with E231 for the label "null", naming no record.
+        throw new KilnException(ErrorCode.E254, name, number);
       }
+      seen.add(example.reference().label());
       if (sample.size() < SAMPLE) {
         sample.add(example);
       }
