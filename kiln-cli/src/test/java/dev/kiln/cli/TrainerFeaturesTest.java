@@ -277,6 +277,21 @@ class TrainerFeaturesTest {
         .doesNotContain("\tat ");
     // /dev/null reads empty every time: an empty dev corpus, as before.
     train(config, dir.resolve("b"), "--paths.dev", "/dev/null", "--training.on_empty_stream", "ignore");
+    // A corpus that names its file itself, not through [paths], is checked as well.
+    KilnRun direct = KilnRun.of("train", config.toString(), "--output", dir.resolve("c").toString(),
+        "--corpora.train.path", pipe.toString());
+    assertThat(direct.exit()).isEqualTo(2);
+    assertThat(direct.err()).startsWith("[E219] " + pipe + " is a pipe");
+  }
+
+  @Test
+  void aCorpusThatNamesItsFileItselfIsFingerprintedInMeta() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 5);
+    Path copy = Files.copy(dir.resolve("train.jsonl"), dir.resolve("own-train.jsonl"));
+    train(config, dir.resolve("out"), "--corpora.train.path", copy.toString());
+    JsonNode data = JSON.readTree(dir.resolve("out/model-last/meta.json").toFile()).at("/provenance/data");
+    assertThat(data.has(copy.toString())).as(data.toString()).isTrue();
+    assertThat(data.get(copy.toString()).get("size").asLong()).isEqualTo(Files.size(copy));
   }
 
   @Test

@@ -12,8 +12,10 @@ import dev.kiln.train.build.PipelineBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A training config with every default filled in: the components (spaCy's factory sections),
@@ -129,14 +131,25 @@ public final class TrainingConfig {
         DistillSettings.class, registries);
   }
 
-  /** The values of {@code [paths]} that name files or folders: the data the run depends on. */
+  /**
+   * The data the run depends on: the values of {@code [paths]}, then each corpus's {@code path}
+   * that [paths] does not already give (a corpus may name its file itself, not through
+   * {@code ${paths.train}}); each once, in that order.
+   */
   public List<Path> dataPaths() {
-    List<Path> paths = new ArrayList<>();
+    Set<String> texts = new LinkedHashSet<>();
     root.section("paths").ifPresent(section -> section.entries().values().forEach(value -> {
       if (value instanceof String text && !text.isBlank()) {
-        paths.add(Path.of(text));
+        texts.add(text);
       }
     }));
+    root.section("corpora").ifPresent(corpora -> corpora.entries().values().forEach(corpus -> {
+      if (corpus instanceof Section reader && reader.entries().get("path") instanceof String text && !text.isBlank()) {
+        texts.add(text);
+      }
+    }));
+    List<Path> paths = new ArrayList<>();
+    texts.forEach(text -> paths.add(Path.of(text)));
     return paths;
   }
 }

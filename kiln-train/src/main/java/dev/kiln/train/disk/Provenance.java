@@ -37,8 +37,9 @@ public record Provenance(
   public record DataFile(long size, String sha256) {}
 
   /**
-   * The provenance of a run: {@code dataPaths} are the config's {@code [paths]} values; those
-   * that name files (or folders, whose files are each listed) are fingerprinted.
+   * The provenance of a run: {@code dataPaths} are the config's {@code [paths]} values and its
+   * corpora's paths; those that name files (or folders, whose files are each listed) are
+   * fingerprinted.
    *
    * @throws KilnException E219 for a path that is a pipe, which cannot be read again
    */
