@@ -37,11 +37,11 @@ final class CatsScores {
       long[] counts = new long[3];
       List<double[]> scored = new ArrayList<>();
       for (Example<Doc> example : examples) {
-        Double truth = example.reference().cats().get(label);
-        if (truth == null && !exclusive) {
+        double truth = truth(example.reference().cats(), label, exclusive);
+        if (Double.isNaN(truth)) {
           continue;
         }
-        boolean gold = truth != null && truth >= 0.5;
+        boolean gold = truth >= 0.5;
         double score = example.predicted().cats().getOrDefault(label, 0.0);
         boolean predicted = (!exclusive || isBest(example.predicted().cats(), label, labels)) && score >= threshold;
         counts[0] += gold && predicted ? 1 : 0;
@@ -84,6 +84,17 @@ final class CatsScores {
     }
     scores.put("cats_score", main);
     return scores;
+  }
+
+  /**
+   * The reference score of {@code label}, as training and scoring both read it: a label the
+   * reference cats leave out is 0 for exclusive classes, and unknown (NaN) for multilabel ones,
+   * which then neither learn nor score it on that document (spaCy's {@code support_missing_values});
+   * the readers refuse a reference score that is itself NaN.
+   */
+  static double truth(Map<String, Double> reference, String label, boolean exclusive) {
+    Double truth = reference.get(label);
+    return truth != null ? truth : exclusive ? 0.0 : Double.NaN;
   }
 
   /**

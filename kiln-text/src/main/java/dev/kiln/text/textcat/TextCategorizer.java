@@ -141,11 +141,11 @@ public final class TextCategorizer
     for (int row = 0; row < batch.size(); row++) {
       Map<String, Double> gold = batch.get(row).reference().cats();
       for (int o = 0; o < n; o++) {
-        Double truth = gold.get(labels.labels().get(o));
-        if (truth == null && !exclusive) {
+        double truth = CatsScores.truth(gold, labels.labels().get(o), exclusive);
+        if (Double.isNaN(truth)) {
           continue; // unknown, as in spaCy's textcat_multilabel: a document annotated for another component only
         }
-        double diff = scores[row * n + o] - (truth == null ? 0.0 : truth);
+        double diff = scores[row * n + o] - truth;
         d[row * n + o] = (float) (diff / batch.size());
         loss += diff * diff;
       }
