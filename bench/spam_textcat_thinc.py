@@ -134,8 +134,9 @@ def run(arch, train, dev, args):
             batch = [train[j] for j in order[i:i + args.batch_size]]
             truths = numpy.asarray([d[2] for d in batch], dtype="float32")
             scores, backprop = model.begin_update(inputs(arch, batch))
-            d_scores = (scores - truths) / len(batch)
-            loss += float(((scores - truths) ** 2).sum())
+            # spaCy's TextCategorizer.get_loss, as kiln's textcat computes it.
+            d_scores = scores - truths
+            loss += float((d_scores ** 2).mean())
             backprop(d_scores)
             model.finish_update(optimizer)
             epoch_words += sum(len(d[0]) for d in batch)

@@ -146,12 +146,15 @@ public final class TextCategorizer
           continue; // unknown, as in spaCy's textcat_multilabel: a document annotated for another component only
         }
         double diff = scores[row * n + o] - truth;
-        d[row * n + o] = (float) (diff / batch.size());
+        d[row * n + o] = (float) diff;
         loss += diff * diff;
       }
     }
     result.backprop().accumulate(gradient);
-    losses.add(name, loss);
+    // spaCy's get_loss: the gradient is the error itself, not divided by the batch size (which
+    // matters under grad_clip), and the loss is the mean squared error over every score of the
+    // batch, unknown ones counting as 0.
+    losses.add(name, loss / ((double) batch.size() * n));
   }
 
   /**
