@@ -5,12 +5,15 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.io.ModelWeights;
+import dev.kiln.nn.losses.LossResult;
 import dev.kiln.train.Example;
+import dev.kiln.train.InputMatrices;
 import dev.kiln.train.ModelTrainable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The part both tabular components share: a model from the config behind the feature encoder
@@ -22,7 +25,8 @@ final class EncodedNetwork {
   private final String name;
   private final Model<Floats, Floats> model;
   private TableEncoder encoder;
-  private Floats inputs;
+  /** Input matrices by shape, reused while batch shapes repeat; one holder each, so predicting from several threads is safe. */
+  private final InputMatrices inputMatrices = new InputMatrices();
   private double dropout = Double.NaN;
 
   EncodedNetwork(String name, Model<Floats, Floats> model) {
@@ -34,25 +38,46 @@ final class EncodedNetwork {
   void initialize(TableEncoder fitted, List<TableRow> sample, int outputs, long seed) {
     encoder = fitted;
     Floats x = features(sample);
-    model.initialize(x, Floats.zeros(x.rows(), outputs), Rng.derive(seed, name).nextLong());
+    try {
+      model.initialize(x, Floats.zeros(x.rows(), outputs), Rng.derive(seed, name).nextLong());
+    } finally {
+      inputMatrices.giveBack(x);
+    }
   }
 
   TableEncoder encoder() {
     return encoder;
   }
 
-  /** Runs the model forward for training, with {@code dropoutRate} in every dropout layer. */
-  ForwardResult<Floats, Floats> beginUpdate(List<Example<TableRow>> batch, double dropoutRate) {
+  /**
+   * One training pass with {@code dropoutRate} in every dropout layer: forward, the loss
+   * {@code lossOf} gives for the outputs, backward. Returns the loss.
+   */
+  double update(List<Example<TableRow>> batch, double dropoutRate, Function<Floats, LossResult<Floats>> lossOf) {
     setDropout(dropoutRate);
     List<TableRow> rows = new ArrayList<>(batch.size());
     for (Example<TableRow> example : batch) {
       rows.add(example.predicted());
     }
-    return model.beginUpdate(features(rows));
+    Floats x = features(rows);
+    try {
+      ForwardResult<Floats, Floats> result = model.beginUpdate(x);
+      LossResult<Floats> computed = lossOf.apply(result.output());
+      result.backprop().accumulate(computed.gradient());
+      return computed.loss();
+    } finally {
+      inputMatrices.giveBack(x);
+    }
   }
 
+  /** The model's outputs for {@code rows}; safe to call from several threads at once. */
   Floats predict(List<TableRow> rows) {
-    return model.predict(features(rows));
+    Floats x = features(rows);
+    try {
+      return InputMatrices.detached(model.predict(x), x);
+    } finally {
+      inputMatrices.giveBack(x);
+    }
   }
 
   Model<Floats, Floats> model() {
@@ -82,12 +107,10 @@ final class EncodedNetwork {
     dropout = rate;
   }
 
-  /** The rows' features as one matrix; the buffer is reused while the batch shape repeats. */
+  /** The rows' features in a matrix taken from {@link #inputMatrices}, for the caller to give back. */
   private Floats features(List<TableRow> rows) {
     int width = encoder.width();
-    if (inputs == null || inputs.rows() != rows.size() || inputs.cols() != width) {
-      inputs = Floats.zeros(rows.size(), width);
-    }
+    Floats inputs = inputMatrices.take(rows.size(), width);
     float[] data = inputs.data();
     for (int row = 0; row < rows.size(); row++) {
       encoder.encode(rows.get(row), data, row * width);

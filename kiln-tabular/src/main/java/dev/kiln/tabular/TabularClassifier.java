@@ -2,11 +2,9 @@ package dev.kiln.tabular;
 
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
-import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.losses.CategoricalCrossentropy;
-import dev.kiln.nn.losses.LossResult;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.ChunkedPrediction;
@@ -96,10 +94,7 @@ public final class TabularClassifier implements ModelTrainable<TableRow>, Annota
 
   @Override
   public void update(List<Example<TableRow>> batch, double dropout, LossTotals losses) {
-    ForwardResult<Floats, Floats> result = network.beginUpdate(batch, dropout);
-    LossResult<Floats> computed = loss.compute(result.output(), labels.ids(batch, TableRow::label, name));
-    result.backprop().accumulate(computed.gradient());
-    losses.add(name, computed.loss());
+    losses.add(name, network.update(batch, dropout, output -> loss.compute(output, labels.ids(batch, TableRow::label, name))));
   }
 
   /** The network's model: its weights are all this component's. */

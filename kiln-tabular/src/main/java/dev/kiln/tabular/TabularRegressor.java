@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.JsonFiles;
 import dev.kiln.config.KilnException;
-import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.losses.L2Distance;
-import dev.kiln.nn.losses.LossResult;
 import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.ChunkedPrediction;
@@ -95,10 +93,7 @@ public final class TabularRegressor implements ModelTrainable<TableRow>, Annotat
 
   @Override
   public void update(List<Example<TableRow>> batch, double dropout, LossTotals losses) {
-    ForwardResult<Floats, Floats> result = network.beginUpdate(batch, dropout);
-    LossResult<Floats> computed = loss.compute(result.output(), truths(batch));
-    result.backprop().accumulate(computed.gradient());
-    losses.add(name, computed.loss());
+    losses.add(name, network.update(batch, dropout, output -> loss.compute(output, truths(batch))));
   }
 
   /** The network's model: its weights are all this component's. */

@@ -18,6 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,5 +155,51 @@ class TabularComponentsTest {
     classifier.initialize(() -> data, 1);
     List<Example<TableRow>> other = List.of(TableRow.example(COLUMNS, 2, new double[] {1}, new String[] {null}, "mid"));
     assertThatThrownBy(() -> classifier.update(other, 0.0, new LossTotals())).hasMessageStartingWith("[E231] ");
+  }
+
+  /**
+   * A trained table classifier serves several request threads at once: each gets the
+   * predictions one thread alone gets. Both tabular components once filled one shared input
+   * matrix, so two threads overwrote each other's rows.
+   */
+  @Test
+  void severalThreadsAnnotatingAtOnceGetTheSequentialPredictions() throws Exception {
+    List<Example<TableRow>> data = rows(200, false);
+    TabularClassifier classifier = new TabularClassifier("c", mlp(Softmax.create()), 0);
+    classifier.initialize(() -> data, 1);
+    Adam adam = new Adam(0.01);
+    for (int step = 0; step < 20; step++) {
+      classifier.update(data.subList((step % 5) * 40, (step % 5) * 40 + 40), 0.0, new LossTotals());
+      classifier.finishUpdate(adam);
+    }
+    List<TableRow> rows = predicted(data);
+    List<String> expected = new ArrayList<>();
+    for (int start = 0; start < rows.size(); start += 40) {
+      classifier.annotate(rows.subList(start, start + 40)).forEach(row -> expected.add(row.scores().byClass().toString()));
+    }
+
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> mismatches = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      SplittableRandom order = new SplittableRandom(t);
+      mismatches.add(threads.submit(() -> {
+        int wrong = 0;
+        for (int call = 0; call < 500; call++) {
+          int start = order.nextInt(5) * 40;
+          List<TableRow> annotated = classifier.annotate(rows.subList(start, start + 40));
+          for (int i = 0; i < 40; i++) {
+            wrong += annotated.get(i).scores().byClass().toString().equals(expected.get(start + i)) ? 0 : 1;
+          }
+        }
+        return wrong;
+      }));
+    }
+    int wrong = 0;
+    for (Future<Integer> result : mismatches) {
+      wrong += result.get();
+    }
+    threads.shutdown();
+
+    assertThat(wrong).as("predictions that differ from one thread's").isZero();
   }
 }

@@ -15,6 +15,7 @@ import dev.kiln.train.Component;
 import dev.kiln.train.Distillable;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
+import dev.kiln.train.InputMatrices;
 import dev.kiln.train.LabelSet;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.ModelTrainable;
@@ -22,7 +23,6 @@ import dev.kiln.train.Scorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -38,18 +38,16 @@ import java.util.function.Supplier;
 public final class Classifier implements Distillable<Labeled>, ModelTrainable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
   private static final int SAMPLE = 64;
   private static final int ROWS_PER_TASK = 16;
-  private static final int MAX_INPUT_SHAPES = 4;
 
   private final String name;
   private final Model<Floats, Floats> model;
   private final CategoricalCrossentropy loss = new CategoricalCrossentropy();
   private LabelSet labels = new LabelSet(List.of());
   /**
-   * Input matrices by row count, reused while batch shapes repeat. Training (128 rows, and the
-   * epoch's last batch) and evaluation (chunks of 1,024 and the last chunk) take turns, and one
-   * shared matrix was reallocated, 3 MB at a time, at every switch.
+   * Input matrices by shape, reused while batch shapes repeat: training (128 rows, and the
+   * epoch's last batch) and evaluation (chunks of 1,024 and the last chunk) take turns.
    */
-  private final Map<Integer, Floats> inputsByRows = new HashMap<>();
+  private final InputMatrices inputMatrices = new InputMatrices();
   private final UnknownLabels unknownLabels;
   private double dropout = Double.NaN;
 
@@ -90,29 +88,39 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
       }
     }
     labels = new LabelSet(List.copyOf(seen));
-    Floats x = inputs(sample);
-    Floats y = Floats.zeros(x.rows(), labels.size());
-    model.initialize(x, y, Rng.derive(seed, name).nextLong());
+    initializeModel(sample, seed);
   }
 
   @Override
   public void update(List<Example<Labeled>> batch, double dropoutRate, LossTotals losses) {
     setDropout(dropoutRate);
-    ForwardResult<Floats, Floats> result = model.beginUpdate(inputs(batch));
-    LossResult<Floats> computed = loss.compute(result.output(), labels.ids(batch, Labeled::label, name));
-    result.backprop().accumulate(computed.gradient());
-    losses.add(name, computed.loss());
+    Floats x = inputs(batch);
+    try {
+      ForwardResult<Floats, Floats> result = model.beginUpdate(x);
+      LossResult<Floats> computed = loss.compute(result.output(), labels.ids(batch, Labeled::label, name));
+      result.backprop().accumulate(computed.gradient());
+      losses.add(name, computed.loss());
+    } finally {
+      inputMatrices.giveBack(x);
+    }
   }
 
   /** Learns the teacher classifier's class probabilities (soft targets) for the batch. */
   @Override
   public void distill(Component<Labeled> teacher, List<Example<Labeled>> batch, double dropoutRate, LossTotals losses) {
-    Floats targets = teacherOf(teacher).model.predict(teacherOf(teacher).inputs(batch));
+    List<Labeled> records = new ArrayList<>(batch.size());
+    batch.forEach(example -> records.add(example.predicted()));
+    Floats targets = teacherOf(teacher).predict(records);
     setDropout(dropoutRate);
-    ForwardResult<Floats, Floats> result = model.beginUpdate(inputs(batch));
-    LossResult<Floats> computed = loss.compute(result.output(), targets);
-    result.backprop().accumulate(computed.gradient());
-    losses.add(name, computed.loss());
+    Floats x = inputs(batch);
+    try {
+      ForwardResult<Floats, Floats> result = model.beginUpdate(x);
+      LossResult<Floats> computed = loss.compute(result.output(), targets);
+      result.backprop().accumulate(computed.gradient());
+      losses.add(name, computed.loss());
+    } finally {
+      inputMatrices.giveBack(x);
+    }
   }
 
   /** Takes the teacher's labels, in its order, so that outputs line up class for class. */
@@ -126,8 +134,16 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
       }
     }
     labels = teacherOf(teacher).labels;
+    initializeModel(sample, seed);
+  }
+
+  private void initializeModel(List<Example<Labeled>> sample, long seed) {
     Floats x = inputs(sample);
-    model.initialize(x, Floats.zeros(x.rows(), labels.size()), Rng.derive(seed, name).nextLong());
+    try {
+      model.initialize(x, Floats.zeros(x.rows(), labels.size()), Rng.derive(seed, name).nextLong());
+    } finally {
+      inputMatrices.giveBack(x);
+    }
   }
 
   private Classifier teacherOf(Component<Labeled> teacher) {
@@ -139,7 +155,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
 
   @Override
   public List<Labeled> annotate(List<Labeled> records) {
-    return ChunkedPrediction.annotate(records, chunk -> model.predict(features(chunk)),
+    return ChunkedPrediction.annotate(records, this::predict,
         (record, scores) -> record.withPrediction(labels.best(scores), labels.scores(scores)));
   }
 
@@ -180,15 +196,22 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
     dropout = rate;
   }
 
+  /** The model's outputs for {@code records}; safe to call from several threads at once. */
+  private Floats predict(List<Labeled> records) {
+    Floats x = features(records.size(), row -> records.get(row).features());
+    try {
+      return InputMatrices.detached(model.predict(x), x);
+    } finally {
+      inputMatrices.giveBack(x);
+    }
+  }
+
+  /** The batch's features in a matrix taken from {@link #inputMatrices}, for the caller to give back. */
   private Floats inputs(List<Example<Labeled>> batch) {
     return features(batch.size(), row -> batch.get(row).predicted().features());
   }
 
-  private Floats features(List<Labeled> records) {
-    return features(records.size(), row -> records.get(row).features());
-  }
-
-  /** The rows' features as one matrix, overwriting the last matrix of as many rows. */
+  /** The rows' features in a matrix taken from {@link #inputMatrices}, for the caller to give back. */
   private Floats features(int rows, IntFunction<FeatureVector> featuresOf) {
     FeatureRows gathered = FeatureRows.gather(name, rows, featuresOf);
     int width = gathered.width();
@@ -196,15 +219,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
     if (trainedWidth.isPresent() && trainedWidth.getAsInt() != width) {
       throw new KilnException(ErrorCode.E229, name, width, trainedWidth.getAsInt());
     }
-    Floats inputs = inputsByRows.get(rows);
-    if (inputs == null || inputs.cols() != width) {
-      if (inputsByRows.size() == MAX_INPUT_SHAPES) {
-        // Batchers that vary the batch size would otherwise keep a matrix of every size.
-        inputsByRows.clear();
-      }
-      inputs = Floats.zeros(rows, width);
-      inputsByRows.put(rows, inputs);
-    }
+    Floats inputs = inputMatrices.take(rows, width);
     float[] data = inputs.data();
     // Rows are independent; for images the copy (a byte-to-float lookup per pixel) is as long
     // as a small layer's forward pass, so it shares the pool like the layers do.
