@@ -2,14 +2,10 @@ package dev.kiln.text.textcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.config.Config;
-import dev.kiln.config.Registries;
 import dev.kiln.text.Doc;
 import dev.kiln.text.Tokenizer;
 import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
-import dev.kiln.train.Pipeline;
-import dev.kiln.train.build.PipelineBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,22 +16,6 @@ import org.junit.jupiter.api.Test;
  * {@code textcat_multilabel}, not a negative; {@code textcat} still reads it as 0.
  */
 class MultilabelMissingCatsTest {
-  private static TextCategorizer classifier(String factory, boolean exclusive) {
-    String text = """
-        [components]
-
-        [components.%1$s]
-        factory = "%1$s"
-
-        [components.%1$s.model]
-        @architectures = "spacy.TextCatBOW.v2"
-        exclusive_classes = %2$s
-        length = 4096
-        """.formatted(factory, exclusive);
-    Pipeline<Doc> pipeline = PipelineBuilder.build(Config.parse(text, "config.cfg").interpolate().root(), Registries.load());
-    return (TextCategorizer) pipeline.component(factory);
-  }
-
   private static Example<Doc> withoutCats(String text) {
     Doc doc = new Tokenizer().tokenize(text);
     return new Example<>(doc, doc);
@@ -43,7 +23,7 @@ class MultilabelMissingCatsTest {
 
   @Test
   void aDocumentWithoutCatsTeachesTheMultilabelClassifierNothing() {
-    TextCategorizer multilabel = classifier("textcat_multilabel", false);
+    TextCategorizer multilabel = BowTextcats.of("textcat_multilabel", false);
     multilabel.initialize(() -> GeneratedCats.multilabel(40, 1), 0);
     LossTotals losses = new LossTotals();
 
@@ -54,7 +34,7 @@ class MultilabelMissingCatsTest {
 
   @Test
   void aDocumentWithoutCatsIsAllNegativeForTheExclusiveClassifier() {
-    TextCategorizer exclusive = classifier("textcat", true);
+    TextCategorizer exclusive = BowTextcats.of("textcat", true);
     exclusive.initialize(() -> GeneratedCats.exclusive(40, 1), 0);
     LossTotals losses = new LossTotals();
 

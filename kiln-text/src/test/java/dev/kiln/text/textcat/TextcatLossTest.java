@@ -3,16 +3,12 @@ package dev.kiln.text.textcat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.kiln.config.Config;
-import dev.kiln.config.Registries;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.optimizers.Adam;
 import dev.kiln.text.Doc;
 import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
-import dev.kiln.train.Pipeline;
-import dev.kiln.train.build.PipelineBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,25 +21,9 @@ import org.junit.jupiter.api.Test;
  * reported is the mean squared error over every score of the batch.
  */
 class TextcatLossTest {
-  private static TextCategorizer classifier(String factory, boolean exclusive) {
-    String text = """
-        [components]
-
-        [components.%1$s]
-        factory = "%1$s"
-
-        [components.%1$s.model]
-        @architectures = "spacy.TextCatBOW.v2"
-        exclusive_classes = %2$s
-        length = 4096
-        """.formatted(factory, exclusive);
-    Pipeline<Doc> pipeline = PipelineBuilder.build(Config.parse(text, "config.cfg").interpolate().root(), Registries.load());
-    return (TextCategorizer) pipeline.component(factory);
-  }
-
   @Test
   void theGradientIsTheErrorAndTheLossItsMeanSquare() {
-    TextCategorizer textcat = classifier("textcat", true);
+    TextCategorizer textcat = BowTextcats.of("textcat", true);
     List<Example<Doc>> corpus = GeneratedCats.exclusive(40, 3);
     textcat.initialize(() -> corpus, 0);
     // A few steps first, so that the scores are not all 0.5.
@@ -82,7 +62,7 @@ class TextcatLossTest {
 
   @Test
   void anUnknownScoreCountsAsZeroInTheMean() {
-    TextCategorizer multilabel = classifier("textcat_multilabel", false);
+    TextCategorizer multilabel = BowTextcats.of("textcat_multilabel", false);
     multilabel.initialize(() -> GeneratedCats.multilabel(40, 1), 0);
     Doc doc = new dev.kiln.text.Tokenizer().tokenize("the river road");
     // The weights start at zero: each sigmoid score is 0.5. Y is unknown for this document.

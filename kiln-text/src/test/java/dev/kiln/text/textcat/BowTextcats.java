@@ -1,0 +1,29 @@
+package dev.kiln.text.textcat;
+
+import dev.kiln.config.Config;
+import dev.kiln.config.Registries;
+import dev.kiln.text.Doc;
+import dev.kiln.train.Pipeline;
+import dev.kiln.train.build.PipelineBuilder;
+
+/** Text classifiers of spaCy's bag-of-n-grams architecture, built from a config as kiln train builds them. */
+final class BowTextcats {
+  private BowTextcats() {}
+
+  /** The component {@code factory} ({@code textcat} or {@code textcat_multilabel}), named as its factory. */
+  static TextCategorizer of(String factory, boolean exclusive) {
+    String text = """
+        [components]
+
+        [components.%1$s]
+        factory = "%1$s"
+
+        [components.%1$s.model]
+        @architectures = "spacy.TextCatBOW.v2"
+        exclusive_classes = %2$s
+        length = 4096
+        """.formatted(factory, exclusive);
+    Pipeline<Doc> pipeline = PipelineBuilder.build(Config.parse(text, "config.cfg").interpolate().root(), Registries.load());
+    return (TextCategorizer) pipeline.component(factory);
+  }
+}
