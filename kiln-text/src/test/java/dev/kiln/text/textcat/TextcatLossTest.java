@@ -7,11 +7,13 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.optimizers.Adam;
 import dev.kiln.text.Doc;
+import dev.kiln.text.Tokenizer;
 import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,9 +66,9 @@ class TextcatLossTest {
   void anUnknownScoreCountsAsZeroInTheMean() {
     TextCategorizer multilabel = BowTextcats.of("textcat_multilabel", false);
     multilabel.initialize(() -> GeneratedCats.multilabel(40, 1), 0);
-    Doc doc = new dev.kiln.text.Tokenizer().tokenize("the river road");
+    Doc doc = new Tokenizer().tokenize("the river road");
     // The weights start at zero: each sigmoid score is 0.5. Y is unknown for this document.
-    Example<Doc> onlyX = new Example<>(doc, doc.withCats(java.util.Map.of("X", 1.0)));
+    Example<Doc> onlyX = new Example<>(doc, doc.withCats(Map.of("X", 1.0)));
     LossTotals losses = new LossTotals();
 
     multilabel.update(List.of(onlyX), 0.0, losses);
