@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public final class Biluo {
       ends.put(token.endChar(), token.i());
     }
     List<CharSpan> misaligned = new ArrayList<>();
-    for (CharSpan span : requireDisjoint(spans)) {
+    for (CharSpan span : requireDisjoint(spans, span -> span.inCodePoints(doc.text()))) {
       Integer first = starts.get(span.start());
       Integer last = ends.get(span.end());
       if (first == null || last == null || last < first) {
@@ -54,9 +55,10 @@ public final class Biluo {
       }
     }
     if (!misaligned.isEmpty()) {
+      List<CharSpan> shown = misaligned.stream().map(span -> span.inCodePoints(doc.text())).toList();
       List<String> tokens = doc.tokens().stream().map(Token::text).toList();
-      if (TextWarning.W300.firstTime(misaligned, doc.text(), tokens)) {
-        LOG.warn(TextWarning.W300.format(misaligned, doc.text(), tokens));
+      if (TextWarning.W300.firstTime(shown, doc.text(), tokens)) {
+        LOG.warn(TextWarning.W300.format(shown, doc.text(), tokens));
       }
     }
     return tags;
@@ -71,7 +73,7 @@ public final class Biluo {
 
   /** One BILUO tag per token for token spans (which must not overlap); other tokens {@code O}. */
   public static List<String> fromTokenSpans(int length, List<Span> spans) {
-    requireDisjoint(spans.stream().map(s -> new CharSpan(s.start(), s.end(), s.label())).toList());
+    requireDisjoint(spans.stream().map(s -> new CharSpan(s.start(), s.end(), s.label())).toList(), UnaryOperator.identity());
     List<String> tags = new ArrayList<>(Collections.nCopies(length, "O"));
     for (Span span : spans) {
       setSpan(tags, span.start(), span.end(), span.label());
@@ -167,12 +169,13 @@ public final class Biluo {
     tags.set(end - 1, "L-" + label);
   }
 
-  private static List<CharSpan> requireDisjoint(List<CharSpan> spans) {
+  /** The spans sorted by start; {@code shown} gives a span as the E304 message names it. */
+  private static List<CharSpan> requireDisjoint(List<CharSpan> spans, UnaryOperator<CharSpan> shown) {
     CharSpan[] sorted = spans.toArray(CharSpan[]::new);
     Arrays.sort(sorted, (a, b) -> Integer.compare(a.start(), b.start()));
     for (int k = 1; k < sorted.length; k++) {
       if (sorted[k - 1].overlaps(sorted[k])) {
-        throw new KilnException(ErrorCode.E304, sorted[k - 1], sorted[k]);
+        throw new KilnException(ErrorCode.E304, shown.apply(sorted[k - 1]), shown.apply(sorted[k]));
       }
     }
     return List.of(sorted);

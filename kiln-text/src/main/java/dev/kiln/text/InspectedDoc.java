@@ -9,7 +9,8 @@ import java.util.List;
  * which the example itself cannot show).
  *
  * @param example the predicted and reference documents
- * @param writtenEntities the entity spans by character offsets as written, in the data's order
+ * @param writtenEntities the entity spans as written, in the data's order (as UTF-16 indices, like every
+ *     {@link CharSpan}; {@link CharSpan#inCodePoints} gives the offsets the file has)
  * @param number where the document is in its file: the line for JSONL, else its position from 1
  */
 public record InspectedDoc(Example<Doc> example, List<CharSpan> writtenEntities, int number) {

@@ -136,8 +136,8 @@ final class JsonlDoc {
     int pos = 0;
     for (String word : words) {
       if (!text.startsWith(word, pos)) {
-        throw problem("the word \"" + Excerpt.of(word) + "\" is not at character " + pos + " of \"text\"; words must follow each"
-            + " other in the text with at most one space between them");
+        throw problem("the word \"" + Excerpt.of(word) + "\" is not at character " + CodePoints.toOffset(text, pos)
+            + " of \"text\"; words must follow each other in the text with at most one space between them");
       }
       pos += word.length();
       boolean space = pos < text.length() && text.charAt(pos) == ' ';

@@ -36,6 +36,24 @@ class BiluoTest {
   }
 
   @Test
+  void misalignedWarningCountsCodePointsAsTheDataDoes() {
+    // "Bob" of "Bobby" after an emoji: code points 9 to 12 in the file, UTF-16 indices 10 to 13.
+    Doc emoji = new Tokenizer().tokenize("I \uD83D\uDE00 love Bobby Smith today.");
+    List<String> tokens = emoji.tokens().stream().map(Token::text).toList();
+    assertThat(Biluo.fromSpans(emoji, List.of(new CharSpan(10, 13, "PER")))).contains("-");
+    // The warning given is the one with the file's offsets, so giving it again is not new.
+    assertThat(TextWarning.W300.firstTime(List.of(new CharSpan(9, 12, "PER")), emoji.text(), tokens)).isFalse();
+    assertThat(new CharSpan(10, 13, "PER").inCodePoints(emoji.text())).isEqualTo(new CharSpan(9, 12, "PER"));
+  }
+
+  @Test
+  void overlapAfterAnEmojiNamesTheSpansByCodePoints() {
+    Doc emoji = new Tokenizer().tokenize("\uD83D\uDE00 Acme Corp");
+    assertThatThrownBy(() -> Biluo.fromSpans(emoji, List.of(new CharSpan(3, 12, "ORG"), new CharSpan(8, 12, "ORG"))))
+        .hasMessageStartingWith("[E304] the entity spans [2, 11, ORG] and [7, 11, ORG] overlap");
+  }
+
+  @Test
   void overlappingSpansAreAnError() {
     assertThatThrownBy(() -> Biluo.fromSpans(doc, List.of(new CharSpan(0, 12, "PER"), new CharSpan(4, 12, "PER"))))
         .isInstanceOf(KilnException.class).hasMessageStartingWith("[E304]");

@@ -65,6 +65,16 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void offsetsInMessagesAreTheFilesCodePointsAfterAnEmoji() throws IOException {
+    // Python: "\U0001F600\U0001F600 Acme Corp"[3:12] == "Acme Corp"; Java's UTF-16 indices are 5 and 14.
+    Path overlapping = write("{\"text\": \"\uD83D\uDE00\uD83D\uDE00 Acme Corp is big.\", \"entities\": [[3, 12, \"ORG\"], [8, 12, \"ORG\"]]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(overlapping, 0)))
+        .hasMessageContaining("[E304] the entity spans [3, 12, ORG] and [8, 12, ORG] overlap");
+    Path wordsOff = write("{\"text\": \"\uD83D\uDE00 a  b\", \"words\": [\"\uD83D\uDE00\", \"a\", \"b\"]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(wordsOff, 0))).hasMessageContaining("the word \"b\" is not at character 4");
+  }
+
+  @Test
   void misalignedEntitiesAreUnknownTokens() throws IOException {
     Path file = write("{\"text\": \"Ada Lovelace lived\", \"entities\": [[0, 6, \"PER\"]]}");
     Example<Doc> example = all(TextRegistry.textJsonl(file, 0)).get(0);

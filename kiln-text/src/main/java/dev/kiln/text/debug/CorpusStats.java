@@ -64,18 +64,20 @@ final class CorpusStats {
       entities.merge(span.label(), 1, Integer::sum);
       String covered = text.substring(span.start(), span.end());
       if (Character.isWhitespace(covered.charAt(0)) || Character.isWhitespace(covered.charAt(covered.length() - 1))) {
-        whitespaceEntities.add(new Finding(inspected.number(), span + " " + quoted(covered)));
+        whitespaceEntities.add(new Finding(inspected.number(), span.inCodePoints(text) + " " + quoted(covered)));
       }
     }
     for (CharSpan span : Biluo.misaligned(inspected.example().predicted(), spans)) {
-      misalignedEntities.add(new Finding(inspected.number(), span + " " + quoted(text.substring(span.start(), span.end()))
+      misalignedEntities.add(new Finding(inspected.number(), span.inCodePoints(text) + " "
+          + quoted(text.substring(span.start(), span.end()))
           + " in " + quoted(text)));
     }
     List<CharSpan> sorted = new ArrayList<>(spans);
     sorted.sort(Comparator.comparingInt(CharSpan::start));
     for (int a = 0; a < sorted.size(); a++) {
       for (int b = a + 1; b < sorted.size() && sorted.get(b).start() < sorted.get(a).end(); b++) {
-        overlappingEntities.add(new Finding(inspected.number(), sorted.get(a) + " and " + sorted.get(b) + " in " + quoted(text)));
+        overlappingEntities.add(new Finding(inspected.number(), sorted.get(a).inCodePoints(text) + " and "
+            + sorted.get(b).inCodePoints(text) + " in " + quoted(text)));
       }
     }
   }

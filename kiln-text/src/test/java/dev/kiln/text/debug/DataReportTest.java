@@ -85,6 +85,18 @@ class DataReportTest {
   }
 
   @Test
+  void verboseFindingsGiveTheFilesCodePointOffsetsAfterAnEmoji() throws IOException {
+    Corpus<Doc> train = jsonl("train.jsonl",
+        "{\"text\": \"I \uD83D\uDE00 love Bobby Smith today.\", \"entities\": [[9, 12, \"PER\"]]}",
+        "{\"text\": \"\uD83D\uDE00\uD83D\uDE00 Acme Corp is big.\", \"entities\": [[3, 12, \"ORG\"], [8, 12, \"ORG\"]]}",
+        "{\"text\": \"\uD83D\uDE00 Ann left\", \"entities\": [[1, 5, \"PER\"]]}");
+    DataReport report = DataReport.of(train, train, List.of("ner"), true);
+    assertThat(report.text()).contains("  doc 1: [9, 12, PER] \"Bob\" in \"I \uD83D\uDE00 love Bobby Smith today.\"\n",
+        "  doc 2: [3, 12, ORG] and [8, 12, ORG] in \"\uD83D\uDE00\uD83D\uDE00 Acme Corp is big.\"\n",
+        "  doc 3: [1, 5, PER] \" Ann\"\n");
+  }
+
+  @Test
   void noDocumentsIsAnError() throws IOException {
     Corpus<Doc> empty = jsonl("empty.jsonl");
     DataReport report = DataReport.of(empty, jsonl("dev.jsonl", "{\"text\": \"x\"}"), List.of(), false);
