@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  * {@code spaces} (the tokens and whether a space follows each), {@code cats} (label to a score
  * from 0 to 1, or a boolean), {@code entities} (either {@code [[start, end, label], ...]} by
  * character offsets, counted in code points as Python counts them, or one BILUO tag per token),
- * {@code tags} and {@code sent_starts} (one per token).
+ * {@code tags} and {@code sent_starts} (one per token). A tag of {@code ""} is unknown, as in
+ * spaCy (whose tagger turns it into its missing value): no label, not trained on, not scored;
+ * kiln reads {@code -} and CoNLL-U's {@code _} so too.
  */
 final class JsonlDoc {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,7 @@ import dev.kiln.text.CharSpan;
 import dev.kiln.text.Doc;
 import dev.kiln.text.InspectedDoc;
 import dev.kiln.text.Token;
+import dev.kiln.text.tagger.Tagger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,8 @@ final class CorpusStats {
   final List<Finding> overlappingEntities = new ArrayList<>();
   final List<Finding> whitespaceEntities = new ArrayList<>();
   final Map<String, Integer> tags = new TreeMap<>();
+  /** Tokens whose tag is unknown ({@code ""}, {@code -} or {@code _}): no label, not trained on. */
+  long untagged;
 
   static CorpusStats of(Iterable<InspectedDoc> corpus) {
     CorpusStats stats = new CorpusStats();
@@ -42,7 +45,13 @@ final class CorpusStats {
       emptyDocs.add(new Finding(inspected.number(), quoted(reference.text())));
     }
     addCats(inspected.number(), reference.cats());
-    reference.tags().forEach(tag -> tags.merge(tag, 1, Integer::sum));
+    for (String tag : reference.tags()) {
+      if (Tagger.isMissing(tag)) {
+        untagged++;
+      } else {
+        tags.merge(tag, 1, Integer::sum);
+      }
+    }
     addEntities(inspected, predicted.text());
   }
 

@@ -51,6 +51,7 @@ public final class DataReport {
     if (factories.contains("tagger")) {
       report.divider("Part-of-speech Tagging");
       LabelTable.write(report, "tag", "tags", trainStats.tags, devStats.tags);
+      untagged(report, trainStats, devStats);
       nothingToLearn(report, trainStats.tags, "tags, so the tagger has nothing to learn (E324)");
       unseen(report, "tag", "tags", trainStats.tags, devStats.tags);
     }
@@ -133,6 +134,14 @@ public final class DataReport {
         report.fail(count(stats.whitespaceEntities.size(), "entity span") + " with leading or trailing whitespace" + where
             + hint(report), stats.whitespaceEntities);
       }
+    }
+  }
+
+  /** How many tokens have an unknown tag, which the table leaves out: they are not trained on or scored. */
+  private static void untagged(ReportText report, CorpusStats train, CorpusStats dev) {
+    if (train.untagged + dev.untagged > 0) {
+      report.info(count(train.untagged, "training token") + " and " + count(dev.untagged, "evaluation token")
+          + " without a tag (\"\", \"-\" or \"_\": not trained on or scored)");
     }
   }
 

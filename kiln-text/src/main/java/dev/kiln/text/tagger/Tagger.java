@@ -68,8 +68,12 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
         OptionalInt.of(MISSING));
   }
 
-  /** Whether a reference tag means "unknown": empty, {@code -} or CoNLL-U's {@code _}. */
-  static boolean isMissing(String tag) {
+  /**
+   * Whether a reference tag means "unknown": empty (spaCy's missing value: its tagger neither
+   * learns nor scores a token tagged {@code ""}), {@code -} or CoNLL-U's {@code _}. Such a tag is
+   * no label, adds nothing to the loss and is not scored.
+   */
+  public static boolean isMissing(String tag) {
     return tag == null || tag.isEmpty() || tag.equals("-") || tag.equals("_");
   }
 

@@ -53,6 +53,22 @@ class DataReportTest {
   }
 
   @Test
+  void anEmptyTagIsUnknownAsInSpacyNotALabelOfTheTable() throws IOException {
+    Corpus<Doc> train = jsonl("train.jsonl", "{\"words\": [\"I\", \"like\", \"it\"], \"tags\": [\"PRON\", \"\", \"PRON\"]}");
+    Corpus<Doc> dev = jsonl("dev.jsonl", "{\"words\": [\"you\", \"run\"], \"tags\": [\"_\", \"-\"]}");
+    DataReport report = DataReport.of(train, dev, List.of("tagger"), false);
+    assertThat(report.text()).contains("""
+        ℹ 1 tag
+          Tag    train     dev
+          PRON       2       0
+        ℹ 1 training token and 2 evaluation tokens without a tag ("", "-" or "_": not trained on or scored)
+        ✔ Every tag of the evaluation data is in the training data
+        """);
+    DataReport untaggedOnly = DataReport.of(dev, dev, List.of("tagger"), false);
+    assertThat(untaggedOnly.text()).contains("✘ The training data has no tags, so the tagger has nothing to learn (E324)");
+  }
+
+  @Test
   void textcatNeedsExactlyOneTrueCategoryAndMultilabelDoesNot() throws IOException {
     Corpus<Doc> train = jsonl("train.jsonl", "{\"text\": \"a\", \"cats\": {\"X\": 1, \"Y\": 1}}",
         "{\"text\": \"b\", \"cats\": {\"X\": 0, \"Y\": 1}}");

@@ -57,6 +57,19 @@ class TaggerTest {
   }
 
   @Test
+  void anEmptyTagIsMissingAsInSpacyNeitherALabelNorTrainedOn() {
+    Tagger tagger = tagger();
+    List<Example<Doc>> examples = List.of(example(List.of("the", "cat", "runs"), List.of("DET", "", "VERB")),
+        example(List.of("a", "dog"), List.of("DET", "NOUN")));
+    tagger.initialize(() -> examples, 0);
+    assertThat(tagger.labels()).containsExactly("DET", "NOUN", "VERB");
+    LossTotals losses = new LossTotals();
+    // Each of the two tagged tokens adds (1/3 - 1)^2 + 2 (1/3)^2 = 2/3 (see the test above); "" adds nothing.
+    tagger.update(List.of(example(List.of("the", "dog", "sleeps"), List.of("DET", "", "VERB"))), 0.0, losses);
+    assertThat(losses.get("tagger")).isCloseTo(2 * 2.0 / 3, within(1e-5));
+  }
+
+  @Test
   void labelSmoothingSpreadsTheTargetOverTheOtherTags() {
     Tagger tagger = tagger(false, 0.2);
     List<Example<Doc>> examples = List.of(example(List.of("the", "cat", "runs"), List.of("DET", "NOUN", "VERB")));
