@@ -8,6 +8,7 @@ import dev.kiln.train.Excerpt;
 import dev.kiln.train.JsonLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ final class JsonlDoc {
   private final int line;
   /** The keys kiln reads; any other key of a record is kept as the doc's extras. */
   private static final Set<String> KEYS = Set.of("text", "words", "spaces", "tags", "sent_starts", "cats", "entities");
+  /** The codes of errors that name the file and line themselves. */
+  private static final Set<ErrorCode> NAMES_LINE = EnumSet.of(ErrorCode.E320, ErrorCode.E344);
   private final Tokenizer tokenizer;
   private final boolean keepOverlaps;
   private List<CharSpan> writtenSpans = List.of();
@@ -53,7 +56,7 @@ final class JsonlDoc {
       // Errors of the tag sequences themselves (E304-E306) gain the file and line here; their own
       // closing full stop gives way to the one E320 puts after the problem.
       String message = e.getMessage();
-      throw e.code() == ErrorCode.E320 ? e
+      throw NAMES_LINE.contains(e.code()) ? e
           : problem(message.endsWith(".") ? message.substring(0, message.length() - 1) : message);
     }
   }
@@ -78,8 +81,7 @@ final class JsonlDoc {
       doc = doc.withTags(perToken(record.get("tags"), "tags", doc, JsonNode::isTextual, JsonNode::asText));
     }
     if (record.has("sent_starts")) {
-      doc = doc.withSentStarts(perToken(record.get("sent_starts"), "sent_starts", doc, n -> n.isBoolean() || n.isNumber(),
-          n -> n.isBoolean() ? n.asBoolean() : n.asInt() == 1));
+      doc = withSentStarts(doc, record.get("sent_starts"));
     }
     if (record.has("cats")) {
       doc = doc.withCats(cats(record.get("cats")));
@@ -147,6 +149,32 @@ final class JsonlDoc {
       pos += space ? 1 : 0;
     }
     return spaces;
+  }
+
+  /**
+   * The document with its sentence starts read as spaCy reads them ({@code to_ternary_int}): 1
+   * or true starts a sentence, -1 or false does not, 0 or null is unknown. Only those values are
+   * taken (spaCy reads any other, 0.9 say, as "not a start"). A document whose values are all
+   * unknown has no sentence annotation, as spaCy's {@code has_annotation("SENT_START")} says;
+   * otherwise an unknown token does not start a sentence, as in spaCy's {@code Doc.sents}.
+   */
+  private Doc withSentStarts(Doc doc, JsonNode values) {
+    List<JsonNode> given = perToken(values, "sent_starts", doc, node -> true, node -> node);
+    List<Boolean> starts = new ArrayList<>(given.size());
+    boolean known = false;
+    for (int i = 0; i < given.size(); i++) {
+      JsonNode value = given.get(i);
+      double number = value.isNumber() ? value.asDouble() : Double.NaN;
+      if (value.isBoolean() || number == 1 || number == -1) {
+        starts.add(value.isBoolean() ? value.asBoolean() : number == 1);
+        known = true;
+      } else if (value.isNull() || number == 0) {
+        starts.add(false);
+      } else {
+        throw new KilnException(ErrorCode.E344, path, line, Excerpt.of(value), i, Excerpt.of(doc.token(i).text()));
+      }
+    }
+    return known ? doc.withSentStarts(starts) : doc;
   }
 
   private List<String> entityTags(JsonNode entities, Doc doc) {

@@ -101,6 +101,30 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void sentStartsAreReadAsSpacyReadsThem() throws IOException {
+    // spaCy's to_ternary_int: 1, 1.0 and true start a sentence, -1 and false do not, 0 and null are unknown.
+    Path file = write("{\"words\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\"], \"sent_starts\": [-1, 1.0, 0, null, true, false, 1]}",
+        "{\"words\": [\"a\", \"b\"], \"sent_starts\": [0, null]}");
+    List<Example<Doc>> examples = all(TextRegistry.textJsonl(file, 0));
+    Doc first = examples.get(0).reference();
+    assertThat(first.sentStarts()).containsExactly(false, true, false, false, true, false, true);
+    assertThat(first.sentences()).extracting(Span::text).containsExactly("a", "b c d", "e f", "g");
+    // Only unknown values: no sentence annotation, as spaCy's has_annotation("SENT_START") is false.
+    assertThat(examples.get(1).reference().hasSentStarts()).isFalse();
+  }
+
+  @Test
+  void aSentStartValueSpacyWouldReadAsFalseSilentlyIsACodedError() throws IOException {
+    for (String value : List.of("0.9", "2", "-0.5", "\"yes\"", "[1]")) {
+      Path file = write("{\"text\": \"ok\"}", "{\"words\": [\"Hi\", \"there\"], \"sent_starts\": [1, " + value + "]}");
+      assertThatThrownBy(() -> all(TextRegistry.textJsonl(file, 0))).isInstanceOf(dev.kiln.config.KilnException.class)
+          .hasMessage("[E344] " + file + ": line 2: \"sent_starts\" holds " + value.replace(" ", "")
+              + " for token 1 (\"there\"), which is no sentence-start value. Write 1 or true (the token starts a sentence),"
+              + " -1 or false (it does not) or 0 or null (unknown), as spaCy reads them.");
+    }
+  }
+
+  @Test
   void tagsWithoutWordsFollowTheTokenizer() throws IOException {
     Path file = write("{\"text\": \"Hello, world\", \"tags\": [\"INTJ\", \"PUNCT\", \"NOUN\"]}");
     assertThat(all(TextRegistry.textJsonl(file, 0)).get(0).reference().tags()).containsExactly("INTJ", "PUNCT", "NOUN");
