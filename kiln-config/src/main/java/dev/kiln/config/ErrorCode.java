@@ -144,6 +144,7 @@ public enum ErrorCode {
   E252("{0}: the image is {1}×{2} pixels, expected {3}×{4}. Set resize = true, set width and height to the size of the images, or set on_bad_image = \"warn\" or \"ignore\" to skip such images."),
   E253("reader {0}: {1} must be {2}, got {3}."),
   E254("component {0}: record {1} of the training corpus has no label, and the classifier learns from labels. Give every training record a \"label\" (records without one serve only as inputs to distil from a teacher)."),
+  E279("{0}: the image is {1}×{2} pixels, {3} in all, more than the {4} kiln decodes in one image (the limit of Python''s PIL): decoded, it could exhaust memory, and it is read at {5}×{6} anyway. Shrink the image, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip such images (they are counted)."),
   // --- kiln-tabular: the CSV reader (E270-E279) and the tabular components (E280-E299)
   E270("{0}: line {1}: {2}. Fix the row, or set on_bad_row = \"warn\" or \"ignore\" to skip bad rows (they are counted)."),
   E271("{0}: the file is empty. A CSV file for kiln.Csv.v1 starts with a header line of column names."),

@@ -11,9 +11,7 @@ import dev.kiln.train.vectors.FeatureVector;
 import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -25,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Labelled images from a folder with one sub-folder per class, the label being the sub-folder's
@@ -177,33 +173,10 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
   }
 
   private byte[] pixels(Path file) {
-    if (!Files.isRegularFile(file)) {
-      // Opening a named pipe would wait for a writer for ever.
-      throw new KilnException(ErrorCode.E250, file, Files.exists(file)
-          ? "it is not a regular file but a pipe or a device, which kiln does not open"
-          : "it is a symbolic link to a file that does not exist");
-    }
-    BufferedImage image;
-    // Through the Path, which keeps the name's bytes: Path.toFile() goes through the name decoded
-    // in the JVM's file name encoding, which under LANG=C turns "café" into "caf??", a file that
-    // does not exist ("Can't read input file!").
-    try (InputStream in = Files.newInputStream(file)) {
-      image = ImageIO.read(new MemoryCacheImageInputStream(in));
-    } catch (IOException e) {
-      throw new KilnException(ErrorCode.E250, file, e instanceof FileSystemException ? IoReason.of(e) : e.getMessage());
-    } catch (RuntimeException e) {
-      throw new KilnException(ErrorCode.E250, file, e.getMessage());
-    }
-    if (image == null) {
-      throw new KilnException(ErrorCode.E250, file, "no image decoder recognises its content");
-    }
+    BufferedImage image = ImageDecoding.read(file, size);
     int channels = size.channels();
     float[] values = ImagePixels.read(image, channels);
     if (image.getWidth() != size.width() || image.getHeight() != size.height()) {
-      if (!size.resize()) {
-        throw new KilnException(ErrorCode.E252, file, image.getWidth(), image.getHeight(),
-            size.width(), size.height());
-      }
       values = ImagePixels.resize(values, image.getWidth(), image.getHeight(), channels,
           size.width(), size.height());
     }

@@ -10,11 +10,15 @@ import dev.kiln.train.ProblemPolicy;
 import dev.kiln.train.vectors.FeatureVector;
 import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -118,6 +122,55 @@ class ImageFolderCorpusTest {
     assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, false, 0))
         .hasMessageStartingWith("[E252]").hasMessageContaining(wrong.toString())
         .hasMessageContaining("4×2 pixels, expected 3×2");
+  }
+
+  /**
+   * A grey PNG of a few dozen bytes whose header says {@code width × height}, without pixel data:
+   * decoding it would allocate the whole image before finding the data missing.
+   */
+  private Path headerOnlyPng(String path, int width, int height) throws IOException {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 0, 0, 0, 0});
+    chunk(png, "IHDR", header.array());
+    chunk(png, "IEND", new byte[0]);
+    Path file = dir.resolve(path);
+    Files.createDirectories(file.getParent());
+    return Files.write(file, png.toByteArray());
+  }
+
+  private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+    CRC32 crc = new CRC32();
+    crc.update(type.getBytes(StandardCharsets.US_ASCII));
+    crc.update(data);
+    png.write(ByteBuffer.allocate(4).putInt(data.length).array());
+    png.write(type.getBytes(StandardCharsets.US_ASCII));
+    png.write(data);
+    png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  @Test
+  void anImageWhoseHeaderGivesMorePixelsThanTheCapIsRefusedBeforeDecoding() throws IOException {
+    grey("root/a/ok.png", 3, 2, 0);
+    Path huge = headerOnlyPng("root/a/huge.png", 9500, 9500);
+    assertThat(Files.size(huge)).isLessThan(100);
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, true, 0))
+        .hasMessage("[E279] " + huge + ": the image is 9500×9500 pixels, 90250000 in all, more than the 89478485 kiln"
+            + " decodes in one image (the limit of Python's PIL): decoded, it could exhaust memory, and it is read at 3×2"
+            + " anyway. Shrink the image, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip"
+            + " such images (they are counted).");
+    Files.delete(huge);
+    Path beyondAnInt = headerOnlyPng("root/a/huge.png", 100_000, 100_000);
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, true, 0))
+        .hasMessageStartingWith("[E279] " + beyondAnInt + ": the image is 100000×100000 pixels, 10000000000 in all");
+    assertThat(read(dir.resolve("root"), 3, 2, true, true, 0, ProblemPolicy.IGNORE)).hasSize(1);
+  }
+
+  @Test
+  void withoutResizingAnImageOfAnotherSizeIsRefusedByItsHeaderBeforeDecoding() throws IOException {
+    Path large = headerOnlyPng("root/a/large.png", 6000, 4000);
+    assertThatThrownBy(() -> read(dir.resolve("root"), 3, 2, true, false, 0))
+        .hasMessageStartingWith("[E252] " + large + ": the image is 6000×4000 pixels, expected 3×2.");
   }
 
   @Test
