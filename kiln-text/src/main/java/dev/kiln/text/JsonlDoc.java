@@ -19,9 +19,10 @@ import java.util.function.Predicate;
 /**
  * One line of a text JSONL file made into a reference {@link Doc}. The keys, in any combination:
  * {@code text} (tokenized by the tokenizer unless {@code words} is given), {@code words} and
- * {@code spaces} (the tokens and whether a space follows each), {@code cats} (label to a score
- * from 0 to 1, or a boolean), {@code entities} (either {@code [[start, end, label], ...]} by
- * character offsets, counted in code points as Python counts them, or one BILUO tag per token),
+ * {@code spaces} (the tokens and whether a space follows each: booleans, or 1 and 0 as spaCy
+ * takes them), {@code cats} (label to a score from 0 to 1, or a boolean), {@code entities}
+ * (either {@code [[start, end, label], ...]} by character offsets, counted in code points as
+ * Python counts them, or one BILUO tag per token, {@code -}, {@code ""} or null where unknown),
  * {@code tags} and {@code sent_starts} (one per token). A tag of {@code ""} is unknown, as in
  * spaCy (whose tagger turns it into its missing value): no label, not trained on, not scored;
  * kiln reads {@code -} and CoNLL-U's {@code _} so too.
@@ -117,10 +118,12 @@ final class JsonlDoc {
         throw problem("\"spaces\" must be a list of " + words.size() + " booleans, one per word");
       }
       for (JsonNode space : given) {
-        if (!space.isBoolean()) {
-          throw problem("\"spaces\" holds " + Excerpt.of(space) + ", which is not true or false");
+        // spaCy takes 1 and 0 as well (a numpy array of them, say).
+        boolean number = space.isNumber() && (space.asDouble() == 0 || space.asDouble() == 1);
+        if (!space.isBoolean() && !number) {
+          throw problem("\"spaces\" holds " + Excerpt.of(space) + ", which is not true or false (or 1 or 0)");
         }
-        spaces.add(space.asBoolean());
+        spaces.add(number ? space.asDouble() == 1 : space.asBoolean());
       }
     } else if (text != null) {
       spaces.addAll(spacesFromText(words, text.asText()));
@@ -181,8 +184,10 @@ final class JsonlDoc {
     if (!entities.isArray()) {
       throw problem("\"entities\" must be a list of [start, end, label] or of BILUO tags");
     }
-    if (!entities.isEmpty() && entities.get(0).isTextual()) {
-      return perToken(entities, "entities", doc, JsonNode::isTextual, JsonNode::asText);
+    if (!entities.isEmpty() && (entities.get(0).isTextual() || entities.get(0).isNull())) {
+      // As in spaCy, null and "" are unknown tags, as "-" is.
+      return perToken(entities, "entities", doc, node -> node.isTextual() || node.isNull(),
+          node -> node.isNull() || node.asText().isEmpty() ? "-" : node.asText());
     }
     String text = doc.text();
     int length = CodePoints.length(text);
@@ -190,6 +195,9 @@ final class JsonlDoc {
     for (JsonNode entity : entities) {
       if (!entity.isArray() || entity.size() != 3 || !isInt(entity.get(0)) || !isInt(entity.get(1)) || !entity.get(2).isTextual()) {
         throw problem("the entity " + Excerpt.of(entity) + " is not [start, end, label]");
+      }
+      if (entity.get(2).asText().isEmpty()) {
+        throw problem("the entity " + Excerpt.of(entity) + " has an empty label: name its label, or leave the span out");
       }
       int start = entity.get(0).asInt();
       int end = entity.get(1).asInt();
@@ -226,6 +234,9 @@ final class JsonlDoc {
     }
     Map<String, Double> scores = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> cat : cats.properties()) {
+      if (cat.getKey().isEmpty()) {
+        throw problem("\"cats\" has a category with an empty name \"\": name it, or leave it out");
+      }
       JsonNode value = cat.getValue();
       if (!value.isNumber() && !value.isBoolean()) {
         throw problem("the score of category \"" + Excerpt.of(cat.getKey()) + "\" is not a number or boolean");

@@ -167,6 +167,43 @@ class TextJsonlCorpusTest {
   }
 
   @Test
+  void spacesMayBeOneAndZeroAsSpacyTakesThem() throws IOException {
+    Path file = write("{\"words\": [\"Hi\", \"there\", \"!\"], \"spaces\": [1, 0, 0]}");
+    assertThat(all(TextRegistry.textJsonl(file, 0)).get(0).reference().text()).isEqualTo("Hi there!");
+    Path two = write("{\"words\": [\"Hi\", \"there\"], \"spaces\": [2, 0]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(two, 0)))
+        .hasMessageStartingWith("[E320] " + two + ": line 1: \"spaces\" holds 2, which is not true or false (or 1 or 0). Each line");
+  }
+
+  @Test
+  void unknownEntityTagsMayBeNullOrEmptyAsInSpacy() throws IOException {
+    Path file = write("{\"words\": [\"Bob\", \"left\", \"Paris\"], \"entities\": [null, \"O\", \"\"]}",
+        "{\"words\": [\"Bob\", \"left\"], \"entities\": [\"U-PER\", null]}");
+    List<Example<Doc>> examples = all(TextRegistry.textJsonl(file, 0));
+    assertThat(examples.get(0).reference().entityTags()).containsExactly("-", "O", "-");
+    assertThat(examples.get(1).reference().entityTags()).containsExactly("U-PER", "-");
+  }
+
+  @Test
+  void anEmptyEntityLabelOrCategoryNameIsAnErrorSayingSo() throws IOException {
+    Path label = write("{\"text\": \"Bob left\", \"entities\": [[0, 3, \"\"]]}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(label, 0))).hasMessageStartingWith("[E320] " + label
+        + ": line 1: the entity [0,3,\"\"] has an empty label: name its label, or leave the span out. Each line");
+    Path category = write("{\"text\": \"Bob left\", \"cats\": {\"\": 1.0, \"B\": 0.0}}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(category, 0))).hasMessageStartingWith("[E320] " + category
+        + ": line 1: \"cats\" has a category with an empty name \"\": name it, or leave it out. Each line");
+  }
+
+  @Test
+  void aKeyGivenTwiceIsAnErrorNotTheLastValueSilently() throws IOException {
+    Path cats = write("{\"text\": \"ok\"}", "{\"text\": \"Dull.\", \"cats\": {\"POS\": 1, \"NEG\": 0, \"POS\": 0}}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(cats, 0))).hasMessageStartingWith("[E320] " + cats
+        + ": line 2: the key \"POS\" appears twice in one object, and only one of its values could be read: remove the other.");
+    Path text = write("{\"text\": \"Dull.\", \"cats\": {\"POS\": 0}, \"text\": \"Great!\"}");
+    assertThatThrownBy(() -> all(TextRegistry.textJsonl(text, 0))).hasMessageContaining("the key \"text\" appears twice");
+  }
+
+  @Test
   void aCategoryScoreOutsideZeroToOneIsAnError() throws IOException {
     for (String score : List.of("1e400", "5", "-0.5")) {
       Path file = write("{\"text\": \"a\", \"cats\": {\"X\": 1, \"Y\": " + score + "}}");

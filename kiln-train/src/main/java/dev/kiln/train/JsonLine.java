@@ -1,13 +1,18 @@
 package dev.kiln.train;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kiln.config.KilnException;
 import java.io.IOException;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One line of a JSONL data file as the JSON value it holds, for the JSONL readers. A line must
@@ -15,7 +20,12 @@ import java.util.function.Function;
  * on one line read as the first alone and a comma left from a JSON array went unnoticed.
  */
 public final class JsonLine {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Refuses a key given twice in one object ({@code {"cats": {"A": 1, "A": 0}}}): JSON readers
+   * keep one of the two values (Python's and Jackson's the last) without a word.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
   private JsonLine() {}
 
@@ -25,7 +35,8 @@ public final class JsonLine {
    * @param problem the reader's coded error for the line, given what is wrong with it in words
    * @throws KilnException from {@code problem} when the line is not valid JSON, holds more than
    *     one value, holds a value beyond the JSON reader's limits (a string of over 20 million
-   *     characters), or a string with a lone surrogate escape ({@code "\ud800"})
+   *     characters), a string with a lone surrogate escape ({@code "\ud800"}), or an object with a
+   *     key given twice
    */
   public static JsonNode parse(String line, Function<String, KilnException> problem) {
     try (JsonParser parser = JSON.createParser(line)) {
@@ -51,11 +62,22 @@ public final class JsonLine {
     } catch (StreamConstraintsException e) {
       throw problem.apply("it holds a value longer than kiln's JSON reader takes ("
           + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + "): split it into several records");
+    } catch (JsonParseException e) {
+      Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+      if (duplicate.matches()) {
+        throw problem.apply("the key \"" + Excerpt.of(duplicate.group(1)) + "\" appears twice in one object, and only one of"
+            + " its values could be read: remove the other");
+      }
+      throw notJson(line, problem);
     } catch (IOException e) {
-      // Utf8Text skips a byte-order mark at the start of the file; one here came with a file joined on.
-      throw problem.apply(line.startsWith("\uFEFF") ? "it starts with a byte-order mark (U+FEFF), as a file appended to"
-          + " another does: remove it" : "it is not valid JSON");
+      throw notJson(line, problem);
     }
+  }
+
+  private static KilnException notJson(String line, Function<String, KilnException> problem) {
+    // Utf8Text skips a byte-order mark at the start of the file; one here came with a file joined on.
+    return problem.apply(line.startsWith("\uFEFF") ? "it starts with a byte-order mark (U+FEFF), as a file appended to"
+        + " another does: remove it" : "it is not valid JSON");
   }
 
   /** The first string (value or key) in {@code node} holding a surrogate without its pair, or null. */

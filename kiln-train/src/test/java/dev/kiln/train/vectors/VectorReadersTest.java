@@ -222,6 +222,15 @@ class VectorReadersTest {
   }
 
   @Test
+  void aKeyGivenTwiceInAJsonlRecordIsAnErrorNotTheLastValueSilently() throws IOException {
+    Path file = dir.resolve("twice.jsonl");
+    Files.writeString(file, "{\"features\": [1], \"label\": \"x\"}\n{\"features\": [2], \"label\": \"x\", \"label\": \"y\"}\n");
+    assertThatThrownBy(() -> all(VectorRegistry.labeledJsonl(file, 0).read()))
+        .hasMessageStartingWith("[E236] " + file + ": line 2: the key \"label\" appears twice in one object, and only one of its"
+            + " values could be read: remove the other.");
+  }
+
+  @Test
   void twoRecordsOnOneJsonlLineAreAnErrorNotTheFirstAlone() throws IOException {
     Path file = dir.resolve("two.jsonl");
     Files.writeString(file, "{\"features\": [1, 2], \"label\": \"x\"}\n{\"features\": [1, 2], \"label\": \"x\"}"
