@@ -22,6 +22,11 @@ record ImageSize(int width, int height, boolean grayscale, boolean resize) {
       throw new KilnException(ErrorCode.E253, "kiln.ImageFolder.v1", "width × height × channels",
           "at most " + Integer.MAX_VALUE + " values per image", width + " × " + height + " × " + (grayscale ? 1 : 3));
     }
+    // Every image is decoded at most this large, and read at this size.
+    if ((long) width * height > ImageDecoding.MAX_PIXELS) {
+      throw new KilnException(ErrorCode.E253, "kiln.ImageFolder.v1", "width × height",
+          "at most " + ImageDecoding.MAX_PIXELS + " pixels, the most kiln decodes in one image", width + " × " + height);
+    }
   }
 
   int channels() {

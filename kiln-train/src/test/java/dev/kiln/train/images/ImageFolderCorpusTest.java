@@ -320,6 +320,13 @@ class ImageFolderCorpusTest {
   }
 
   @Test
+  void aSizeOfMorePixelsThanAnImageMayHaveIsACodedError() {
+    assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 10_000, 10_000, true, true, 0, ProblemPolicy.ERROR))
+        .hasMessage("[E253] reader kiln.ImageFolder.v1: width × height must be at most 89478485 pixels, the most kiln"
+            + " decodes in one image, got 10000 × 10000.");
+  }
+
+  @Test
   void aSizeBelowOnePixelIsACodedError() {
     assertThatThrownBy(() -> ImageRegistry.imageFolder(dir, 0, 28, true, true, 0, ProblemPolicy.ERROR))
         .hasMessageStartingWith("[E253]");
