@@ -186,8 +186,11 @@ final class JsonlDoc {
     }
     if (!entities.isEmpty() && (entities.get(0).isTextual() || entities.get(0).isNull())) {
       // As in spaCy, null and "" are unknown tags, as "-" is.
-      return perToken(entities, "entities", doc, node -> node.isTextual() || node.isNull(),
+      List<String> tags = perToken(entities, "entities", doc, node -> node.isTextual() || node.isNull(),
           node -> node.isNull() || node.asText().isEmpty() ? "-" : node.asText());
+      // What kiln debug data counts: tags write no span that could overlap or miss a token boundary.
+      writtenSpans = Biluo.toSpans(doc, tags).stream().map(Span::charSpan).toList();
+      return tags;
     }
     String text = doc.text();
     int length = CodePoints.length(text);

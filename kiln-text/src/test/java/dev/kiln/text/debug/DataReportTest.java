@@ -113,6 +113,19 @@ class DataReportTest {
   }
 
   @Test
+  void entitiesGivenAsBiluoTagsAreCountedAsTrainingReadsThem() throws IOException {
+    Corpus<Doc> train = jsonl("train.jsonl", "{\"words\": [\"Bob\", \"Smith\", \"left\"], \"entities\": [\"B-PER\", \"L-PER\", \"O\"]}",
+        "{\"words\": [\"Ann\", \"came\"], \"entities\": [\"U-PER\", \"-\"]}");
+    DataReport report = DataReport.of(train, train, List.of("ner"), false);
+    assertThat(report.text()).contains("""
+        ℹ 1 entity label
+          Entity label   train     dev
+          PER                2       2
+        """).doesNotContain("has no entities");
+    assertThat(report.errors()).isZero();
+  }
+
+  @Test
   void noDocumentsIsAnError() throws IOException {
     Corpus<Doc> empty = jsonl("empty.jsonl");
     DataReport report = DataReport.of(empty, jsonl("dev.jsonl", "{\"text\": \"x\"}"), List.of(), false);
