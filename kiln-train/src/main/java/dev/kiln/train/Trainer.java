@@ -7,6 +7,7 @@ import dev.kiln.config.Registries;
 import dev.kiln.config.Section;
 import dev.kiln.nn.ops.Ops;
 import dev.kiln.train.build.PipelineBuilder;
+import dev.kiln.train.build.SourcedComponents;
 import dev.kiln.train.disk.OutputLock;
 import dev.kiln.train.disk.Provenance;
 import dev.kiln.train.disk.TrainingState;
@@ -42,8 +43,10 @@ public final class Trainer<D extends Datum> {
   private final Regime regime;
   private final TrainOptions options;
   private final Checkpoints<D> checkpoints;
+  /** The components taken from trained pipelines: their sections and where they came from. */
+  private final SourcedComponents sourced;
   /** Where each sourced component came from, for meta.json. */
-  private final Map<String, Map<String, String>> sourcedOrigins;
+  private final Map<String, Object> sourcedOrigins = new LinkedHashMap<>();
   private final Provenance provenance;
   private final List<Hook> hooks;
   /** The teacher and its settings when distilling, else null. */
@@ -61,14 +64,15 @@ public final class Trainer<D extends Datum> {
     this.teacher = teacher;
     this.distill = teacher == null ? null : config.distillSettings(registries);
     this.regime = teacher == null ? Regime.training(settings) : Regime.distillation(distill);
-    this.pipeline = PipelineBuilder.build(config.root(), registries);
+    this.sourced = SourcedComponents.lookUp(config.root());
+    this.pipeline = PipelineBuilder.build(config.root(), registries, sourced);
     this.corpora = Corpora.resolve(config.root(), registries);
     this.options = options;
     this.provenance = Provenance.of(config.text(), config.dataPaths(), settings.seed());
     this.hooks = List.copyOf(settings.hooks().values());
-    this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), savedConfigText(config),
+    this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), savedConfigText(config, sourced),
         settings.beforeToDisk().orElse(BeforeToDisk.NONE));
-    this.sourcedOrigins = PipelineBuilder.sourcedOrigins(config.root());
+    sourced.origins().forEach((name, origin) -> sourcedOrigins.put(name, origin.toMap()));
     checkComponentNames();
     if (teacher != null) {
       checkStudentsLearnFromTeacher();
@@ -80,14 +84,14 @@ public final class Trainer<D extends Datum> {
    * {@code source = ...} replaced by the section it was built from, so that the saved pipeline
    * loads without its sources, as spaCy's does (meta.json says where they came from).
    */
-  private static String savedConfigText(TrainingConfig config) {
-    Map<String, Section> sourced = PipelineBuilder.sourcedSections(config.root());
-    if (sourced.isEmpty()) {
+  private static String savedConfigText(TrainingConfig config, SourcedComponents sourced) {
+    Map<String, Section> sections = sourced.sections();
+    if (sections.isEmpty()) {
       return config.text();
     }
     Config written = Config.parse(config.text(), config.source());
     Map<String, Object> inlined = new LinkedHashMap<>();
-    for (Map.Entry<String, Section> component : sourced.entrySet()) {
+    for (Map.Entry<String, Section> component : sections.entrySet()) {
       String prefix = "components." + component.getKey();
       // A value elsewhere that refers into the replaced section (a listener's width, say) keeps
       // the value it had in training instead of a reference to a key that may be gone.
