@@ -2,27 +2,116 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.config.Config;
+import dev.kiln.config.Registries;
+import dev.kiln.train.Datum;
+import dev.kiln.train.TrainOptions;
+import dev.kiln.train.Trainer;
+import dev.kiln.train.TrainingConfig;
+import dev.kiln.train.TrainingSession;
 import dev.kiln.train.disk.Manifest;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Components taken from trained pipelines ({@code [components.X] source = ...}) in the ways a
- * spaCy user takes them: renamed, frozen, annotating, several from one pipeline, and through a
- * pipeline that was itself sourced.
+ * spaCy user takes them: renamed, frozen, annotating, several from one pipeline, through a
+ * pipeline that was itself sourced, and resumed after the source is gone or has changed.
  */
 class SourcedComponentsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Registries REGISTRIES = Registries.load();
+  /** The files of a finished run that an interrupted and resumed one must reproduce byte for byte. */
+  private static final List<String> RUN_FILES = List.of("model-last/renamed/weights.safetensors",
+      "model-last/training/weights/renamed/weights.safetensors", "model-last/training/optimizer",
+      "model-best/renamed/weights.safetensors", "model-last/config.cfg", "model-last/meta.json");
 
   @TempDir Path dir;
+
+  @Test
+  void aResumedRunNeedsNoSourceAndEndsAsAnUninterruptedRun() throws IOException {
+    Path teacher = trainTeacher(40);
+    Path config = sourcing(teacher);
+    Path reference = train(config, dir.resolve("reference"));
+    Path cut = trainToSecondCheckpoint(config, dir.resolve("cut"));
+
+    Files.move(teacher.getParent(), dir.resolve("moved"));
+    KilnRun resumed = KilnRun.of("train", config.toString(), "--output", cut.toString(), "--resume");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertSameRun(cut, reference);
+    assertThat(JSON.readTree(cut.resolve("model-last/meta.json").toFile()).at("/sourced/renamed/source").asText())
+        .isEqualTo(teacher.toString());
+  }
+
+  @Test
+  void aResumeIsRefusedWhenTheSourceChangedSinceTheRunStartedAndForcedGoesOnFromModelLast() throws IOException {
+    Path teacher = trainTeacher(40);
+    Path config = sourcing(teacher);
+    Path reference = train(config, dir.resolve("reference"));
+    Path cut = trainToSecondCheckpoint(config, dir.resolve("cut"));
+    String fingerprint = JSON.readTree(cut.resolve("model-last/meta.json").toFile())
+        .at("/sourced/renamed/manifest_sha256").asText();
+    assertThat(fingerprint).isEqualTo(Manifest.sha256(teacher.resolve("manifest.json")));
+
+    trainTeacher(30);
+    KilnRun refused = KilnRun.of("train", config.toString(), "--output", cut.toString(), "--resume");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("[E225] cannot resume from " + cut.resolve("model-last") + ": the pipeline "
+        + teacher + " that renamed was taken from changed since (its manifest.json differs)").doesNotContain("\tat ");
+
+    KilnRun forced = KilnRun.of("train", config.toString(), "--output", cut.toString(), "--resume-force");
+    assertThat(forced.exit()).as(forced.err()).isZero();
+    assertSameRun(cut, reference);
+  }
+
+  @Test
+  void aSourceGivenThroughPathsIsAPipelineNotDataAndAResumeDoesNotNeedIt() throws IOException {
+    Path teacher = trainTeacher(40);
+    Path config = Files.writeString(dir.resolve("paths.cfg"), Files.readString(sourcing(teacher))
+        .replace("[paths]\n", "[paths]\nbase_model = \"" + teacher + "\"\n")
+        .replace("source = \"" + teacher + "\"", "source = ${paths.base_model}"));
+    Path output = train(config, dir.resolve("run"), "--training.max_steps", "10");
+    JsonNode data = JSON.readTree(output.resolve("model-last/meta.json").toFile()).at("/provenance/data");
+    data.fieldNames().forEachRemaining(file -> assertThat(file).as("a data file").doesNotStartWith(teacher.getParent().toString()));
+
+    Files.move(teacher.getParent(), dir.resolve("moved"));
+    KilnRun resumed = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume",
+        "--training.max_steps", "10");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+  }
+
+  @Test
+  void anotherSourceInTheConfigIsAConfigChangeThatSaysWhichKey() throws IOException {
+    Path teacher = trainTeacher(40);
+    Path config = sourcing(teacher);
+    Path output = train(config, dir.resolve("run"), "--training.max_steps", "10");
+    Path copy = dir.resolve("copy/model-best");
+    Files.createDirectories(copy);
+    try (var files = Files.list(teacher)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        copyTree(file, copy.resolve(file.getFileName()));
+      }
+    }
+    Files.writeString(config, Files.readString(config).replace(teacher.toString(), copy.toString()));
+    KilnRun refused = KilnRun.of("train", config.toString(), "--output", output.toString(), "--resume",
+        "--training.max_steps", "10");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("[E225]")
+        .contains("the config changed (components.renamed.source: \"" + teacher + "\" -> \"" + copy + "\")");
+  }
 
   /**
    * A component sourced from a pipeline saved before saved configs held sourced sections in full
@@ -56,8 +145,8 @@ class SourcedComponentsTest {
   /**
    * The tagger example's tok2vec taken frozen (and annotating, so its listener gets its vectors)
    * and its tagger taken under another name from the same pipeline, which is verified once: the
-   * pipeline trains, evaluates and predicts without its source, and the frozen tok2vec keeps the
-   * weights it was taken with.
+   * pipeline trains, evaluates, predicts and resumes without its source, and the frozen tok2vec
+   * keeps the weights it was taken with.
    */
   @Test
   void aFrozenAnnotatingTok2VecAndARenamedTaggerWorkWithoutTheirSource() throws Exception {
@@ -84,6 +173,9 @@ class SourcedComponentsTest {
     KilnRun predicted = KilnRun.of("predict", output.resolve("model-best").toString(), dev.toString());
     assertThat(predicted.exit()).as(predicted.err()).isZero();
     assertThat(predicted.out()).contains("\"tags\"");
+    KilnRun resumed = KilnRun.of(withTaggerData("train", config.toString(), "--output", output.toString(), "--resume",
+        "--training.max_steps", "4", "--training.eval_frequency", "2"));
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
   }
 
   /** Trains the fixture (into {@code dir/teacher}) for {@code steps} steps; returns its model-best. */
@@ -92,12 +184,52 @@ class SourcedComponentsTest {
     return train(config, dir.resolve("teacher")).resolve("model-best");
   }
 
+  /** The fixture's config with its classifier taken from {@code source}, named "renamed" here. */
+  private Path sourcing(Path source) throws IOException {
+    return Files.writeString(dir.resolve("sourced.cfg"), Files.readString(dir.resolve("config.cfg"))
+        .replace("pipeline = [\"classifier\"]", "pipeline = [\"renamed\"]")
+        .replaceAll("max_steps = \\d+", "max_steps = 20").replaceAll("eval_frequency = \\d+", "eval_frequency = 5")
+        .replaceAll("(?s)\\[components.classifier\\]\nfactory = \"kiln.classifier\"\n.*?\n\\[corpora\\]",
+            "[components.renamed]\nsource = \"" + source + "\"\ncomponent = \"classifier\"\n\n[corpora]"));
+  }
+
   private static Path train(Path config, Path output, String... overrides) {
     List<String> args = new ArrayList<>(List.of("train", config.toString(), "--output", output.toString()));
     args.addAll(List.of(overrides));
     KilnRun run = KilnRun.of(args.toArray(String[]::new));
     assertThat(run.exit()).as(run.err()).isZero();
     return output;
+  }
+
+  /**
+   * Runs {@code config} through the Java API until its second evaluation (step 5) and ends the
+   * session there, as a kill after that checkpoint would: model-last is step 5's.
+   */
+  private static Path trainToSecondCheckpoint(Path config, Path output) {
+    PrintWriter quiet = new PrintWriter(new StringWriter(), true);
+    TrainOptions options = new TrainOptions(output, false, false, quiet, quiet, false, new AtomicBoolean());
+    try (TrainingSession<Datum> session = Trainer.session(
+        TrainingConfig.fill(Config.read(config), Map.of(), REGISTRIES), REGISTRIES, options)) {
+      session.nextCheckpoint();
+      assertThat(session.nextCheckpoint().orElseThrow().info().step()).isEqualTo(5);
+    }
+    return output;
+  }
+
+  private static void assertSameRun(Path run, Path reference) throws IOException {
+    for (String file : RUN_FILES) {
+      Path path = run.resolve(file);
+      if (Files.isDirectory(path)) {
+        try (var files = Files.list(path)) {
+          for (Path inside : (Iterable<Path>) files::iterator) {
+            assertThat(Files.readAllBytes(inside)).as(inside.toString())
+                .isEqualTo(Files.readAllBytes(reference.resolve(file).resolve(inside.getFileName())));
+          }
+        }
+      } else {
+        assertThat(Manifest.sha256(path)).as(file).isEqualTo(Manifest.sha256(reference.resolve(file)));
+      }
+    }
   }
 
   private static String tagger() throws IOException {
@@ -122,5 +254,20 @@ class SourcedComponentsTest {
     all.addAll(List.of("--paths.train", ROOT.resolve("examples/tagger/train.jsonl").toString(),
         "--paths.dev", ROOT.resolve("examples/tagger/dev.jsonl").toString()));
     return all.toArray(String[]::new);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    if (Files.isDirectory(from)) {
+      Files.createDirectories(to);
+      try (var files = Files.list(from)) {
+        Iterator<Path> inside = files.iterator();
+        while (inside.hasNext()) {
+          Path file = inside.next();
+          copyTree(file, to.resolve(file.getFileName()));
+        }
+      }
+    } else {
+      Files.copy(from, to);
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.kiln.config.ErrorCode;
 import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import dev.kiln.nn.optimizers.Optimizer;
+import dev.kiln.train.build.SourcedComponents;
 import dev.kiln.train.disk.AtomicDirectory;
 import dev.kiln.train.disk.BackgroundCommits;
 import dev.kiln.train.disk.Manifest;
@@ -55,10 +56,23 @@ final class Checkpoints<D extends Datum> {
     return output.resolve("model-last");
   }
 
-  /** Whether there is a model-last to resume from (after finishing any interrupted commit). */
-  boolean hasLast() {
-    AtomicDirectory.recover(last());
-    return Files.exists(last());
+  /**
+   * The meta of {@code output}'s model-last, after finishing any interrupted commit and checking
+   * that it is complete and holds the state to resume from; empty if there is no model-last.
+   *
+   * @throws KilnException E210/E211 if it is incomplete or damaged, E225 if it holds no training state
+   */
+  static Optional<Map<String, Object>> resumable(Path output) {
+    Path last = output.resolve("model-last");
+    AtomicDirectory.recover(last);
+    if (!Files.exists(last)) {
+      return Optional.empty();
+    }
+    PipelineDirectory.verify(last);
+    if (!Files.isDirectory(last.resolve(PipelineDirectory.TRAINING))) {
+      throw new KilnException(ErrorCode.E225, last, "it holds no training state (it is a model-best copy?)");
+    }
+    return Optional.of(PipelineDirectory.meta(last));
   }
 
   Optional<Path> best() {
@@ -150,20 +164,23 @@ final class Checkpoints<D extends Datum> {
   }
 
   /**
-   * The state to resume from, after checking that {@code model-last} is complete and that the
-   * run it came from had this config, data and seed ({@code now}); what changed is refused with
-   * E225 unless {@code force}. Loads the weights and optimizer state.
+   * The state to resume from, after checking that the run {@code savedMeta} (model-last's, see
+   * {@link #resumable}) came from had this config, data, seed and sources ({@code now},
+   * {@code sourced}); what changed is refused with E225 unless {@code force}. Loads the weights
+   * and optimizer state.
    */
-  TrainingState resume(Provenance now, boolean force) {
+  TrainingState resume(Map<String, Object> savedMeta, Provenance now, SourcedComponents sourced, boolean force) {
     @SuppressWarnings("unchecked")
-    Provenance saved = Provenance.fromMap((Map<String, Object>) verifyLast().get("provenance"));
+    Provenance saved = Provenance.fromMap((Map<String, Object>) savedMeta.get("provenance"));
     List<String> changes = new ArrayList<>(saved.differences(now));
     if (changes.remove("the config changed")) {
-      List<String> keys = ConfigDiff.between(
-          Config.read(last().resolve(PipelineDirectory.CONFIG)), Config.parse(configText, "config"));
+      List<String> keys = new ArrayList<>(ConfigDiff.between(
+          Config.read(last().resolve(PipelineDirectory.CONFIG)), Config.parse(configText, "config")));
+      keys.addAll(sourced.configChanges());
       changes.add(0, "the config changed (" + String.join("; ", keys.subList(0, Math.min(5, keys.size())))
           + (keys.size() > 5 ? "; and " + (keys.size() - 5) + " more" : "") + ")");
     }
+    changes.addAll(sourced.changedSources());
     if (!changes.isEmpty() && !force) {
       throw new KilnException(ErrorCode.E225, last(), String.join("; ", changes));
     }
@@ -198,15 +215,6 @@ final class Checkpoints<D extends Datum> {
   Map<String, Object> lastPerformance() {
     return PipelineDirectory.meta(last()).get("performance") instanceof Map<?, ?> performance
         ? new LinkedHashMap<>((Map<String, Object>) performance) : null;
-  }
-
-  /** Checks {@code model-last} is complete and returns its meta. */
-  private Map<String, Object> verifyLast() {
-    PipelineDirectory.verify(last());
-    if (!Files.isDirectory(last().resolve(PipelineDirectory.TRAINING))) {
-      throw new KilnException(ErrorCode.E225, last(), "it holds no training state (it is a model-best copy?)");
-    }
-    return PipelineDirectory.meta(last());
   }
 
   /** Loads the weights and optimizer state of {@code model-last} and returns its loop state. */

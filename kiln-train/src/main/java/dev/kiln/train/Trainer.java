@@ -47,6 +47,13 @@ public final class Trainer<D extends Datum> {
   private final SourcedComponents sourced;
   /** Where each sourced component came from, for meta.json. */
   private final Map<String, Object> sourcedOrigins = new LinkedHashMap<>();
+  /**
+   * The output directory's lock when taken before building the run (to resume, which reads
+   * model-last first), else empty: {@link #start} takes it.
+   */
+  private final Optional<OutputLock> heldLock;
+  /** model-last's meta when resuming from it (verified), else empty. */
+  private final Optional<Map<String, Object>> resumedMeta;
   private final Provenance provenance;
   private final List<Hook> hooks;
   /** The teacher and its settings when distilling, else null. */
@@ -58,16 +65,21 @@ public final class Trainer<D extends Datum> {
    */
   private Map<String, Object> lastPerformance;
 
-  private Trainer(TrainingConfig config, Registries registries, TrainOptions options, Pipeline<D> teacher) {
+  private Trainer(TrainingConfig config, Registries registries, TrainOptions options, Pipeline<D> teacher,
+      Optional<OutputLock> heldLock) {
     this.config = config;
     this.settings = config.settings(registries);
     this.teacher = teacher;
     this.distill = teacher == null ? null : config.distillSettings(registries);
     this.regime = teacher == null ? Regime.training(settings) : Regime.distillation(distill);
-    this.sourced = SourcedComponents.lookUp(config.root());
+    this.options = options;
+    this.heldLock = heldLock;
+    this.resumedMeta = heldLock.isPresent() ? Checkpoints.resumable(options.output()) : Optional.empty();
+    this.sourced = resumedMeta.isPresent()
+        ? SourcedComponents.resumed(config.root(), options.output().resolve("model-last"), resumedMeta.get())
+        : SourcedComponents.lookUp(config.root());
     this.pipeline = PipelineBuilder.build(config.root(), registries, sourced);
     this.corpora = Corpora.resolve(config.root(), registries);
-    this.options = options;
     this.provenance = Provenance.of(config.text(), config.dataPaths(), settings.seed());
     this.hooks = List.copyOf(settings.hooks().values());
     this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), savedConfigText(config, sourced),
@@ -178,10 +190,17 @@ public final class Trainer<D extends Datum> {
 
   private static <D extends Datum> Trainer<D> of(TrainingConfig config, Registries registries, TrainOptions options,
       Pipeline<D> teacher) {
+    // A resumed run builds its sourced components from model-last, which no other run may be
+    // writing meanwhile; a new run takes the lock once its config is found sound.
+    Optional<OutputLock> lock = options.resume() ? Optional.of(OutputLock.acquire(options.output())) : Optional.empty();
     try {
-      return new Trainer<>(config, registries, options, teacher);
+      return new Trainer<>(config, registries, options, teacher, lock);
     } catch (KilnException e) {
+      lock.ifPresent(OutputLock::close);
       throw e.inConfig(config.source()); // the config's problems, found building the run, name its file
+    } catch (RuntimeException | Error e) {
+      lock.ifPresent(OutputLock::close);
+      throw e;
     }
   }
 
@@ -205,7 +224,7 @@ public final class Trainer<D extends Datum> {
   }
 
   private TrainingSession<D> start() {
-    OutputLock lock = OutputLock.acquire(options.output());
+    OutputLock lock = heldLock.orElseGet(() -> OutputLock.acquire(options.output()));
     try {
       return start(lock);
     } catch (RuntimeException | Error e) {
@@ -267,12 +286,11 @@ public final class Trainer<D extends Datum> {
 
   /** The state to resume from, or empty after initializing a new run. */
   private Optional<TrainingState> resumeOrInitialize() {
-    boolean canResume = options.resume() && checkpoints.hasLast();
-    if (options.resume() && !canResume) {
+    if (options.resume() && resumedMeta.isEmpty()) {
       options.out().println("Nothing to resume in " + options.output() + " yet: starting a new run.");
     }
-    if (canResume) {
-      TrainingState state = checkpoints.resume(provenance, options.resumeForce());
+    if (resumedMeta.isPresent()) {
+      TrainingState state = checkpoints.resume(resumedMeta.get(), provenance, sourced, options.resumeForce());
       firstExample(trainCorpus());
       lastPerformance = checkpoints.lastPerformance();
       checkpoints.completeBest(state.loop());

@@ -9,8 +9,10 @@ import dev.kiln.config.Resolver;
 import dev.kiln.config.Section;
 import dev.kiln.train.build.ComponentSections;
 import dev.kiln.train.build.PipelineBuilder;
+import dev.kiln.train.build.SourcedComponents;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,12 +136,15 @@ public final class TrainingConfig {
   /**
    * The data the run depends on: the values of {@code [paths]}, then each corpus's {@code path}
    * that [paths] does not already give (a corpus may name its file itself, not through
-   * {@code ${paths.train}}); each once, in that order.
+   * {@code ${paths.train}}); each once, in that order. A [paths] value that a component is
+   * sourced from ({@code source = ${paths.base_model}}) is a pipeline, not data: meta.json
+   * records it under "sourced", and a resumed run does not read it again.
    */
   public List<Path> dataPaths() {
     Set<String> texts = new LinkedHashSet<>();
+    Set<Path> sources = sourceDirectories();
     root.section("paths").ifPresent(section -> section.entries().values().forEach(value -> {
-      if (value instanceof String text && !text.isBlank()) {
+      if (value instanceof String text && !text.isBlank() && !sources.contains(Path.of(text).toAbsolutePath().normalize())) {
         texts.add(text);
       }
     }));
@@ -151,5 +156,14 @@ public final class TrainingConfig {
     List<Path> paths = new ArrayList<>();
     texts.forEach(text -> paths.add(Path.of(text)));
     return paths;
+  }
+
+  private Set<Path> sourceDirectories() {
+    Set<Path> sources = new HashSet<>();
+    Section components = root.section("components").orElseGet(Section::new);
+    for (String name : PipelineBuilder.sourcedNames(root)) {
+      sources.add(SourcedComponents.sourceOf(components.section(name).orElseThrow()).toAbsolutePath().normalize());
+    }
+    return sources;
   }
 }
