@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Components taken from trained pipelines ({@code [components.X] source = ...}) in the ways a
  * spaCy user takes them: renamed, frozen, annotating, several from one pipeline, through a
- * pipeline that was itself sourced, and resumed after the source is gone or has changed.
+ * pipeline that was itself sourced, listening to a tok2vec, resumed after the source is gone or
+ * has changed, and from folders that are not pipelines.
  */
 class SourcedComponentsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -142,6 +143,41 @@ class SourcedComponentsTest {
         .as("the source's weights: hashed to verify it, then loaded").isEqualTo(2.0);
   }
 
+  @Test
+  void sourcesThatAreNoSavedKilnPipelinesAreCodedErrorsNamingTheComponent() throws IOException {
+    Path teacher = trainTeacher(10);
+    Path config = sourcing(teacher);
+    String text = Files.readString(config);
+    Path plain = Files.createDirectories(dir.resolve("plain"));
+    Path spacyLike = Files.createDirectories(dir.resolve("spacy-like"));
+    Files.copy(teacher.resolve("config.cfg"), spacyLike.resolve("config.cfg"));
+    Path file = Files.writeString(dir.resolve("file.txt"), "not a pipeline");
+    String section = "[components.renamed] source = \"";
+
+    assertRefused(text.replace(teacher.toString(), dir.resolve("nothing").toString()), dir.resolve("out"),
+        "[E218] " + section + dir.resolve("nothing") + "\": there is no such directory");
+    assertRefused(text.replace(teacher.toString(), file.toString()), dir.resolve("out"),
+        "[E287] " + section + file + "\" is not a saved kiln pipeline: it is a file, not a folder.");
+    assertRefused(text.replace(teacher.toString(), plain.toString()), dir.resolve("out"),
+        "[E287] " + section + plain + "\" is not a saved kiln pipeline: it has no config.cfg.");
+    assertRefused(text.replace(teacher.toString(), teacher.getParent().toString()), dir.resolve("out"),
+        "[E287] " + section + teacher.getParent() + "\" is not a saved kiln pipeline: it is the output folder of a kiln"
+            + " train run, which holds its pipelines in model-best and model-last (source = \"" + teacher + "\", for one).");
+    assertRefused(text.replace(teacher.toString(), spacyLike.toString()), dir.resolve("out"),
+        "[E287] " + section + spacyLike + "\" is not a saved kiln pipeline: it has a config.cfg but no manifest.json");
+    assertRefused(text.replace("component = \"classifier\"\n", "component = \"classifier\"\nreplace_listeners = [\"model.tok2vec\"]\n"),
+        dir.resolve("out"), "[E286] [components.renamed] replace_listeners = [\"model.tok2vec\"]: kiln cannot yet give");
+    Path loop = Files.createDirectories(dir.resolve("loop"));
+    Files.writeString(loop.resolve("config.cfg"), text.replace(teacher.toString(), loop.toString()).replace("renamed", "classifier"));
+    Manifest.of(loop).write(loop);
+    assertRefused(text.replace(teacher.toString(), loop.toString()), dir.resolve("out"),
+        "[E287] " + section + loop + "\" is not a saved kiln pipeline: its config takes the component classifier from a"
+            + " chain of pipelines that leads back to itself");
+    assertRefused(text, teacher.getParent(), "[E288] " + section + teacher + "\" lies in the output directory "
+        + teacher.getParent() + ", which the run clears");
+    assertThat(teacher.resolve("manifest.json")).as("the source, untouched").exists();
+  }
+
   /**
    * The tagger example's tok2vec taken frozen (and annotating, so its listener gets its vectors)
    * and its tagger taken under another name from the same pipeline, which is verified once: the
@@ -176,6 +212,19 @@ class SourcedComponentsTest {
     KilnRun resumed = KilnRun.of(withTaggerData("train", config.toString(), "--output", output.toString(), "--resume",
         "--training.max_steps", "4", "--training.eval_frequency", "2"));
     assertThat(resumed.exit()).as(resumed.err()).isZero();
+  }
+
+  @Test
+  void aSourcedListenerBesideANewTok2VecIsWarnedOf() throws Exception {
+    Path source = trainTagger(dir.resolve("source"), 2).resolve("model-last");
+    Path config = Files.writeString(dir.resolve("sourced.cfg"), tagger()
+        .replace("[components.tagger]\nfactory = \"tagger\"\n", "[components.tagger]\nsource = \"" + source + "\"\n"));
+    Path log = dir.resolve("train.log");
+    int exit = KilnProcess.run(log, withTaggerData("train", config.toString(), "--output", dir.resolve("run").toString(),
+        "--training.max_steps", "2"));
+    assertThat(exit).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("component tagger was taken from " + source + ", where it learned on the"
+        + " vectors of that pipeline's tok2vec, but here it listens to the tok2vec \"tok2vec\", which is new");
   }
 
   /** Trains the fixture (into {@code dir/teacher}) for {@code steps} steps; returns its model-best. */
@@ -230,6 +279,13 @@ class SourcedComponentsTest {
         assertThat(Manifest.sha256(path)).as(file).isEqualTo(Manifest.sha256(reference.resolve(file)));
       }
     }
+  }
+
+  private void assertRefused(String config, Path output, String message) throws IOException {
+    Path file = Files.writeString(dir.resolve("refused.cfg"), config);
+    KilnRun run = KilnRun.of("train", file.toString(), "--output", output.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).startsWith(message).doesNotContain("\tat ");
   }
 
   private static String tagger() throws IOException {

@@ -145,7 +145,7 @@ public enum ErrorCode {
   E253("reader {0}: {1} must be {2}, got {3}."),
   E254("component {0}: record {1} of the training corpus has no label, and the classifier learns from labels. Give every training record a \"label\" (records without one serve only as inputs to distil from a teacher)."),
   E279("{0}: the image is {1}×{2} pixels, {3} in all, more than the {4} kiln decodes in one image (the limit of Python''s PIL): decoded, it could exhaust memory, and it is read at {5}×{6} anyway. Shrink the image, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip such images (they are counted)."),
-  // --- kiln-tabular: the CSV reader (E270-E279) and the tabular components (E280-E299)
+  // --- kiln-tabular: the CSV reader (E270-E278) and the tabular components (E280-E285)
   E270("{0}: line {1}: {2}. Fix the row, or set on_bad_row = \"warn\" or \"ignore\" to skip bad rows (they are counted)."),
   E271("{0}: the file is empty. A CSV file for kiln.Csv.v1 starts with a header line of column names."),
   E272("{0}: line {1}: the header names the column \"{2}\" twice. Give every column a distinct name."),
@@ -161,6 +161,10 @@ public enum ErrorCode {
   E283("{0}: the saved feature encoder is not valid: {1}. Use the component folder as kiln train wrote it."),
   E284("component {0}: hash_buckets must be 0 (one-hot categories) or a positive number of buckets, got {1}."),
   E285("component {0}: the label {1} ({2} line {3}) lies beyond float32''s range (about ±3.4e38), in which the model computes. Rescale the label column (a unit of thousands, or its logarithm)."),
+  // --- kiln-train: sourced components (E286-E293)
+  E286("[components.{0}] replace_listeners = {1}: kiln cannot yet give a sourced component its own copy of the tok2vec it listened to (spaCy''s replace_listeners). Source that tok2vec too, from {2}, and put it before {0} in [nlp] pipeline, so that {0} listens to it here as it did there; then remove replace_listeners."),
+  E287("[components.{0}] source = \"{1}\" is not a saved kiln pipeline: {2}. Give the path of a model-best or model-last folder written by kiln train."),
+  E288("[components.{0}] source = \"{1}\" lies in the output directory {2}, which the run clears and writes its own checkpoints into: the pipeline would be replaced while it is the source. Copy it out of {2} and source the copy, or give another --output."),
   // --- kiln-text: text objects and BILUO tags (E300-E319), text readers (E320-E349)
   E304("the entity spans {0} and {1} overlap, but a token can belong to one entity only. Remove one of them."),
   E305("the entity tags {0} are not a valid BILUO sequence at token {1} (\"{2}\" after \"{3}\"). B- and I- must be followed by I- or L- of the same label; L-, U- and O end an entity."),

@@ -74,6 +74,7 @@ public final class Trainer<D extends Datum> {
     this.regime = teacher == null ? Regime.training(settings) : Regime.distillation(distill);
     this.options = options;
     this.heldLock = heldLock;
+    SourcedComponents.refuseSourcesIn(options.output(), config.root());
     this.resumedMeta = heldLock.isPresent() ? Checkpoints.resumable(options.output()) : Optional.empty();
     this.sourced = resumedMeta.isPresent()
         ? SourcedComponents.resumed(config.root(), options.output().resolve("model-last"), resumedMeta.get())
@@ -86,6 +87,7 @@ public final class Trainer<D extends Datum> {
         settings.beforeToDisk().orElse(BeforeToDisk.NONE));
     sourced.origins().forEach((name, origin) -> sourcedOrigins.put(name, origin.toMap()));
     checkComponentNames();
+    sourced.warnOfListenersOnOtherTok2Vecs(pipeline);
     if (teacher != null) {
       checkStudentsLearnFromTeacher();
     }

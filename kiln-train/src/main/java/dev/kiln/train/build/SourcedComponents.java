@@ -1,9 +1,14 @@
 package dev.kiln.train.build;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.config.Config;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Section;
+import dev.kiln.train.Component;
+import dev.kiln.train.Pipeline;
+import dev.kiln.train.PipelineLinked;
 import dev.kiln.train.disk.Manifest;
 import dev.kiln.train.disk.PipelineDirectory;
 import java.io.IOException;
@@ -12,11 +17,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The components a config takes from trained pipelines ({@code [components.NAME] source = ...},
@@ -30,8 +39,11 @@ import java.util.Optional;
  * sources may be gone, and a source that changed since is not mixed in.
  */
 public final class SourcedComponents {
+  private static final Logger LOG = LoggerFactory.getLogger(SourcedComponents.class);
   static final String SOURCE = "source";
   private static final String COMPONENT = "component";
+  private static final String REPLACE_LISTENERS = "replace_listeners";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * One sourced component.
@@ -81,8 +93,9 @@ public final class SourcedComponents {
   /**
    * Looks up each sourced component of {@code root} (interpolated) in its source pipeline.
    *
-   * @throws KilnException E218 if a source is not a directory, E226 if it is not a pipeline,
-   *     E210/E211 if its files do not match its manifest, E216 if it has no such component
+   * @throws KilnException E218 if a source is not there, E287 if it is not a pipeline kiln saved,
+   *     E210/E211 if its files do not match its manifest, E216 if it has no such component,
+   *     E286 for spaCy's replace_listeners
    */
   public static SourcedComponents lookUp(Section root) {
     Lookup lookup = new Lookup();
@@ -110,6 +123,7 @@ public final class SourcedComponents {
         components.put(name, lookup.component(name, section));
         return;
       }
+      refuseReplaceListeners(name, section);
       Origin configured = new Origin(sourceOf(section).toString(), nameThere(name, section), null);
       Origin origin = savedOrigins.get(name) instanceof Map<?, ?> recorded ? Origin.fromMap(recorded) : configured;
       if (!origin.source().equals(configured.source())) {
@@ -122,6 +136,22 @@ public final class SourcedComponents {
       components.put(name, new Sourced(kept.get(), Optional.empty(), origin));
     });
     return new SourcedComponents(components, configChanges);
+  }
+
+  /**
+   * Refuses a source inside the output directory: a new run clears that directory, and every run
+   * replaces its checkpoints there, so the pipeline a component is taken from would change under
+   * it (and a resumed run would find it changed).
+   *
+   * @throws KilnException E288 naming the component and its source
+   */
+  public static void refuseSourcesIn(Path output, Section root) {
+    Path outputDirectory = canonical(output);
+    componentSections(root).forEach((name, section) -> {
+      if (canonical(sourceOf(section)).startsWith(outputDirectory)) {
+        throw new KilnException(ErrorCode.E288, name, sourceOf(section), output);
+      }
+    });
   }
 
   /** The source pipeline a component section names ({@code source = ...}). */
@@ -187,6 +217,42 @@ public final class SourcedComponents {
     return changes;
   }
 
+  /**
+   * Warns of each sourced component that listens to a tok2vec not taken from its own source: it
+   * learned on the vectors of its source's tok2vec, and here it listens to whichever tok2vec comes
+   * before it, so its predictions start from vectors it never saw. A warning, since training on
+   * may be what the user wants (spaCy neither warns nor refuses).
+   */
+  public void warnOfListenersOnOtherTok2Vecs(Pipeline<?> pipeline) {
+    for (Component<?> component : pipeline.components()) {
+      Sourced sourced = components.get(component.name());
+      if (sourced == null || !(component instanceof PipelineLinked<?> linked)) {
+        continue;
+      }
+      Origin origin = sourced.origin();
+      for (String tok2vec : linked.listensTo()) {
+        Sourced upstream = components.get(tok2vec);
+        if (upstream == null || !canonical(Path.of(upstream.origin().source())).equals(canonical(Path.of(origin.source())))) {
+          LOG.warn("component {} was taken from {}, where it learned on the vectors of that pipeline's tok2vec, but here"
+              + " it listens to the tok2vec \"{}\", {}: it starts from vectors it was not trained on. Take \"{}\" from {}"
+              + " as well (source = \"{}\"), unless training it anew is what you want.", component.name(),
+              origin.source(), tok2vec, upstream == null ? "which is new" : "taken from " + upstream.origin().source(),
+              tok2vec, origin.source(), origin.source());
+        }
+      }
+    }
+  }
+
+  /** {@code path} absolute, normalized, and through its links where it exists. */
+  private static Path canonical(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    try {
+      return Files.exists(absolute) ? absolute.toRealPath() : absolute;
+    } catch (IOException e) {
+      return absolute;
+    }
+  }
+
   /** The SHA-256 of the pipeline's {@code manifest.json}, if it has one. */
   static Optional<String> fingerprint(Path pipeline) {
     Path manifest = pipeline.resolve(Manifest.FILE_NAME);
@@ -215,24 +281,57 @@ public final class SourcedComponents {
     return section.get(COMPONENT) instanceof String other ? other : name;
   }
 
+  /** spaCy's replace_listeners, which kiln cannot do yet: E286 rather than a silent no-op. */
+  private static void refuseReplaceListeners(String name, Section section) {
+    if (section.has(REPLACE_LISTENERS)) {
+      String value;
+      try {
+        value = JSON.writeValueAsString(section.get(REPLACE_LISTENERS));
+      } catch (JsonProcessingException e) {
+        value = String.valueOf(section.get(REPLACE_LISTENERS));
+      }
+      throw new KilnException(ErrorCode.E286, name, value, sourceOf(section));
+    }
+  }
+
   /** Looks sourced components up, verifying and reading each source pipeline once. */
   private static final class Lookup {
     /** A verified source pipeline: its components' sections and its manifest's SHA-256. */
     private record SourcePipeline(Section components, String fingerprint) {}
 
     private final Map<Path, SourcePipeline> read = new HashMap<>();
+    /** The components being followed down a chain of sources, to refuse one that comes back. */
+    private final Set<String> following = new HashSet<>();
 
+    /** The component {@code name} of the config, whose section is {@code section}. */
     Sourced component(String name, Section section) {
+      following.clear();
+      return follow(name, section, name, sourceOf(section));
+    }
+
+    /**
+     * The component {@code name} of a config, sourced as {@code section} says: the config's own,
+     * or, down a chain, a source pipeline's ({@code asked} and {@code askedSource} are then the
+     * config's component and source, for a chain that comes back to itself).
+     */
+    private Sourced follow(String name, Section section, String asked, Path askedSource) {
+      refuseReplaceListeners(name, section);
       Path source = sourceOf(section);
       String there = nameThere(name, section);
       SourcePipeline pipeline = pipeline(name, source);
       Section original = pipeline.components().section(there).orElseThrow(() -> new KilnException(
           ErrorCode.E216, name, source, there, String.join(", ", pipeline.components().keys())));
       Origin origin = new Origin(source.toString(), there, pipeline.fingerprint());
+      if (!original.has(SOURCE)) {
+        return new Sourced(original, Optional.of(source.resolve(there)), origin);
+      }
       // A pipeline saved before saved configs held sourced sections in full still says source = ...
       // there: its section is the one it was sourced from, in turn (its weights are its own).
-      Section built = original.has(SOURCE) ? component(there, original).section() : original;
-      return new Sourced(built, Optional.of(source.resolve(there)), origin);
+      if (!following.add(source.toAbsolutePath().normalize() + "#" + there)) {
+        throw new KilnException(ErrorCode.E287, asked, askedSource, "its config takes the component " + there
+            + " from a chain of pipelines that leads back to itself, so it was never trained in any of them");
+      }
+      return new Sourced(follow(there, original, asked, askedSource).section(), Optional.of(source.resolve(there)), origin);
     }
 
     private SourcePipeline pipeline(String name, Path source) {
@@ -241,15 +340,44 @@ public final class SourcedComponents {
       if (known != null) {
         return known;
       }
-      if (!Files.isDirectory(source)) {
-        throw new KilnException(ErrorCode.E218, name, source);
-      }
+      requirePipeline(name, source);
       PipelineDirectory.verify(source);
       Section components = Config.read(source.resolve(PipelineDirectory.CONFIG)).interpolate().root()
           .section("components").orElseGet(Section::new);
       SourcePipeline pipeline = new SourcePipeline(components, fingerprint(source).orElseThrow());
       read.put(key, pipeline);
       return pipeline;
+    }
+
+    /**
+     * Refuses a source that is not a pipeline kiln saved, saying what it is instead.
+     *
+     * @throws KilnException E218 if there is nothing there, E287 otherwise
+     */
+    private static void requirePipeline(String name, Path source) {
+      if (!Files.exists(source)) {
+        throw new KilnException(ErrorCode.E218, name, source);
+      }
+      if (!Files.isDirectory(source)) {
+        throw new KilnException(ErrorCode.E287, name, source, "it is a file, not a folder");
+      }
+      if (!Files.isRegularFile(source.resolve(PipelineDirectory.CONFIG))) {
+        List<String> inside = new ArrayList<>();
+        for (String checkpoint : List.of("model-best", "model-last")) {
+          if (Files.isRegularFile(source.resolve(checkpoint).resolve(PipelineDirectory.CONFIG))) {
+            inside.add(checkpoint);
+          }
+        }
+        throw new KilnException(ErrorCode.E287, name, source, inside.isEmpty()
+            ? "it has no " + PipelineDirectory.CONFIG
+            : "it is the output folder of a kiln train run, which holds its pipelines in " + String.join(" and ", inside)
+                + " (source = \"" + source.resolve(inside.get(0)) + "\", for one)");
+      }
+      if (!Files.isRegularFile(source.resolve(Manifest.FILE_NAME))) {
+        throw new KilnException(ErrorCode.E287, name, source, "it has a " + PipelineDirectory.CONFIG + " but no "
+            + Manifest.FILE_NAME + ", which kiln writes last into every pipeline it saves: it was not saved by kiln (a"
+            + " spaCy pipeline? kiln cannot read spaCy's weights), or its saving was cut short");
+      }
     }
   }
 }
