@@ -145,6 +145,8 @@ public enum ErrorCode {
   E253("reader {0}: {1} must be {2}, got {3}."),
   E254("component {0}: record {1} of the training corpus has no label, and the classifier learns from labels. Give every training record a \"label\" (records without one serve only as inputs to distil from a teacher)."),
   E279("{0}: the image is {1}×{2} pixels, {3} in all, more than the {4} kiln decodes in one image (the limit of Python''s PIL): decoded, it could exhaust memory, and it is read at {5}×{6} anyway. Shrink the image, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip such images (they are counted)."),
+  // --- [initialize]: spaCy's nlp.initialize() settings (E255-E262)
+  E261("component {0}: record {1} of the training corpus has the label \"{2}\", which the labels given to it ({3}) lack, and it must learn a class for every record. Add the label to them (kiln init labels CONFIG DIR writes the labels the data has), or fix the record."),
   // --- kiln-tabular: the CSV reader (E270-E278) and the tabular components (E280-E285)
   E270("{0}: line {1}: {2}. Fix the row, or set on_bad_row = \"warn\" or \"ignore\" to skip bad rows (they are counted)."),
   E271("{0}: the file is empty. A CSV file for kiln.Csv.v1 starts with a header line of column names."),

@@ -9,7 +9,10 @@ import dev.kiln.train.Annotator;
 import dev.kiln.train.Checkpointable;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelCounts;
 import dev.kiln.train.LabelSet;
+import dev.kiln.train.LabelSource;
+import dev.kiln.train.Labelled;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.Scorer;
@@ -20,16 +23,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Classifies table rows into one of the labels seen in training: the features are encoded by a
- * {@link TableEncoder} fitted at {@code initialize} and fed to a model from the config (such as
- * an MLP ending in a softmax) trained with categorical cross-entropy. Scores {@code acc},
- * {@code macro_f}, {@code macro_p}, {@code macro_r} and {@code f_per_type}.
+ * Classifies table rows into one of the labels seen in training (or given by
+ * {@code [initialize.components.NAME] labels}, which must then include every training label):
+ * the features are encoded by a {@link TableEncoder} fitted at {@code initialize} and fed to a
+ * model from the config (such as an MLP ending in a softmax) trained with categorical
+ * cross-entropy. Scores {@code acc}, {@code macro_f}, {@code macro_p}, {@code macro_r} and
+ * {@code f_per_type}.
  */
-public final class TabularClassifier implements ModelTrainable<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
+public final class TabularClassifier implements ModelTrainable<TableRow>, Labelled<TableRow>, Annotator<TableRow>, Scorer<TableRow>,
     Checkpointable {
   private static final int SAMPLE = 64;
 
@@ -59,6 +63,7 @@ public final class TabularClassifier implements ModelTrainable<TableRow>, Annota
   }
 
   /** The classes, in the order of the model's outputs. */
+  @Override
   public List<String> labels() {
     return labels.labels();
   }
@@ -72,15 +77,15 @@ public final class TabularClassifier implements ModelTrainable<TableRow>, Annota
   }
 
   @Override
-  public void initialize(Supplier<Iterable<Example<TableRow>>> examples, long seed) {
+  public void initialize(Supplier<Iterable<Example<TableRow>>> examples, long seed, LabelSource source) {
     EncoderFit fit = new EncoderFit(name, hashBuckets);
-    TreeSet<String> seen = new TreeSet<>();
+    LabelCounts counts = new LabelCounts();
     List<TableRow> sample = new ArrayList<>();
+    int number = 0;
     for (Example<TableRow> example : examples.get()) {
+      number++;
       fit.add(example.reference());
-      if (example.reference().label() != null) {
-        seen.add(example.reference().label());
-      }
+      countLabel(example.reference().label(), number, source, counts);
       if (sample.size() < SAMPLE) {
         sample.add(example.predicted());
       }
@@ -88,8 +93,34 @@ public final class TabularClassifier implements ModelTrainable<TableRow>, Annota
     if (sample.isEmpty()) {
       throw new KilnException(ErrorCode.E282, name);
     }
-    labels = new LabelSet(List.copyOf(seen));
+    labels = new LabelSet(source.choose(counts.labels()));
     network.initialize(fit.result(), sample, labels.size(), seed);
+  }
+
+  @Override
+  public List<String> labelsIn(Iterable<Example<TableRow>> examples) {
+    LabelCounts counts = new LabelCounts();
+    int number = 0;
+    for (Example<TableRow> example : examples) {
+      countLabel(example.reference().label(), ++number, LabelSource.fromData(), counts);
+    }
+    return LabelSource.fromData().choose(counts.labels());
+  }
+
+  /**
+   * Counts the label of row {@code number} (1-based) into {@code counts}.
+   *
+   * @throws KilnException E261 for a label {@code source} does not include (else the first batch holding it fails
+   *     with E231, naming no row)
+   */
+  private void countLabel(String label, int number, LabelSource source, LabelCounts counts) {
+    if (label == null) {
+      return;
+    }
+    if (!source.includes(label)) {
+      throw new KilnException(ErrorCode.E261, name, number, label, source.origin());
+    }
+    counts.add(label);
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.kiln.nn.layers.Relu;
 import dev.kiln.nn.layers.Softmax;
 import dev.kiln.nn.optimizers.Adam;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelSource;
 import dev.kiln.train.LossTotals;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -201,5 +202,25 @@ class TabularComponentsTest {
     threads.shutdown();
 
     assertThat(wrong).as("predictions that differ from one thread's").isZero();
+  }
+
+  @Test
+  void givenLabelsEqualToTheDatasMakeTheSameClassifierAndAnotherLabelIsRefusedNamingItsRow() {
+    List<Example<TableRow>> data = rows(50, false);
+    TabularClassifier fromData = new TabularClassifier("c", mlp(Softmax.create()), 0);
+    fromData.initialize(() -> data, 1);
+    TabularClassifier given = new TabularClassifier("c", mlp(Softmax.create()), 0);
+    given.initialize(() -> data, 1, LabelSource.given(List.of("lo", "hi"), "labels/c.json"));
+
+    assertThat(given.labels()).isEqualTo(fromData.labels()).containsExactly("hi", "lo");
+    fromData.model().paramsByKey().forEach((key, value) ->
+        assertThat(given.model().paramsByKey().get(key).data()).as(key).containsExactly(value.data()));
+    assertThat(given.labelsIn(data)).containsExactly("hi", "lo");
+    int firstHi = 1 + data.indexOf(data.stream().filter(example -> example.reference().label().equals("hi"))
+        .findFirst().orElseThrow());
+    assertThatThrownBy(() -> new TabularClassifier("c", mlp(Softmax.create()), 0)
+        .initialize(() -> data, 1, LabelSource.given(List.of("lo"), "labels/c.json")))
+        .hasMessageStartingWith("[E261] component c: record " + firstHi + " of the training corpus has the label \"hi\","
+            + " which the labels given to it (labels/c.json) lack");
   }
 }

@@ -17,7 +17,10 @@ import dev.kiln.train.Checkpointable;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Component;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelCounts;
 import dev.kiln.train.LabelSet;
+import dev.kiln.train.LabelSource;
+import dev.kiln.train.Labelled;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.PipelineLinked;
@@ -28,17 +31,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * spaCy's {@code ner} as a BILUO tagger: a model from the config scores every token's BILUO
  * tags, training minimises their softmax cross-entropy against the gold tags (tokens of unknown
  * or misaligned gold are left out), and prediction sets on each document the most probable
- * valid tag sequence, so entities are always well formed.
+ * valid tag sequence, so entities are always well formed. Its labels are those of the training
+ * data's entities, or those given by {@code [initialize.components.NAME] labels}; the tokens of
+ * an entity whose label is not among given labels are left out too (with a warning at
+ * initialize).
  */
 public final class EntityRecognizer
-    implements ModelTrainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
+    implements ModelTrainable<Doc>, Labelled<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
   /** Documents predicted together: per-token scores of long documents add up. */
   private static final int CHUNK = 256;
@@ -76,7 +81,8 @@ public final class EntityRecognizer
     return Tok2VecListener.sourcesIn(model);
   }
 
-  /** The entity labels, sorted, as seen at initialize. */
+  /** The entity labels, sorted: those of the training data, or those given at initialize. */
+  @Override
   public List<String> labels() {
     return labels.labels();
   }
@@ -87,22 +93,41 @@ public final class EntityRecognizer
   }
 
   @Override
-  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {
-    TreeSet<String> seen = new TreeSet<>();
+  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed, LabelSource source) {
+    LabelCounts counts = new LabelCounts();
     List<Doc> sample = new ArrayList<>();
-    for (Example<Doc> example : examples.get()) {
-      example.reference().entities().forEach(span -> seen.add(span.label()));
+    scan(examples.get(), counts, sample);
+    setLabels(source.choose(counts.labels()));
+    counts.warnOutside(name, source, "entity", "entities",
+        "Their tokens are left out of its training, as tokens of unknown annotation (\"-\") are.");
+    List<Floats> outputs = new ArrayList<>(sample.size());
+    sample.forEach(doc -> outputs.add(Floats.zeros(doc.length(), tags.size())));
+    model.initialize(sample, outputs, Rng.derive(seed, name).nextLong());
+  }
+
+  @Override
+  public List<String> labelsIn(Iterable<Example<Doc>> examples) {
+    LabelCounts counts = new LabelCounts();
+    scan(examples, counts, new ArrayList<>());
+    return LabelSource.fromData().choose(counts.labels());
+  }
+
+  /**
+   * Counts the reference entities of each label into {@code counts} and keeps the first
+   * documents with tokens as {@code sample}.
+   *
+   * @throws KilnException E314 when no document has entities
+   */
+  private void scan(Iterable<Example<Doc>> examples, LabelCounts counts, List<Doc> sample) {
+    for (Example<Doc> example : examples) {
+      example.reference().entities().forEach(span -> counts.add(span.label()));
       if (sample.size() < SAMPLE && example.predicted().length() > 0) {
         sample.add(example.predicted());
       }
     }
-    if (seen.isEmpty()) {
+    if (counts.isEmpty()) {
       throw new KilnException(ErrorCode.E314, name);
     }
-    setLabels(List.copyOf(seen));
-    List<Floats> outputs = new ArrayList<>(sample.size());
-    sample.forEach(doc -> outputs.add(Floats.zeros(doc.length(), tags.size())));
-    model.initialize(sample, outputs, Rng.derive(seed, name).nextLong());
   }
 
   @Override

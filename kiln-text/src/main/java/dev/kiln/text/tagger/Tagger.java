@@ -19,7 +19,10 @@ import dev.kiln.train.Checkpointable;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Component;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelCounts;
 import dev.kiln.train.LabelSet;
+import dev.kiln.train.LabelSource;
+import dev.kiln.train.Labelled;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.PipelineLinked;
@@ -33,16 +36,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * spaCy's {@code tagger}: sets one tag per token ({@code Doc.tags}) from a model giving tag
  * scores per token, learns from the reference tags with categorical cross-entropy (tokens
  * whose reference tag is missing or not aligned add nothing), and scores {@code tag_acc} with
- * the tokenization scores ({@code token_acc}, ...).
+ * the tokenization scores ({@code token_acc}, ...). Its tags are those of the training data, or
+ * those given by {@code [initialize.components.NAME] labels}; a token whose reference tag is not
+ * among given tags adds nothing either (with a warning at initialize).
  */
-public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
+public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
   private static final int CHUNK = 256;
   private static final int MISSING = -1;
@@ -104,30 +108,50 @@ public final class Tagger implements ModelTrainable<Doc>, Annotator<Doc>, Scorer
   }
 
   @Override
-  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {
-    TreeSet<String> seen = new TreeSet<>();
+  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed, LabelSource source) {
+    LabelCounts counts = new LabelCounts();
     List<Doc> sample = new ArrayList<>();
-    for (Example<Doc> example : examples.get()) {
+    scan(examples.get(), counts, sample);
+    List<String> chosen = source.choose(counts.labels());
+    double maxSmoothing = (chosen.size() - 1) / (double) chosen.size();
+    if (labelSmoothing < 0 || (labelSmoothing > 0 && labelSmoothing >= maxSmoothing)) {
+      throw new KilnException(ErrorCode.E325, name, maxSmoothing, chosen.size(), labelSmoothing);
+    }
+    counts.warnOutside(name, source, "token", "tokens",
+        "Those tokens are left out of its training, as tokens of unknown tag (\"-\") are.");
+    setLabels(new LabelSet(chosen));
+    List<Floats> y = new ArrayList<>(sample.size());
+    sample.forEach(doc -> y.add(Floats.zeros(doc.length(), chosen.size())));
+    model.initialize(sample, y, Rng.derive(seed, name).nextLong());
+  }
+
+  @Override
+  public List<String> labelsIn(Iterable<Example<Doc>> examples) {
+    LabelCounts counts = new LabelCounts();
+    scan(examples, counts, new ArrayList<>());
+    return LabelSource.fromData().choose(counts.labels());
+  }
+
+  /**
+   * Counts the tokens of each reference tag into {@code counts} and keeps the first documents as
+   * {@code sample}.
+   *
+   * @throws KilnException E324 when no token has a tag
+   */
+  private void scan(Iterable<Example<Doc>> examples, LabelCounts counts, List<Doc> sample) {
+    for (Example<Doc> example : examples) {
       for (String tag : example.reference().tags()) {
         if (!isMissing(tag)) {
-          seen.add(tag);
+          counts.add(tag);
         }
       }
       if (sample.size() < SAMPLE) {
         sample.add(example.predicted());
       }
     }
-    if (seen.isEmpty()) {
+    if (counts.isEmpty()) {
       throw new KilnException(ErrorCode.E324, name);
     }
-    double maxSmoothing = (seen.size() - 1) / (double) seen.size();
-    if (labelSmoothing < 0 || (labelSmoothing > 0 && labelSmoothing >= maxSmoothing)) {
-      throw new KilnException(ErrorCode.E325, name, maxSmoothing, seen.size(), labelSmoothing);
-    }
-    setLabels(new LabelSet(List.copyOf(seen)));
-    List<Floats> y = new ArrayList<>(sample.size());
-    sample.forEach(doc -> y.add(Floats.zeros(doc.length(), seen.size())));
-    model.initialize(sample, y, Rng.derive(seed, name).nextLong());
   }
 
   private void setLabels(LabelSet newLabels) {

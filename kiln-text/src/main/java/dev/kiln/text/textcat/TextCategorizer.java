@@ -14,7 +14,10 @@ import dev.kiln.train.Checkpointable;
 import dev.kiln.train.Component;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelCounts;
 import dev.kiln.train.LabelSet;
+import dev.kiln.train.LabelSource;
+import dev.kiln.train.Labelled;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.PipelineLinked;
@@ -27,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +38,12 @@ import java.util.function.Supplier;
  * reference {@code cats}, and scores with spaCy's {@code cats_*} names. A label that a reference
  * document's cats leave out is 0 for {@code textcat} and unknown for {@code textcat_multilabel},
  * which then neither learns nor scores it on that document (spaCy's
- * {@code support_missing_values}).
+ * {@code support_missing_values}). Its labels are the categories of the training data, or those
+ * given by {@code [initialize.components.NAME] labels}; a category of the data outside given
+ * labels is not learnt (with a warning at initialize), as spaCy leaves it to another classifier.
  */
 public final class TextCategorizer
-    implements ModelTrainable<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
+    implements ModelTrainable<Doc>, Labelled<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
   /** Documents predicted together: a CNN's token activations for 1,024 e-mails outgrow a 1 GB heap. */
   private static final int CHUNK = 128;
@@ -93,36 +97,61 @@ public final class TextCategorizer
     return Tok2VecListener.sourcesIn(model);
   }
 
+  @Override
   public List<String> labels() {
     return labels.labels();
   }
 
   @Override
-  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed) {
-    TreeSet<String> seen = new TreeSet<>();
+  public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed, LabelSource source) {
+    LabelCounts counts = new LabelCounts();
     List<Doc> sample = new ArrayList<>();
+    scan(examples.get(), source, counts, sample);
+    labels = new LabelSet(source.choose(counts.labels()));
+    counts.warnOutside(name, source, "document", "documents",
+        "It does not learn them, as in spaCy: they may be another text classifier's.");
+    model.initialize(sample, Floats.zeros(sample.size(), labels.size()), Rng.derive(seed, name).nextLong());
+  }
+
+  @Override
+  public List<String> labelsIn(Iterable<Example<Doc>> examples) {
+    LabelCounts counts = new LabelCounts();
+    scan(examples, LabelSource.fromData(), counts, new ArrayList<>());
+    return LabelSource.fromData().choose(counts.labels());
+  }
+
+  /**
+   * Counts the documents of each category into {@code counts} and keeps the first documents as
+   * {@code sample}, checking each document as it goes.
+   *
+   * @throws KilnException E327 for a document of an exclusive classifier with several true categories among its
+   *     labels, E326 when no document has categories
+   */
+  private void scan(Iterable<Example<Doc>> examples, LabelSource source, LabelCounts counts, List<Doc> sample) {
     int number = 0;
-    for (Example<Doc> example : examples.get()) {
+    for (Example<Doc> example : examples) {
       number++;
       Map<String, Double> cats = example.reference().cats();
       if (exclusive) {
-        requireOneTrueCategory(cats, number);
+        requireOneTrueCategory(cats, number, source);
       }
-      seen.addAll(cats.keySet());
+      cats.keySet().forEach(counts::add);
       if (sample.size() < SAMPLE) {
         sample.add(example.predicted());
       }
     }
-    if (seen.isEmpty()) {
+    if (counts.isEmpty()) {
       throw new KilnException(ErrorCode.E326, name);
     }
-    labels = new LabelSet(List.copyOf(seen));
-    model.initialize(sample, Floats.zeros(sample.size(), labels.size()), Rng.derive(seed, name).nextLong());
   }
 
-  /** spaCy's E895: an exclusive classifier's document may have one category of 1.0, not more. */
-  private void requireOneTrueCategory(Map<String, Double> cats, int number) {
-    long trueCategories = cats.values().stream().filter(score -> score == 1.0).count();
+  /**
+   * spaCy's E895: an exclusive classifier's document may have one category of 1.0, not more.
+   * Categories outside given labels do not count: they may be another classifier's.
+   */
+  private void requireOneTrueCategory(Map<String, Double> cats, int number, LabelSource source) {
+    long trueCategories = cats.entrySet().stream()
+        .filter(cat -> cat.getValue() == 1.0 && source.includes(cat.getKey())).count();
     if (trueCategories > 1) {
       throw new KilnException(ErrorCode.E327, name, number, trueCategories, new TreeMap<>(cats));
     }

@@ -12,6 +12,7 @@ import dev.kiln.text.Span;
 import dev.kiln.text.Tokenizer;
 import dev.kiln.text.tok2vec.Tok2VecRegistry;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelSource;
 import dev.kiln.train.LossTotals;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,5 +152,31 @@ class EntityRecognizerTest {
     assertThat(ner.defaultScoreWeights().keySet()).containsExactly("ents_f", "ents_p", "ents_r", "ents_per_type");
     assertThat(ner.defaultScoreWeights()).containsEntry("ents_f", 1.0).containsEntry("ents_p", 0.0)
         .containsEntry("ents_r", 0.0).containsEntry("ents_per_type", null);
+  }
+  @Test
+  void givenLabelsEqualToTheDatasMakeTheSameModelWhateverTheirOrder() {
+    List<Example<Doc>> train = corpus(20, 4);
+    EntityRecognizer fromData = fresh(8);
+    fromData.initialize(() -> train, 7);
+    EntityRecognizer given = fresh(8);
+    given.initialize(() -> train, 7, LabelSource.given(List.of("PER", "LOC"), "labels/ner.json"));
+
+    assertThat(given.labels()).isEqualTo(fromData.labels()).containsExactly("LOC", "PER");
+    assertThat(given.tags()).isEqualTo(fromData.tags());
+    fromData.model().paramsByKey().forEach((key, value) ->
+        assertThat(given.model().paramsByKey().get(key).data()).as(key).containsExactly(value.data()));
+    assertThat(given.labelsIn(train)).containsExactly("LOC", "PER");
+  }
+
+  @Test
+  void entitiesWhoseLabelIsNotGivenAreLeftOutOfTraining() {
+    List<Example<Doc>> train = corpus(20, 4);
+    EntityRecognizer ner = fresh(8);
+    ner.initialize(() -> train, 7, LabelSource.given(List.of("PER"), "labels/ner.json"));
+
+    assertThat(ner.tags()).containsExactly("O", "B-PER", "I-PER", "L-PER", "U-PER");
+    LossTotals losses = new LossTotals();
+    ner.update(train.subList(0, 4), 0.0, losses);
+    assertThat(losses.get("ner")).isFinite().isPositive();
   }
 }

@@ -11,6 +11,7 @@ import dev.kiln.text.TextExample;
 import dev.kiln.text.Tokenizer;
 import dev.kiln.text.tok2vec.Tok2VecModel;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelSource;
 import dev.kiln.train.LossTotals;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,5 +133,31 @@ class TaggerTest {
     Example<Doc> example = example(List.of("a", "b", "c", "d"), List.of("X", "Y", "-", "Z"));
     example.setPredicted(example.predicted().withTags(List.of("X", "N", "Q", "Z")));
     assertThat(TagScores.tagAccuracy(List.of(example))).isCloseTo(2.0 / 3, within(1e-9));
+  }
+  @Test
+  void givenTagsEqualToTheDatasMakeTheSameModelWhateverTheirOrder() {
+    List<Example<Doc>> examples = List.of(example(List.of("the", "cat", "runs"), List.of("DET", "NOUN", "VERB")));
+    Tagger fromData = tagger();
+    fromData.initialize(() -> examples, 3);
+    Tagger given = tagger();
+    given.initialize(() -> examples, 3, LabelSource.given(List.of("VERB", "DET", "NOUN"), "labels/tagger.json"));
+
+    assertThat(given.labels()).isEqualTo(fromData.labels()).containsExactly("DET", "NOUN", "VERB");
+    fromData.model().paramsByKey().forEach((key, value) ->
+        assertThat(given.model().paramsByKey().get(key).data()).as(key).containsExactly(value.data()));
+    assertThat(given.labelsIn(examples)).containsExactly("DET", "NOUN", "VERB");
+  }
+
+  @Test
+  void tokensWhoseTagIsNotAmongTheGivenTagsAddNothingToTheLoss() {
+    List<Example<Doc>> examples = List.of(example(List.of("the", "cat", "runs"), List.of("DET", "NOUN", "VERB")));
+    Tagger tagger = tagger();
+    tagger.initialize(() -> examples, 0, LabelSource.given(List.of("DET", "VERB"), "labels/tagger.json"));
+    LossTotals losses = new LossTotals();
+    // Two tags, each of probability 1/2 at first: (1/2 - 1)^2 + (1/2)^2 = 1/2 per token whose
+    // tag is known; NOUN is not among the given tags, so "dog" adds nothing.
+    tagger.update(List.of(example(List.of("the", "dog", "sleeps"), List.of("DET", "NOUN", "VERB"))), 0.0, losses);
+    assertThat(tagger.labels()).containsExactly("DET", "VERB");
+    assertThat(losses.get("tagger")).isCloseTo(2 * 0.5, within(1e-5));
   }
 }

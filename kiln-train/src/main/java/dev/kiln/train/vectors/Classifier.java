@@ -16,7 +16,10 @@ import dev.kiln.train.Distillable;
 import dev.kiln.train.ChunkedPrediction;
 import dev.kiln.train.Example;
 import dev.kiln.train.InputMatrices;
+import dev.kiln.train.LabelCounts;
 import dev.kiln.train.LabelSet;
+import dev.kiln.train.LabelSource;
+import dev.kiln.train.Labelled;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.ModelTrainable;
 import dev.kiln.train.Scorer;
@@ -26,16 +29,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Classifies feature vectors into one of the labels seen in training: a model from the config
- * (such as an MLP ending in a softmax) trained with categorical cross-entropy. Scores
- * {@code acc}, {@code macro_f} and per-class figures.
+ * Classifies feature vectors into one of the labels seen in training (or given by
+ * {@code [initialize.components.NAME] labels}, which must then include every training label): a
+ * model from the config (such as an MLP ending in a softmax) trained with categorical
+ * cross-entropy. Scores {@code acc}, {@code macro_f} and per-class figures.
  */
-public final class Classifier implements Distillable<Labeled>, ModelTrainable<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
+public final class Classifier implements Distillable<Labeled>, ModelTrainable<Labeled>, Labelled<Labeled>, Annotator<Labeled>, Scorer<Labeled>, Checkpointable {
   private static final int SAMPLE = 64;
   private static final int ROWS_PER_TASK = 16;
 
@@ -67,28 +70,52 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
     return name;
   }
 
+  @Override
   public List<String> labels() {
     return labels.labels();
   }
 
   @Override
-  public void initialize(Supplier<Iterable<Example<Labeled>>> examples, long seed) {
-    TreeSet<String> seen = new TreeSet<>();
+  public void initialize(Supplier<Iterable<Example<Labeled>>> examples, long seed, LabelSource source) {
+    LabelCounts counts = new LabelCounts();
     List<Example<Labeled>> sample = new ArrayList<>();
+    scan(examples.get(), source, counts, sample);
+    labels = new LabelSet(source.choose(counts.labels()));
+    initializeModel(sample, seed);
+  }
+
+  @Override
+  public List<String> labelsIn(Iterable<Example<Labeled>> examples) {
+    LabelCounts counts = new LabelCounts();
+    scan(examples, LabelSource.fromData(), counts, new ArrayList<>());
+    return LabelSource.fromData().choose(counts.labels());
+  }
+
+  /**
+   * Counts the records of each label into {@code counts} and keeps the first records as
+   * {@code sample}.
+   *
+   * @throws KilnException E254 for a record without a label, E261 for one whose label
+   *     {@code source} does not include (else the first batch holding either fails with E231,
+   *     naming no record)
+   */
+  private void scan(Iterable<Example<Labeled>> examples, LabelSource source, LabelCounts counts,
+      List<Example<Labeled>> sample) {
     int number = 0;
-    for (Example<Labeled> example : examples.get()) {
+    for (Example<Labeled> example : examples) {
       number++;
-      if (example.reference().label() == null) {
-        // Else the first batch holding it fails with E231 for the label "null", naming no record.
+      String label = example.reference().label();
+      if (label == null) {
         throw new KilnException(ErrorCode.E254, name, number);
       }
-      seen.add(example.reference().label());
+      if (!source.includes(label)) {
+        throw new KilnException(ErrorCode.E261, name, number, label, source.origin());
+      }
+      counts.add(label);
       if (sample.size() < SAMPLE) {
         sample.add(example);
       }
     }
-    labels = new LabelSet(List.copyOf(seen));
-    initializeModel(sample, seed);
   }
 
   @Override
