@@ -147,6 +147,7 @@ public enum ErrorCode {
   E279("{0}: the image is {1}×{2} pixels, {3} in all, more than the {4} kiln decodes in one image (the limit of Python''s PIL): decoded, it could exhaust memory, and it is read at {5}×{6} anyway. Shrink the image, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip such images (they are counted)."),
   // --- [initialize]: spaCy's nlp.initialize() settings (E255-E262)
   E261("component {0}: record {1} of the training corpus has the label \"{2}\", which the labels given to it ({3}) lack, and it must learn a class for every record. Add the label to them (kiln init labels CONFIG DIR writes the labels the data has), or fix the record."),
+  E262("labels file {0}: {1}. {2}"),
   // --- kiln-tabular: the CSV reader (E270-E278) and the tabular components (E280-E285)
   E270("{0}: line {1}: {2}. Fix the row, or set on_bad_row = \"warn\" or \"ignore\" to skip bad rows (they are counted)."),
   E271("{0}: the file is empty. A CSV file for kiln.Csv.v1 starts with a header line of column names."),
@@ -210,7 +211,8 @@ public enum ErrorCode {
   E410("{0}: cannot tell whether the file is CoNLL-U or CoNLL-2003, since it has no token line. Check the file, or give --converter conllu or --converter conll2003."),
   E411("{0} cannot be \"{1}\". Give one of: {2}."),
   E412("{0} holds no sentence ({1}): there is nothing to convert. Check the file."),
-  E413("{0} is a pipe, not a file: telling CoNLL-U from CoNLL-2003 would read its first lines, which could not be read again to convert. Give --converter conllu or --converter conll2003.");
+  E413("{0} is a pipe, not a file: telling CoNLL-U from CoNLL-2003 would read its first lines, which could not be read again to convert. Give --converter conllu or --converter conll2003."),
+  E414("{0} is a file, but kiln init labels writes one NAME.json per component into a directory. Give the path of a directory (it is made if missing).");
 
   private final String template;
 

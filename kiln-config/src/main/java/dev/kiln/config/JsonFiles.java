@@ -43,8 +43,8 @@ public final class JsonFiles {
     });
   }
 
-  /** Jackson's first line, without its source, and the line and column. */
-  private static String describe(JsonProcessingException e) {
+  /** Jackson's first line, without its source, and the line and column: for a message about any JSON file. */
+  public static String describe(JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
     String first = message.lines().findFirst().orElse(message)
         .replaceAll("\\s*\\([^\\[]*\\[Source:.*?\\]\\)", "") // Jackson's "(start marker at [Source: ...])"

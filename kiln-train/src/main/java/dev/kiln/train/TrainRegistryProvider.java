@@ -5,10 +5,11 @@ import dev.kiln.config.RegistryProvider;
 import dev.kiln.train.batch.Batchers;
 import dev.kiln.train.hooks.Hooks;
 import dev.kiln.train.images.ImageRegistry;
+import dev.kiln.train.init.InitRegistry;
 import dev.kiln.train.log.Loggers;
 import dev.kiln.train.vectors.VectorRegistry;
 
-/** kiln-train's registered functions: loggers, hooks, batchers, readers. */
+/** kiln-train's registered functions: loggers, hooks, batchers, readers (of data and of labels). */
 public final class TrainRegistryProvider implements RegistryProvider {
   @Override
   public void register(Registries registries) {
@@ -17,5 +18,6 @@ public final class TrainRegistryProvider implements RegistryProvider {
     registries.addAll(Batchers.class);
     registries.addAll(VectorRegistry.class);
     registries.addAll(ImageRegistry.class);
+    registries.addAll(InitRegistry.class);
   }
 }
