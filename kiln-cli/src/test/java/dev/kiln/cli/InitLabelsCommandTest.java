@@ -40,7 +40,7 @@ class InitLabelsCommandTest {
   }
 
   @Test
-  void anOutputThatIsAFileOrAnEmptyTrainingCorpusIsAUserError() throws IOException {
+  void anOutputThatIsAFileOrABadConfigIsAUserError() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 5);
     Path file = Files.writeString(dir.resolve("labels.json"), "[]");
 
@@ -54,5 +54,10 @@ class InitLabelsCommandTest {
     assertThat(empty.exit()).isEqualTo(2);
     assertThat(empty.err()).startsWith("[E248] the training corpus corpora.train").doesNotContain("\tat ");
     assertThat(dir.resolve("out")).as("nothing is written for a config that fails").doesNotExist();
+
+    Files.writeString(config, Files.readString(config) + "\n[initialize]\ninit_tok2vec = \"pretrained.bin\"\n");
+    KilnRun unsupported = KilnRun.of("init", "labels", config.toString(), dir.resolve("out").toString());
+    assertThat(unsupported.exit()).isEqualTo(2);
+    assertThat(unsupported.err()).startsWith("[E255] ").doesNotContain("\tat ");
   }
 }

@@ -146,6 +146,12 @@ public enum ErrorCode {
   E254("component {0}: record {1} of the training corpus has no label, and the classifier learns from labels. Give every training record a \"label\" (records without one serve only as inputs to distil from a teacher)."),
   E279("{0}: the image is {1}×{2} pixels, {3} in all, more than the {4} kiln decodes in one image (the limit of Python''s PIL): decoded, it could exhaust memory, and it is read at {5}×{6} anyway. Shrink the image, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip such images (they are counted)."),
   // --- [initialize]: spaCy's nlp.initialize() settings (E255-E262)
+  E255("{0}: [initialize] {1} = {2}: {3} Remove it, or set it to null."),
+  E256("{0}: [initialize] has no setting \"{1}\".{2} It takes before_init, after_init and components (and spaCy''s vectors, init_tok2vec, vocab_data, lookups and tokenizer when they are null or empty)."),
+  E257("{0}: [initialize.components.{1}] names a component that is not in the pipeline ({2}).{3} Fix the name, or remove the section."),
+  E258("{0}: [initialize.components.{1}] {2}: component {1} takes no such setting at initialize (it takes {3}). {4}"),
+  E259("{0}: [initialize.components.{1}] gives settings for component {1}, but {2}, so it is not initialized and keeps the labels it has. Remove [initialize.components.{1}]."),
+  E260("{0}: [initialize.components.{1}] labels must be a non-empty list of label names or a call of a labels reader, found {2}. Write labels = [\"A\", \"B\"], or a section [initialize.components.{1}.labels] with @readers = \"kiln.read_labels.v1\" and path = \"labels/{1}.json\" (kiln init labels writes that file)."),
   E261("component {0}: record {1} of the training corpus has the label \"{2}\", which the labels given to it ({3}) lack, and it must learn a class for every record. Add the label to them (kiln init labels CONFIG DIR writes the labels the data has), or fix the record."),
   E262("labels file {0}: {1}. {2}"),
   // --- kiln-tabular: the CSV reader (E270-E278) and the tabular components (E280-E285)

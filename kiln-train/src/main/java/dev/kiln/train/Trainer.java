@@ -11,6 +11,8 @@ import dev.kiln.train.build.SourcedComponents;
 import dev.kiln.train.disk.OutputLock;
 import dev.kiln.train.disk.Provenance;
 import dev.kiln.train.disk.TrainingState;
+import dev.kiln.train.init.InitializeSection;
+import dev.kiln.train.init.InitializeSettings;
 import dev.kiln.train.log.LogContext;
 import dev.kiln.train.log.TrainLogger;
 import java.util.ArrayList;
@@ -59,6 +61,9 @@ public final class Trainer<D extends Datum> {
   /** The teacher and its settings when distilling, else null. */
   private final Pipeline<D> teacher;
   private final DistillSettings distill;
+  /** {@code [initialize]}, checked; resolved (its labels files read) only when the pipeline is initialized. */
+  private final InitializeSection initializeSection;
+  private final Registries registries;
   /**
    * {@code meta.json}'s performance: the weighted scores and the losses of the latest evaluation,
    * carried over from model-last when resuming; null before any.
@@ -86,11 +91,35 @@ public final class Trainer<D extends Datum> {
     this.checkpoints = new Checkpoints<>(options.output(), pipeline, regime.optimizer(), savedConfigText(config, sourced),
         settings.beforeToDisk().orElse(BeforeToDisk.NONE));
     sourced.origins().forEach((name, origin) -> sourcedOrigins.put(name, origin.toMap()));
+    this.registries = registries;
     checkComponentNames();
     sourced.warnOfListenersOnOtherTok2Vecs(pipeline);
     if (teacher != null) {
       checkStudentsLearnFromTeacher();
     }
+    this.initializeSection = InitializeSection.of(config.root(), config.source());
+    initializeSection.check(pipeline.components(), notInitialized(config, pipeline, settings, teacher != null), registries);
+  }
+
+  /**
+   * The components a run does not initialize, each with why, for messages: sourced and frozen
+   * ones keep their weights, and a distilled student takes its labels from its teacher.
+   */
+  private static Map<String, String> notInitialized(TrainingConfig config, Pipeline<?> pipeline,
+      TrainingSettings settings, boolean distilling) {
+    List<String> sourced = PipelineBuilder.sourcedNames(config.root());
+    Map<String, String> why = new LinkedHashMap<>();
+    for (Component<?> component : pipeline.components()) {
+      String name = component.name();
+      if (sourced.contains(name)) {
+        why.put(name, "it is sourced from a trained pipeline");
+      } else if (settings.frozenComponents().contains(name)) {
+        why.put(name, "it is in [training] frozen_components");
+      } else if (distilling && component instanceof Distillable<?>) {
+        why.put(name, "it is distilled from a teacher, whose labels it takes");
+      }
+    }
+    return why;
   }
 
   /**
@@ -172,6 +201,8 @@ public final class Trainer<D extends Datum> {
     corpora.get("dev_corpus", settings.devCorpus());
     corpora.extra(settings.extraCorpora());
     checkComponentNames(pipeline, settings);
+    InitializeSection.of(config.root(), config.source())
+        .check(pipeline.components(), notInitialized(config, pipeline, settings, false), registries);
   }
 
   /** Trains the pipeline {@code config} describes; see {@link TrainOptions}. */
@@ -405,6 +436,11 @@ public final class Trainer<D extends Datum> {
     }
   }
 
+  /**
+   * spaCy's {@code nlp.initialize()} as {@code [initialize]} says: before_init, then each
+   * component's initialize with its settings (labels), then after_init. A resumed run skips all
+   * of it: its components have their labels and weights already.
+   */
   private void initialize() {
     Corpus<D> train = trainCorpus();
     Example<D> first = firstExample(train);
@@ -413,16 +449,21 @@ public final class Trainer<D extends Datum> {
     }
     Supplier<Iterable<Example<D>>> examples = teacher == null ? train::read : () -> annotatedByTeacher(train);
     List<String> sourced = PipelineBuilder.sourcedNames(config.root());
+    InitializeSettings init = initializeSection.resolve(registries);
+    init.beforeInit().ifPresent(callback -> callback.call(pipeline));
     for (Component<D> component : pipeline.components()) {
       if (keepsItsWeights(component, sourced)) {
         continue;
       }
       if (teacher != null && component instanceof Distillable<D> student) {
         student.initializeFrom(teacher.component(distill.teacherOf(component.name())), examples, settings.seed());
+      } else if (component instanceof Labelled<D> labelled) {
+        labelled.initialize(examples, settings.seed(), init.labelsOf(component.name()));
       } else if (component instanceof Trainable<D> trainable) {
         trainable.initialize(examples, settings.seed());
       }
     }
+    init.afterInit().ifPresent(callback -> callback.call(pipeline));
   }
 
   /**

@@ -10,6 +10,8 @@ import dev.kiln.config.Section;
 import dev.kiln.train.build.ComponentSections;
 import dev.kiln.train.build.PipelineBuilder;
 import dev.kiln.train.build.SourcedComponents;
+import dev.kiln.train.init.InitializeSection;
+import dev.kiln.train.init.InitializeSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,8 +23,9 @@ import java.util.Set;
 
 /**
  * A training config with every default filled in: the components (spaCy's factory sections),
- * the corpora and {@code [training]}. Its text, with references kept as written, is what every
- * checkpoint saves as {@code config.cfg}, so saved configs have no hidden defaults.
+ * the corpora, {@code [training]} and, when there is one, {@code [initialize]}. Its text, with
+ * references kept as written, is what every checkpoint saves as {@code config.cfg}, so saved
+ * configs have no hidden defaults.
  */
 public final class TrainingConfig {
   private final Section root;
@@ -70,6 +73,7 @@ public final class TrainingConfig {
   /** Fills {@code config} (overrides already applied) and checks every registered call in it. */
   public static TrainingConfig fill(Config config, Registries registries) {
     Section interpolated = config.interpolate().root();
+    InitializeSection.of(interpolated, config.sourceName()).checkKeys();
     Section withPromises = interpolated.copy();
     // spaCy merges its defaults into calls of the same function before anything is filled.
     withPromises.section("training").ifPresent(training ->
@@ -91,6 +95,10 @@ public final class TrainingConfig {
         filled.put("training", Filler.fillAs(training, TrainingSettings.class, registries)));
     filled.section("distillation").ifPresent(distillation ->
         filled.put("distillation", Filler.fillAs(distillation, DistillSettings.class, registries)));
+    // Only a config that has [initialize] gets its defaults: one without it keeps its text, and so
+    // the config hash its saved models and resumable runs were made with.
+    filled.section("initialize").ifPresent(initialize ->
+        filled.put("initialize", Filler.fillAs(initialize, InitializeSettings.class, registries)));
     filled.section("components").ifPresent(filledComponents -> {
       Section original = interpolated.section("components").orElseThrow();
       for (String name : List.copyOf(filledComponents.keys())) {
