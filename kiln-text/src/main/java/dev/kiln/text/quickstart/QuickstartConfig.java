@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * {@code kiln init config}: a complete training config for a text pipeline, as spaCy's
  * quickstart writes one. It is assembled from one template per component (resources next to
- * this class), plus a shared {@code tok2vec} when a component listens to one, and
- * {@code [training.score_weights]} normalised from the components' defaults.
+ * this class), plus a shared {@code tok2vec} when a component listens to one,
+ * {@code [training.score_weights]} normalised from the components' defaults, and spaCy's
+ * {@code [initialize]} with nothing set, where a user gives components their labels.
  *
  * <p>The templates spell out every argument. Components whose functions are all registered are
  * then filled as {@code kiln init fill-config} fills, so an argument a template misses is still
@@ -101,6 +102,7 @@ public record QuickstartConfig(List<Pipe> pipes, Optimize optimize, String lang)
     }
     selected.forEach(pipe -> parts.add(ConfigTemplate.render(pipe.template(optimize), Map.of())));
     parts.add(ConfigTemplate.render("training.cfg", Map.of("score_weights", scoreWeightLines())));
+    parts.add(ConfigTemplate.render("initialize.cfg", Map.of()));
     return String.join("\n", parts);
   }
 
