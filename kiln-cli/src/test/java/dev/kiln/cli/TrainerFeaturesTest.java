@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,12 +201,7 @@ class TrainerFeaturesTest {
 
   @Test
   void everyNanPolicyKeepsTheSavedWeightsFinite() throws IOException {
-    Path config = TrainingFixture.write(dir, 5, 30);
-    // One training example whose features are float32's largest: its activations overflow, and its batches' loss
-    // is NaN. (A feature beyond float32's range is refused when read, E236.)
-    Files.writeString(dir.resolve("train.jsonl"), Files.readString(dir.resolve("train.jsonl"))
-        + "{\"features\": [3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38],"
-        + " \"label\": \"c0\"}\n");
+    Path config = withAnOverflowingExample(TrainingFixture.write(dir, 5, 30));
     for (String policy : List.of("stop", "skip", "rollback")) {
       Path output = dir.resolve(policy);
       KilnRun run = train(config, output,
@@ -219,6 +215,58 @@ class TrainerFeaturesTest {
         assertThat(run.out()).as(policy).contains("Stopped: max_steps");
       }
     }
+  }
+
+  @Test
+  void resumingARunStopOnNaNStoppedTrainsTheBadBatchAgainInsteadOfSkippingIt() throws IOException {
+    Path config = withAnOverflowingExample(TrainingFixture.write(dir, 5, 30));
+    Path output = dir.resolve("stopped");
+    String stop = "{\"nan\": {\"@hooks\": \"kiln.StopOnNaN.v1\", \"policy\": \"stop\"}}";
+    KilnRun first = train(config, output, "--training.hooks", stop);
+    java.util.regex.Matcher stopped = java.util.regex.Pattern.compile("Stopped: hook: the loss is not finite at step (\\d+)")
+        .matcher(first.out());
+    assertThat(stopped.find()).as(first.out()).isTrue();
+    long bad = Long.parseLong(stopped.group(1));
+    // The step that was not applied does not count: model-last is the run as it was before it.
+    assertThat(JSON.readTree(output.resolve("model-last/meta.json").toFile()).get("step").asLong()).isEqualTo(bad - 1);
+    assertThat(JSON.readTree(output.resolve("model-last/training/state.json").toFile()).at("/loop/next_step").asLong())
+        .isEqualTo(bad);
+    Map<String, String> weights = weightHashes(output);
+
+    KilnRun again = train(config, output, "--training.hooks", stop, "--resume");
+    assertThat(again.out()).contains("at step " + bad + "\n").contains("Stopped: hook: the loss is not finite at step " + bad);
+    assertThat(weightHashes(output)).as("the same batch stops the resumed run at the same step").isEqualTo(weights);
+
+    // With the policy changed to skip, the resumed run is the run that skipped the batch from the start.
+    String skip = "{\"nan\": {\"@hooks\": \"kiln.StopOnNaN.v1\", \"policy\": \"skip\"}}";
+    train(config, output, "--training.hooks", skip, "--resume-force");
+    Path skipping = dir.resolve("skipping");
+    train(config, skipping, "--training.hooks", skip);
+    assertThat(weightHashes(output)).isEqualTo(weightHashes(skipping));
+  }
+
+  /**
+   * Adds one training example whose features are float32's largest: its activations overflow,
+   * and its batches' loss is NaN. (A feature beyond float32's range is refused when read, E236.)
+   */
+  private Path withAnOverflowingExample(Path config) throws IOException {
+    Files.writeString(dir.resolve("train.jsonl"), Files.readString(dir.resolve("train.jsonl"))
+        + "{\"features\": [3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38, 3.4e38],"
+        + " \"label\": \"c0\"}\n");
+    return config;
+  }
+
+  /** The SHA-256 of every weights file of model-last and model-best, raw training weights included. */
+  private static Map<String, String> weightHashes(Path output) throws IOException {
+    Map<String, String> hashes = new java.util.TreeMap<>();
+    try (var files = Files.walk(output)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (file.getFileName().toString().equals("weights.safetensors")) {
+          hashes.put(output.relativize(file).toString(), Manifest.sha256(file));
+        }
+      }
+    }
+    return hashes;
   }
 
   @Test

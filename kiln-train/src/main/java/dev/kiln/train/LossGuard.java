@@ -7,8 +7,7 @@ import java.util.Map;
  * optimizer applies the step's gradients.
  */
 public interface LossGuard {
-  /** What to do instead of applying a step whose loss is not finite. */
-  /** What to do; when guards disagree the later (stricter) one wins. */
+  /** What to do instead of applying a step whose loss is not finite; when guards disagree the later (stricter) one wins. */
   enum Action {
     /** Apply the step anyway (what spaCy and Thinc do). */
     APPLY,
@@ -16,7 +15,10 @@ public interface LossGuard {
     SKIP,
     /** Discard the gradients and restore the weights and optimizer of the last checkpoint. */
     ROLLBACK,
-    /** Discard the step's gradients and stop training. */
+    /**
+     * Discard the step and stop training before it: it does not count, and a resumed run trains
+     * its batch again (with the same config and data, to stop there again).
+     */
     STOP
   }
 

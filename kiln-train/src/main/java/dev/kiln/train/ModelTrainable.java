@@ -59,6 +59,16 @@ public interface ModelTrainable<D extends Datum> extends Trainable<D> {
   }
 
   @Override
+  default Map<String, Long> randomStates() {
+    return model().rngStates();
+  }
+
+  @Override
+  default void restoreRandomStates(Map<String, Long> states) {
+    model().restoreRngStates(states);
+  }
+
+  @Override
   default ParamsSwap useParams(Map<String, float[]> averages) {
     var swapped = model().useParams(averages, optimizerScope());
     return swapped::close;

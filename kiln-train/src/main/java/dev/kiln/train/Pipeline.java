@@ -161,6 +161,26 @@ public final class Pipeline<D extends Datum> {
     };
   }
 
+  /** Every trainable component's {@link Trainable#randomStates}, by component name. */
+  public Map<String, Map<String, Long>> randomStates() {
+    Map<String, Map<String, Long>> states = new LinkedHashMap<>();
+    for (Component<D> component : components) {
+      if (component instanceof Trainable<D> trainable) {
+        states.put(component.name(), trainable.randomStates());
+      }
+    }
+    return states;
+  }
+
+  /** Puts back what {@link #randomStates} returned. */
+  public void restoreRandomStates(Map<String, Map<String, Long>> states) {
+    for (Component<D> component : components) {
+      if (component instanceof Trainable<D> trainable && states.containsKey(component.name())) {
+        trainable.restoreRandomStates(states.get(component.name()));
+      }
+    }
+  }
+
   /** The default score weights of every scorer, in pipeline order. */
   public Map<String, Double> defaultScoreWeights() {
     Map<String, Double> weights = new LinkedHashMap<>();

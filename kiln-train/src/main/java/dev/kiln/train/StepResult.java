@@ -15,7 +15,12 @@ public record StepResult<D extends Datum>(
     /** A loss guard discarded them (the loss was not finite). */
     SKIPPED,
     /** A loss guard discarded them and asks the trainer to restore the last checkpoint's weights. */
-    ROLLBACK
+    ROLLBACK,
+    /**
+     * A loss guard discarded them and stopped training: the step does not count (the loop's
+     * state is the one before it, its batch not taken), so a resumed run trains that batch again.
+     */
+    STOPPED
   }
 
   public StepResult(List<Example<D>> batch, StepInfo info, Checkpoint checkpoint) {

@@ -28,6 +28,18 @@ public interface Trainable<D extends Datum> extends Component<D> {
    */
   ParamsSwap useParams(Map<String, float[]> averages);
 
+  /**
+   * The states of this component's random streams (its dropout masks), by layer path. The loop
+   * takes them before a step that a loss guard may stop and puts them back when it does, so that
+   * the stopped step leaves no trace. A component that draws no random numbers keeps the default.
+   */
+  default Map<String, Long> randomStates() {
+    return Map.of();
+  }
+
+  /** Puts back the states {@link #randomStates} returned. */
+  default void restoreRandomStates(Map<String, Long> states) {}
+
   /** Restores the weights a {@link #useParams} call replaced. */
   interface ParamsSwap extends AutoCloseable {
     @Override

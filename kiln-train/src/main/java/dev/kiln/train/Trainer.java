@@ -384,6 +384,9 @@ public final class Trainer<D extends Datum> {
 
   /** What follows each step: rollback, the logger, checkpoints at evaluations and the periodic ones. */
   void afterStep(StepResult<D> step, TrainingLoop<D> loop, TrainBatches<D> batches, TrainLogger.Session log) {
+    if (step.update() == StepResult.Update.STOPPED) {
+      return; // a step that does not count: nothing to log or save; saveFinal saves the state before it
+    }
     if (step.update() == StepResult.Update.ROLLBACK) {
       checkpoints.rollback();
     }

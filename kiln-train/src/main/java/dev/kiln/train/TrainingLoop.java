@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  * one {@code finishUpdate} per trainable non-frozen component, {@code stepSchedules}; then, when
  * {@code step % eval_frequency == 0}, an evaluation under the optimizer's averages. Training
  * stops after {@code patience} steps past the earliest best score, after step {@code max_steps},
- * when the batches run out, or when {@link #requestStop} was called.
+ * when the batches run out, or when {@link #requestStop} was called. A loss guard that stops
+ * training at a step whose loss is not finite stops it before that step: the step's result is
+ * {@link StepResult.Update#STOPPED}, and the loop's state is the one before it.
  */
 public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<D>> {
   private final Pipeline<D> pipeline;
@@ -31,6 +33,7 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
   private final LoopSettings settings;
   private final BeforeUpdate beforeUpdate;
   private final List<Hook> hooks;
+  private final List<LossGuard> guards = new ArrayList<>();
 
   private final List<ScoreAtStep> checkpoints;
   private final LossTotals losses = new LossTotals();
@@ -56,6 +59,11 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     this.settings = settings;
     this.beforeUpdate = beforeUpdate;
     this.hooks = List.copyOf(hooks);
+    for (Hook hook : this.hooks) {
+      if (hook instanceof LossGuard guard) {
+        guards.add(guard);
+      }
+    }
     this.checkpoints = new ArrayList<>(start.checkpoints());
     start.losses().forEach(losses::add);
     this.step = start.nextStep();
@@ -103,12 +111,20 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
       throw new NoSuchElementException("training has stopped: " + stopReason);
     }
     long started = System.nanoTime();
-    EpochBatch<D> batch = batches.next();
+    // Taken from the stream only once the step counts: a step a loss guard stops leaves its
+    // batch for a resumed run.
+    EpochBatch<D> batch = batches.peek();
     time(EpochProfile.Phase.DATA, started);
     started = System.nanoTime();
     beforeUpdate.call(pipeline, step, batch.epoch());
     StepResult.Update update = update(batch.examples());
     time(EpochProfile.Phase.UPDATE, started);
+    if (update == StepResult.Update.STOPPED) {
+      StepInfo info = new StepInfo(batch.epoch(), step, null, Map.of(), losses.snapshot(), checkpoints,
+          (long) seconds(), words);
+      return new StepResult<>(batch.examples(), info, Checkpoint.NONE, update);
+    }
+    batches.next();
     started = System.nanoTime();
     Optional<EvalResult> evaluation = maybeEvaluate();
     time(EpochProfile.Phase.EVALUATION, started);
@@ -169,6 +185,7 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
       throw new KilnException(ErrorCode.E209, dropout, step);
     }
     Map<String, Double> before = losses.snapshot();
+    Map<String, Map<String, Long>> randomBefore = guards.isEmpty() ? Map.of() : pipeline.randomStates();
     for (List<Example<D>> subbatch : Subbatches.split(batch, settings.accumulateGradient())) {
       if (teacher == null) {
         pipeline.update(subbatch, dropout, losses, settings.frozen(), settings.annotating());
@@ -181,10 +198,16 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
       pipeline.finishUpdate(GradientSink.INSTANCE, settings.frozen());
       losses.clear();
       before.forEach(losses::add);
-      if (action == LossGuard.Action.STOP) {
-        requestStop(new StopReason(StopReason.Kind.HOOK, "the loss is not finite at step " + step));
-      }
-      return action == LossGuard.Action.ROLLBACK ? StepResult.Update.ROLLBACK : StepResult.Update.SKIPPED;
+      return switch (action) {
+        case SKIP -> StepResult.Update.SKIPPED;
+        case ROLLBACK -> StepResult.Update.ROLLBACK;
+        default -> {
+          // Undone to its random draws, so that the state saved is the one before the step.
+          pipeline.restoreRandomStates(randomBefore);
+          requestStop(new StopReason(StopReason.Kind.HOOK, "the loss is not finite at step " + step));
+          yield StepResult.Update.STOPPED;
+        }
+      };
     }
     pipeline.finishUpdate(optimizer, settings.frozen());
     optimizer.stepSchedules();
@@ -202,11 +225,9 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     }
     LossGuard.Action action = LossGuard.Action.APPLY;
     if (!finite) {
-      for (Hook hook : hooks) {
-        if (hook instanceof LossGuard lossGuard) {
-          LossGuard.Action asked = lossGuard.onNonFiniteLoss(step, stepLosses);
-          action = asked.compareTo(action) > 0 ? asked : action;
-        }
+      for (LossGuard lossGuard : guards) {
+        LossGuard.Action asked = lossGuard.onNonFiniteLoss(step, stepLosses);
+        action = asked.compareTo(action) > 0 ? asked : action;
       }
     }
     return action;

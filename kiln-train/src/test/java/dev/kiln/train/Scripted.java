@@ -64,6 +64,8 @@ public final class Scripted {
     final List<Double> dropouts = new ArrayList<>();
     /** The update (counted from 0) whose loss is NaN; -1 for none. */
     int nanAtUpdate = -1;
+    /** A stand-in for a dropout stream: one draw per update. */
+    long draws;
 
     Component(String name, double... scores) {
       this.name = name;
@@ -89,6 +91,7 @@ public final class Scripted {
       updatedLengths.add(lengths);
       annotationsSeenInUpdate.add(annotations);
       dropouts.add(dropout);
+      draws++;
       losses.add(name, updatedLengths.size() - 1 == nanAtUpdate ? Double.NaN : batch.size());
     }
 
@@ -105,6 +108,16 @@ public final class Scripted {
     @Override
     public ParamsSwap useParams(Map<String, float[]> averages) {
       return () -> {};
+    }
+
+    @Override
+    public Map<String, Long> randomStates() {
+      return Map.of("draws", draws);
+    }
+
+    @Override
+    public void restoreRandomStates(Map<String, Long> states) {
+      draws = states.get("draws");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kiln.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.train.Scripted.Doc;
+import dev.kiln.train.hooks.StopOnNaN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,5 +184,42 @@ public class TrainingLoopTest {
         () -> new EvalResult(1.0, Map.of()), settings(100, 0, 5), (p, step, epoch) -> {}, List.of(), finalState);
     assertThat(resumed.hasNext()).isFalse();
     assertThat(resumed.stopReason()).map(StopReason::kind).contains(StopReason.Kind.MAX_STEPS);
+  }
+
+  @Test
+  void aStopForANonFiniteLossLeavesTheBadStepUntakenSoThatAResumedRunTrainsItsBatchAgain() {
+    List<Example<Doc>> data = Scripted.examples(1, 2, 3, 4, 5, 6, 7, 8);
+    Scripted.Component component = new Scripted.Component("c", 1.0);
+    component.nanAtUpdate = 2;
+    TrainBatches<Doc> batches = batches(data, BatchCursor.START);
+    TrainingLoop<Doc> stopped = new TrainingLoop<>(new Pipeline<>(List.of(component)), new Scripted.CountingOptimizer(),
+        batches, () -> new EvalResult(1.0, Map.of()), settings(2, 0, 0), (p, step, epoch) -> {},
+        List.of(new StopOnNaN(StopOnNaN.Policy.stop, 3)), LoopState.START);
+    List<StepResult<Doc>> steps = new ArrayList<>();
+    stopped.forEachRemaining(steps::add);
+
+    assertThat(steps).extracting(StepResult::update)
+        .containsExactly(StepResult.Update.APPLIED, StepResult.Update.APPLIED, StepResult.Update.STOPPED);
+    assertThat(stopped.stopReason()).map(Object::toString).contains("hook: the loss is not finite at step 2");
+    // The state model-last saves is the one before step 2: its batch, its evaluation and its
+    // random draws are all still to come.
+    assertThat(stopped.state().nextStep()).isEqualTo(2);
+    assertThat(stopped.state().checkpoints()).extracting(ScoreAtStep::step).containsExactly(0L);
+    assertThat(batches.cursor()).isEqualTo(new BatchCursor(0, 0, 2, 2));
+    assertThat(component.draws).isEqualTo(2);
+
+    Scripted.Component fixed = new Scripted.Component("c", 1.0);
+    TrainingLoop<Doc> resumed = new TrainingLoop<>(new Pipeline<>(List.of(fixed)), new Scripted.CountingOptimizer(),
+        batches(data, batches.cursor()), () -> new EvalResult(1.0, Map.of()), settings(2, 0, 0), (p, step, epoch) -> {},
+        List.of(new StopOnNaN(StopOnNaN.Policy.stop, 3)), stopped.state());
+    StepResult<Doc> first = resumed.next();
+    assertThat(first.info().step()).isEqualTo(2);
+    assertThat(first.batch()).isEqualTo(steps.get(2).batch());
+    assertThat(first.checkpoint()).as("step 2 evaluates, in the resumed run").isNotEqualTo(Checkpoint.NONE);
+  }
+
+  private static TrainBatches<Doc> batches(List<Example<Doc>> data, BatchCursor start) {
+    return new TrainBatches<>(() -> data, Scripted.batchesOf(1), EpochLimit.fromConfig(0), 7, OptionalLong.empty(),
+        ProblemPolicy.ERROR, start);
   }
 }

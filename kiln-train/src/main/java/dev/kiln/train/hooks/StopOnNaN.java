@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Guards against a loss that is NaN or infinite: {@code stop} ends training before the bad step
- * is applied; {@code skip} discards the step and goes on; {@code rollback} also restores the
+ * Guards against a loss that is NaN or infinite: {@code stop} ends training before the bad step,
+ * which does not count: model-last is saved as it was before it, and {@code --resume} trains the
+ * same batch again (and stops there again, unless the config or the data changed, as resuming a
+ * run that {@code kiln.StopAfter} stopped trains nothing more); {@code skip} discards the step and goes on; {@code rollback} also restores the
  * weights and optimizer state of the last saved checkpoint, then goes on with the next batch
  * (replaying the same batch would only give the same NaN: resume is exact). After
  * {@code max_rollbacks} rollbacks it stops.

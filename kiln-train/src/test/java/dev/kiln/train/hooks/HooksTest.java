@@ -52,7 +52,7 @@ class HooksTest {
       List<StepResult.Update> updates = steps.stream().map(StepResult::update).toList();
       switch (policy) {
         case stop -> {
-          assertThat(updates).containsExactly(StepResult.Update.APPLIED, StepResult.Update.APPLIED, StepResult.Update.SKIPPED);
+          assertThat(updates).containsExactly(StepResult.Update.APPLIED, StepResult.Update.APPLIED, StepResult.Update.STOPPED);
           assertThat(loop.stopReason()).map(StopReason::kind).contains(StopReason.Kind.HOOK);
         }
         case skip -> assertThat(updates).containsExactly(StepResult.Update.APPLIED, StepResult.Update.APPLIED,
