@@ -90,14 +90,18 @@ class TrainerFeaturesTest {
   @Test
   void resumingARunThatStopAfterStoppedTrainsNothingMore() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 40);
-    Path output = dir.resolve("run");
-    String hook = "{\"stop\": {\"@hooks\": \"kiln.StopAfter.v1\", \"steps\": 12}}";
-    KilnRun first = train(config, output, "--training.hooks", hook);
-    assertThat(first.out()).contains("Stopped: hook: stop_after: 12 steps done");
-    byte[] weights = Files.readAllBytes(output.resolve("model-last/classifier/weights.safetensors"));
-    KilnRun resumed = train(config, output, "--training.hooks", hook, "--resume");
-    assertThat(resumed.out()).contains("Stopped: hook: stop_after: 12 steps done");
-    assertThat(Files.readAllBytes(output.resolve("model-last/classifier/weights.safetensors"))).isEqualTo(weights);
+    for (String limit : List.of("steps\": 12", "epochs\": 1")) {
+      Path output = dir.resolve(limit.substring(0, 5));
+      String hook = "{\"stop\": {\"@hooks\": \"kiln.StopAfter.v1\", \"" + limit + "}}";
+      String stopped = "Stopped: hook: stop_after: " + (limit.startsWith("steps") ? "12 steps done" : "1 epochs done");
+      KilnRun first = train(config, output, "--training.hooks", hook);
+      String steps = first.out().replaceAll("(?s).*" + stopped + " \\((\\d+ steps),.*", "$1");
+      assertThat(steps).as(first.out()).matches("\\d+ steps");
+      byte[] weights = Files.readAllBytes(output.resolve("model-last/classifier/weights.safetensors"));
+      KilnRun resumed = train(config, output, "--training.hooks", hook, "--resume");
+      assertThat(resumed.out()).as(limit).contains(stopped + " (" + steps + ",");
+      assertThat(Files.readAllBytes(output.resolve("model-last/classifier/weights.safetensors"))).isEqualTo(weights);
+    }
   }
 
   @Test

@@ -297,12 +297,6 @@ public final class Trainer<D extends Datum> {
     TrainLogger.Session log = settings.logger().start(new LogContext(trainableNames(), weights.weights(),
         settings.evalFrequency(), options.out(), options.err(), Optional.of(options.output()),
         start.logger(), options.interactive()));
-    for (Hook hook : hooks) {
-      StopDecision decision = hook.beforeTraining(start.loop().nextStep(), start.cursor().epoch(), start.loop().seconds());
-      if (decision.stop()) {
-        loop.requestStop(new StopReason(StopReason.Kind.HOOK, decision.reason()));
-      }
-    }
     return new TrainingSession<>(this, loop, batches, log, options.interrupt(), lock);
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,7 +46,8 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
   private UnaryOperator<String> teacherOf = UnaryOperator.identity();
   private StopReason stopReason;
   private StopReason requestedStop;
-  private int epoch = -1;
+  /** The epoch of the batches being trained, whose end the hooks have not seen yet; -1 for none. */
+  private int epoch;
   private EpochProfile profile = EpochProfile.ZERO;
 
   public TrainingLoop(
@@ -69,10 +71,16 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
     this.step = start.nextStep();
     this.words = start.words();
     this.secondsBefore = start.seconds();
+    this.epoch = start.openEpoch().orElse(-1);
     if (step > 0) {
       // A run resumed from its final checkpoint has nothing left to do: the step before it
       // already met a stop condition.
       checkStop(step - 1);
+    }
+    // The cursor's epoch is the last batch's until the next batch is drawn; an open epoch is not done.
+    int epochsDone = start.openEpoch().orElse(batches.cursor().epoch());
+    for (Hook hook : this.hooks) {
+      consider(hook.beforeTraining(step, epochsDone, start.seconds()));
     }
   }
 
@@ -176,7 +184,8 @@ public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<
 
   /** The state to save for resume: valid between steps. */
   public LoopState state() {
-    return new LoopState(step, checkpoints, losses.snapshot(), words, seconds());
+    return new LoopState(step, checkpoints, losses.snapshot(), words, seconds(),
+        epoch >= 0 ? OptionalInt.of(epoch) : OptionalInt.empty());
   }
 
   private StepResult.Update update(List<Example<D>> batch) {

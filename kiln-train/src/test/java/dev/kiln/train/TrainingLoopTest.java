@@ -219,7 +219,58 @@ public class TrainingLoopTest {
   }
 
   private static TrainBatches<Doc> batches(List<Example<Doc>> data, BatchCursor start) {
-    return new TrainBatches<>(() -> data, Scripted.batchesOf(1), EpochLimit.fromConfig(0), 7, OptionalLong.empty(),
+    return batches(data, start, 0);
+  }
+
+  @Test
+  void aRunSavedAfterTheLastBatchOfAnEpochEndsThatEpochWhenItResumes() {
+    for (long cut : new long[] {5, 7, 8}) {
+      List<Integer> ended = new ArrayList<>();
+      Hook recorder = new Hook() {
+        @Override
+        public StopDecision afterEpoch(int epoch, EpochProfile profile) {
+          ended.add(epoch);
+          return StopDecision.CONTINUE;
+        }
+      };
+      List<Example<Doc>> data = Scripted.examples(3, 3, 3, 3);
+      TrainBatches<Doc> batches = batches(data, BatchCursor.START, 3);
+      TrainingLoop<Doc> first = resumable(batches, settings(100, 0, cut), List.of(recorder), LoopState.START);
+      first.forEachRemaining(step -> { });
+      TrainingLoop<Doc> resumed = resumable(batches(data, batches.cursor(), 3), settings(100, 0, 0), List.of(recorder),
+          first.state());
+      resumed.forEachRemaining(step -> { });
+      assertThat(ended).as("cut after step %d", cut).containsExactly(0, 1, 2);
+    }
+  }
+
+  @Test
+  void stopAfterEpochsStopsARunResumedAtTheEndOfItsLastEpochBeforeAnyStep() {
+    List<Example<Doc>> data = Scripted.examples(3, 3, 3, 3);
+    // Saved after step 7, the last of epoch 1, before the loop saw the epoch end (a checkpoint, a
+    // kill, max_steps), or after StopAfter itself stopped the run at that end.
+    for (LoopSettings cut : List.of(settings(100, 0, 7), settings(100, 0, 0))) {
+      TrainBatches<Doc> batches = batches(data, BatchCursor.START, 0);
+      TrainingLoop<Doc> first = resumable(batches, cut, List.of(new dev.kiln.train.hooks.StopAfter(0, 2, 0)),
+          LoopState.START);
+      List<StepResult<Doc>> steps = new ArrayList<>();
+      first.forEachRemaining(steps::add);
+      assertThat(steps).hasSize(8);
+      TrainingLoop<Doc> resumed = resumable(batches(data, batches.cursor(), 0), settings(100, 0, 0),
+          List.of(new dev.kiln.train.hooks.StopAfter(0, 2, 0)), first.state());
+      assertThat(resumed.hasNext()).isFalse();
+      assertThat(resumed.stopReason()).map(Object::toString).contains("hook: stop_after: 2 epochs done");
+    }
+  }
+
+  private static TrainingLoop<Doc> resumable(TrainBatches<Doc> batches, LoopSettings settings, List<Hook> hooks,
+      LoopState start) {
+    return new TrainingLoop<>(new Pipeline<>(List.of(new Scripted.Component("c", 1.0))), new Scripted.CountingOptimizer(),
+        batches, () -> new EvalResult(1.0, Map.of()), settings, (p, step, epoch) -> {}, hooks, start);
+  }
+
+  private static TrainBatches<Doc> batches(List<Example<Doc>> data, BatchCursor start, int maxEpochs) {
+    return new TrainBatches<>(() -> data, Scripted.batchesOf(1), EpochLimit.fromConfig(maxEpochs), 7, OptionalLong.empty(),
         ProblemPolicy.ERROR, start);
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The loop's side of a resumable checkpoint, saved as {@code training/state.json} in
@@ -53,6 +54,7 @@ public record TrainingState(
     loopTree.put("loss_bits", lossBits);
     loopTree.put("words", loop.words());
     loopTree.put("seconds", loop.seconds());
+    loopTree.put("open_epoch", loop.openEpoch().isPresent() ? loop.openEpoch().getAsInt() : null);
     tree.put("loop", loopTree);
     Map<String, Object> cursorTree = new LinkedHashMap<>();
     cursorTree.put("epoch", cursor.epoch());
@@ -81,8 +83,11 @@ public record TrainingState(
       Map<String, Double> losses = new LinkedHashMap<>();
       map(loopTree.get("loss_bits")).forEach((name, bits) ->
           losses.put(name, Double.longBitsToDouble(number(bits).longValue())));
+      // Saved before kiln kept it: no epoch open, as those runs resumed.
+      Object openEpoch = loopTree.get("open_epoch");
       LoopState loop = new LoopState(number(loopTree.get("next_step")).longValue(), checkpoints, losses,
-          number(loopTree.get("words")).longValue(), number(loopTree.get("seconds")).doubleValue());
+          number(loopTree.get("words")).longValue(), number(loopTree.get("seconds")).doubleValue(),
+          openEpoch == null ? OptionalInt.empty() : OptionalInt.of(number(openEpoch).intValue()));
       Map<String, Object> cursorTree = map(tree.get("cursor"));
       BatchCursor cursor = new BatchCursor(number(cursorTree.get("epoch")).intValue(),
           number(cursorTree.get("pass")).intValue(), number(cursorTree.get("batch_in_pass")).longValue(),

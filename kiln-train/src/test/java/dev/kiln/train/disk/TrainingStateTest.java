@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class TrainingStateTest {
     double awkward = 0.1 + 0.2;
     TrainingState state = new TrainingState(
         new LoopState(42, List.of(new ScoreAtStep(awkward, 0), new ScoreAtStep(1.0 / 3, 40)),
-            Map.of("textcat", 1e-310, "tagger", Math.PI), 1234, 12.5),
+            Map.of("textcat", 1e-310, "tagger", Math.PI), 1234, 12.5, OptionalInt.of(3)),
         new BatchCursor(3, 4, 17, 2),
         List.of(Map.of(), Map.of("rollbacks", 1)),
         Map.of("0", Map.of("bytes", 512)));
@@ -33,6 +34,7 @@ class TrainingStateTest {
     assertThat(read.loop().checkpoints()).isEqualTo(state.loop().checkpoints());
     assertThat(read.loop().losses()).isEqualTo(state.loop().losses());
     assertThat(read.loop().nextStep()).isEqualTo(42);
+    assertThat(read.loop().openEpoch()).hasValue(3);
     assertThat(read.cursor()).isEqualTo(state.cursor());
     assertThat(read.hooks()).isEqualTo(state.hooks());
     assertThat(read.logger()).isEqualTo(state.logger());
@@ -53,5 +55,15 @@ class TrainingStateTest {
   void aDamagedStateFileIsACodedError() throws IOException {
     Files.writeString(directory.resolve(TrainingState.FILE_NAME), "{\"loop\": 3}");
     assertThatThrownBy(() -> TrainingState.read(directory)).hasMessageStartingWith("[E213] cannot resume from");
+  }
+
+  @Test
+  void aStateSavedBeforeOpenEpochsWereKeptHasNoEpochOpen() throws IOException {
+    new TrainingState(new LoopState(11, List.of(), Map.of(), 80, 1.5, OptionalInt.of(1)),
+        new BatchCursor(1, 1, 3, 3), List.of(), Map.of()).write(directory);
+    Path file = directory.resolve(TrainingState.FILE_NAME);
+    Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"open_epoch\" : 1", ""));
+    assertThat(Files.readString(file)).doesNotContain("open_epoch");
+    assertThat(TrainingState.read(directory).loop().openEpoch()).isEmpty();
   }
 }
