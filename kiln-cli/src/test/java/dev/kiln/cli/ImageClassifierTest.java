@@ -148,5 +148,12 @@ class ImageClassifierTest {
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     assertThat(first.get("source").asText()).isEqualTo("horizontal/000.png");
     TabularTrainingTest.assertScoresKeyedByClass(first, List.of("horizontal", "vertical"));
+
+    // Read at 4×16, the images have as many pixels as at 8×8, and the model would score noise.
+    KilnRun resized = KilnRun.of("evaluate", output.resolve("model-last").toString(), dir.resolve("dev").toString(),
+        "--corpora.dev.width", "16", "--corpora.dev.height", "4");
+    assertThat(resized.exit()).as(resized.err()).isEqualTo(2);
+    assertThat(resized.err()).startsWith("[E263] component classifier: " + dir.resolve("dev")
+        + " holds images of 4×16×1 pixels (height×width×channels), but the model was trained on images of 8×8×1");
   }
 }

@@ -73,6 +73,17 @@ final class DevEvaluator<D extends Datum> implements Evaluator {
     });
   }
 
+  /** The first record of each evaluation corpus that has any, as read by {@link #readCorpora}. */
+  List<D> firstRecords() {
+    List<D> first = new ArrayList<>();
+    for (List<Example<D>> examples : asRead.values()) {
+      if (!examples.isEmpty()) {
+        first.add(examples.get(0).predicted());
+      }
+    }
+    return first;
+  }
+
   private Map<String, Object> scoresOn(Corpus<D> corpus, String name) {
     List<Example<D>> read = examplesOf(corpus, name);
     if (read.isEmpty()) {

@@ -281,6 +281,7 @@ public final class Trainer<D extends Datum> {
     DevEvaluator<D> evaluator = new DevEvaluator<>(pipeline, corpora.get("dev_corpus", settings.devCorpus()),
         corpora.extra(settings.extraCorpora()), weights, settings.onEmptyStream(), evaluationCorpusNames());
     evaluator.readCorpora();
+    annotateFirstRecords(evaluator);
     if (resumed.isEmpty()) {
       // Only now, with the data read and the components initialized: a mistake found in the data
       // must not cost the previous run's models.
@@ -461,6 +462,22 @@ public final class Trainer<D extends Datum> {
       }
     }
     init.afterInit().ifPresent(callback -> callback.call(pipeline));
+  }
+
+  /**
+   * Has the pipeline annotate the first record of the training corpus and of each evaluation
+   * corpus, one at a time, before anything is written: data the initialized or resumed components
+   * cannot read (images of another shape than the model was trained on, rows of another width)
+   * is then its coded error now, rather than a step that fails or a first evaluation that fails
+   * after the previous run's models were cleared.
+   */
+  private void annotateFirstRecords(DevEvaluator<D> evaluator) {
+    List<D> records = new ArrayList<>();
+    records.add(firstExample(trainCorpus()).predicted());
+    records.addAll(evaluator.firstRecords());
+    for (D record : records) {
+      pipeline.annotate(List.of(record));
+    }
   }
 
   /**

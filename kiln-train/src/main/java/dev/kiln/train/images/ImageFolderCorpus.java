@@ -8,6 +8,7 @@ import dev.kiln.train.Example;
 import dev.kiln.train.ProblemPolicy;
 import dev.kiln.train.SkippedRecords;
 import dev.kiln.train.vectors.FeatureVector;
+import dev.kiln.train.vectors.ImageShape;
 import dev.kiln.train.vectors.Labeled;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -39,6 +40,8 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
   private final int limit;
   private final ProblemPolicy onBadImage;
   private final boolean unlabeled;
+  /** Every image's shape once read: the size it is read (or resized) at, which the folder shares. */
+  private final ImageShape shape;
 
   ImageFolderCorpus(Path root, ImageSize size, int limit, ProblemPolicy onBadImage) {
     this(root, size, limit, onBadImage, false);
@@ -50,6 +53,7 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
     this.limit = limit;
     this.onBadImage = onBadImage;
     this.unlabeled = unlabeled;
+    this.shape = new ImageShape(size.height(), size.width(), size.channels(), root.toString());
   }
 
   /**
@@ -85,7 +89,7 @@ final class ImageFolderCorpus implements Corpus<Labeled> {
         while (decoded == null && next < entries.size()) {
           Entry entry = entries.get(next++);
           try {
-            decoded = Labeled.example(new FeatureVector.Pixels(pixels(entry.file())), entry.label(),
+            decoded = Labeled.example(new FeatureVector.Pixels(pixels(entry.file()), shape), entry.label(),
                 root.relativize(entry.file()).toString().replace('\\', '/'));
           } catch (KilnException problem) {
             if (onBadImage == ProblemPolicy.ERROR) {

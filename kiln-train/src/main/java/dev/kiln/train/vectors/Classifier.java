@@ -53,6 +53,12 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
   private final InputMatrices inputMatrices = new InputMatrices();
   private final UnknownLabels unknownLabels;
   private double dropout = Double.NaN;
+  /**
+   * The shape of the images the model was initialized on, which every image it reads after must
+   * have (saved as {@code image_shape.json}); null when it reads no images, or was saved before
+   * kiln kept the shape.
+   */
+  private ImageShape trainedOn;
 
   public Classifier(String name, Model<Floats, Floats> model) {
     this.name = name;
@@ -165,12 +171,41 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
   }
 
   private void initializeModel(List<Example<Labeled>> sample, long seed) {
+    trainedOn = imageShapeOf(sample);
     Floats x = inputs(sample);
     try {
       model.initialize(x, Floats.zeros(x.rows(), labels.size()), Rng.derive(seed, name).nextLong());
     } finally {
       inputMatrices.giveBack(x);
     }
+  }
+
+  /**
+   * The shape of the sample's images (null when they are none), checked against the image shape
+   * the model's first layer with an image height and width ({@code kiln.Reshape.v1}) reads rows
+   * as: with the same pixel count (14×56 and 28×28) it would train on scrambled images without a
+   * word.
+   *
+   * @throws KilnException E264 naming the images' file and both shapes
+   */
+  private ImageShape imageShapeOf(List<Example<Labeled>> sample) {
+    ImageShape images = sample.isEmpty() ? null : sample.get(0).predicted().features().shape();
+    if (images == null) {
+      return null;
+    }
+    for (Model<?, ?> node : model.walk()) {
+      if (node.attrs().get("height") instanceof Integer height && node.attrs().get("width") instanceof Integer width) {
+        // Unset, kiln.Reshape.v1 takes as many channels as the rows' width gives.
+        int channels = node.hasDim("channels") ? node.getDim("channels")
+            : Math.max(1, images.height() * images.width() * images.channels() / (height * width));
+        ImageShape read = new ImageShape(height, width, channels, node.name());
+        if (!read.sameShape(images)) {
+          throw new KilnException(ErrorCode.E264, name, images.source(), images.describe(), read.describe());
+        }
+        break;
+      }
+    }
+    return images;
   }
 
   private Classifier teacherOf(Component<Labeled> teacher) {
@@ -201,11 +236,15 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
   public void save(Path folder) throws IOException {
     saveWeights(folder);
     labels.save(folder);
+    if (trainedOn != null) {
+      trainedOn.save(folder);
+    }
   }
 
   @Override
   public void load(Path folder) throws IOException {
     labels = LabelSet.load(folder);
+    trainedOn = ImageShape.load(folder).orElse(null);
     loadWeights(folder);
     checkOutputs(folder, labels.size(), "labels");
   }
@@ -240,7 +279,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
 
   /** The rows' features in a matrix taken from {@link #inputMatrices}, for the caller to give back. */
   private Floats features(int rows, IntFunction<FeatureVector> featuresOf) {
-    FeatureRows gathered = FeatureRows.gather(name, rows, featuresOf);
+    FeatureRows gathered = FeatureRows.gather(name, rows, featuresOf, trainedOn);
     int width = gathered.width();
     OptionalInt trainedWidth = model.maybeDim("nI");
     if (trainedWidth.isPresent() && trainedWidth.getAsInt() != width) {

@@ -29,6 +29,6 @@ final class FeatureNoise implements Augmenter<Labeled> {
     for (int i = 0; i < values.length; i++) {
       values[i] += (float) (sigma * random.nextGaussian());
     }
-    return List.of(Labeled.example(new FeatureVector.Dense(values), example.reference().label()));
+    return List.of(Labeled.example(new FeatureVector.Dense(values, features.shape()), example.reference().label()));
   }
 }

@@ -25,18 +25,34 @@ final class FeatureRows {
     this.width = width;
   }
 
+  /** As {@link #gather(String, int, IntFunction, ImageShape)}, for rows of any image shape. */
+  static FeatureRows gather(String component, int rows, IntFunction<FeatureVector> featuresOf) {
+    return gather(component, rows, featuresOf, null);
+  }
+
   /**
    * The first {@code rows} (at least one) feature vectors {@code featuresOf} gives.
    *
-   * @throws KilnException E230 naming {@code component} for the first row whose width differs
-   *     from row 0's
+   * @param expected the shape every image row must have, or null for any; rows of unknown shape pass
+   * @throws KilnException E263 naming {@code component}, the rows' file and both shapes for an
+   *     image row of another shape; E230 naming it for the first row whose width differs from
+   *     row 0's
    */
-  static FeatureRows gather(String component, int rows, IntFunction<FeatureVector> featuresOf) {
+  static FeatureRows gather(String component, int rows, IntFunction<FeatureVector> featuresOf, ImageShape expected) {
     Object[] arrays = new Object[rows];
     int[] starts = new int[rows];
     int width = featuresOf.apply(0).size();
+    // Rows read together share one shape object: each is compared once.
+    ImageShape checked = null;
     for (int row = 0; row < rows; row++) {
       FeatureVector vector = featuresOf.apply(row);
+      ImageShape shape = vector.shape();
+      if (expected != null && shape != null && shape != checked) {
+        if (!shape.sameShape(expected)) {
+          throw new KilnException(ErrorCode.E263, component, shape.source(), shape.describe(), expected.describe());
+        }
+        checked = shape;
+      }
       if (vector.size() != width) {
         throw new KilnException(ErrorCode.E230, component, width, vector.size(), row);
       }

@@ -10,8 +10,19 @@ public sealed interface FeatureVector {
   /** Writes the features as float32 into {@code row} from {@code offset}. */
   void copyTo(float[] row, int offset);
 
-  /** Features given as floats. */
-  record Dense(float[] values) implements FeatureVector {
+  /** The shape of the image these features are the pixels of, or null when they are no image's (or it is unknown). */
+  ImageShape shape();
+
+  /**
+   * Features given as floats; {@code shape} is the image's they were made from (noise added to
+   * pixels, say), or null.
+   */
+  record Dense(float[] values, ImageShape shape) implements FeatureVector {
+    /** Features that are no image's. */
+    public Dense(float[] values) {
+      this(values, null);
+    }
+
     @Override
     public int size() {
       return values.length;
@@ -26,15 +37,20 @@ public sealed interface FeatureVector {
   /**
    * 8-bit pixels, read as {@code value / 255}: a quarter of the memory of floats. They are
    * {@code length} bytes of {@code data} from {@code start}, so the images of an IDX file can
-   * share its one array.
+   * share its one array (and its one {@code shape}, which may be null when unknown).
    */
-  record Pixels(byte[] data, int start, int length) implements FeatureVector {
+  record Pixels(byte[] data, int start, int length, ImageShape shape) implements FeatureVector {
     /** {@code i / 255f} for every byte value: a lookup is cheaper than a division per pixel. */
     private static final float[] SCALED = scaledBytes();
 
-    /** All of {@code values}. */
-    public Pixels(byte[] values) {
-      this(values, 0, values.length);
+    /** All of {@code values}, an image of {@code shape}. */
+    public Pixels(byte[] values, ImageShape shape) {
+      this(values, 0, values.length, shape);
+    }
+
+    /** Pixels of an image whose shape is unknown. */
+    public Pixels(byte[] data, int start, int length) {
+      this(data, start, length, null);
     }
 
     @Override

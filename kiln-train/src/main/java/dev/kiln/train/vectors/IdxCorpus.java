@@ -65,10 +65,11 @@ final class IdxCorpus implements Corpus<Labeled> {
     }
     int n = limit > 0 ? Math.min(limit, count) : count;
     int size = pixels.itemSize();
+    ImageShape shape = pixels.imageShape(images);
     String imagesName = images.getFileName().toString();
     List<Example<Labeled>> examples = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      FeatureVector image = new FeatureVector.Pixels(pixels.values(), i * size, size);
+      FeatureVector image = new FeatureVector.Pixels(pixels.values(), i * size, size, shape);
       String label = classes == null ? null : labelName(classes.values()[i] & 0xFF, i);
       examples.add(forPrediction ? Labeled.example(image, label, imagesName + "#" + i) : Labeled.example(image, label));
     }

@@ -42,6 +42,18 @@ record IdxFile(int[] dims, byte[] values) {
     return size;
   }
 
+  /**
+   * The shape of an images file's items: rows × columns for 3 dimensions, rows × columns ×
+   * channels for 4, and 1 × n for items of one dimension (vectors).
+   */
+  ImageShape imageShape(Path file) {
+    return switch (dims.length) {
+      case 2 -> new ImageShape(1, dims[1], 1, file.toString());
+      case 3 -> new ImageShape(dims[1], dims[2], 1, file.toString());
+      default -> new ImageShape(dims[1], dims[2], dims[3], file.toString());
+    };
+  }
+
   /** The file {@code PREFIX-SUFFIX.gz} or {@code PREFIX-SUFFIX}, whichever exists (E080 if neither). */
   static Path find(Path prefix, String suffix) {
     return findIfAny(prefix, suffix).orElseThrow(() ->

@@ -27,6 +27,22 @@ class FeatureRowsTest {
   }
 
   @Test
+  void anImageOfAnotherShapeWithTheSamePixelCountIsRefusedNamingItsFileAndBothShapes() {
+    ImageShape trained = new ImageShape(2, 3, 1, "train-images-idx3-ubyte");
+    ImageShape same = new ImageShape(2, 3, 1, "dev-images-idx3-ubyte");
+    ImageShape other = new ImageShape(3, 2, 1, "wide-images-idx3-ubyte");
+    byte[] pixels = new byte[6];
+    List<FeatureVector> vectors = List.of(new FeatureVector.Pixels(pixels, same),
+        new FeatureVector.Dense(new float[6]), new FeatureVector.Pixels(pixels, other));
+    assertThat(FeatureRows.gather("classifier", 2, vectors::get, trained).width())
+        .as("the same shape read from elsewhere, and a row of no known shape, pass").isEqualTo(6);
+    assertThatThrownBy(() -> FeatureRows.gather("classifier", 3, vectors::get, trained))
+        .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.E263))
+        .hasMessageStartingWith("[E263] component classifier: wide-images-idx3-ubyte holds images of 3×2×1 pixels")
+        .hasMessageContaining("trained on images of 2×3×1");
+  }
+
+  @Test
   void aRowOfAnotherWidthIsReportedWithItsIndex() {
     List<FeatureVector> vectors = List.of(
         new FeatureVector.Dense(new float[2]), new FeatureVector.Dense(new float[2]),

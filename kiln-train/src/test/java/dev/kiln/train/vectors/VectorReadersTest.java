@@ -253,4 +253,18 @@ class VectorReadersTest {
     assertThat(values).isNotEqualTo(new float[] {1, 2, 3});
     assertThat(noisy.reference().label()).isEqualTo("x");
   }
+
+  @Test
+  void noisyPixelsKeepTheirImageShapeAndIdxImagesCarryTheirs() throws IOException {
+    ImageShape shape = new ImageShape(1, 3, 1, "images");
+    Example<Labeled> example = Labeled.example(new FeatureVector.Pixels(new byte[] {1, 2, 3}, shape), "x");
+    Example<Labeled> noisy = VectorRegistry.featureNoise(0.5, 1.0).augment(example, new dev.kiln.nn.Rng(5)).iterator().next();
+    assertThat(noisy.predicted().features().shape()).isSameAs(shape);
+
+    Files.write(dir.resolve("t-images-idx3-ubyte"), idx(0x0803, new int[] {2, 3, 4}, 24));
+    Files.write(dir.resolve("t-labels-idx1-ubyte"), idx(0x0801, new int[] {2}, 2));
+    ImageShape read = all(VectorRegistry.idx(dir.resolve("t"), 0, List.of()).read()).get(1).predicted().features().shape();
+    assertThat(read.describe()).isEqualTo("3×4×1");
+    assertThat(read.source()).isEqualTo(dir.resolve("t-images-idx3-ubyte").toString());
+  }
 }
