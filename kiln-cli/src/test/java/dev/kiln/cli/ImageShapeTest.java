@@ -19,8 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageShapeTest {
   @TempDir Path dir;
 
-  /** Writes PREFIX-images-idx3-ubyte and PREFIX-labels-idx1-ubyte: {@code count} random images of height × width. */
   private Path idx(String prefix, int count, int height, int width, long seed) throws IOException {
+    return idx(dir, prefix, count, height, width, seed);
+  }
+
+  /** Writes PREFIX-images-idx3-ubyte and PREFIX-labels-idx1-ubyte in {@code dir}: {@code count} random images of height × width. */
+  static Path idx(Path dir, String prefix, int count, int height, int width, long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     ByteArrayOutputStream images = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(images);
@@ -45,8 +49,12 @@ class ImageShapeTest {
     return dir.resolve(prefix);
   }
 
-  /** An MLP classifier of IDX images, or a CNN one whose kiln.Reshape.v1 reads rows as 4×8 images. */
   private Path config(boolean cnn) throws IOException {
+    return config(dir, cnn);
+  }
+
+  /** An MLP classifier of IDX images in {@code dir}, or a CNN one whose kiln.Reshape.v1 reads rows as 4×8 images. */
+  static Path config(Path dir, boolean cnn) throws IOException {
     String model = cnn
         ? String.join("\n",
             "[components.classifier.model.*.image]", "@layers = \"kiln.Reshape.v1\"", "height = 4", "width = 8", "",

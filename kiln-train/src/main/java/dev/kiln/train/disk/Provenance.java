@@ -38,10 +38,10 @@ public record Provenance(
 
   /**
    * The provenance of a run: {@code dataPaths} are the config's {@code [paths]} values and its
-   * corpora's paths; those that name files (or folders, whose files are each listed) are
-   * fingerprinted.
+   * corpora's paths; those that name files (or folders, whose files are each listed, or the
+   * start of files' names, as an IDX pair's prefix does) are fingerprinted.
    *
-   * @throws KilnException E219 for a path that is a pipe, which cannot be read again
+   * @throws KilnException E219 for a path that is a pipe, or a prefix of one, which cannot be read again
    */
   public static Provenance of(String filledConfig, List<Path> dataPaths, long seed) {
     Map<String, DataFile> data = new LinkedHashMap<>();
@@ -52,6 +52,9 @@ public record Provenance(
         throw new KilnException(ErrorCode.E219, path);
       }
       for (Path file : files(path)) {
+        if (Pipes.isPipe(file)) {
+          throw new KilnException(ErrorCode.E219, file);
+        }
         try {
           data.put(file.toString(), new DataFile(Files.size(file), Manifest.sha256(file)));
         } catch (IOException e) {
@@ -132,12 +135,32 @@ public record Provenance(
       return List.of(path);
     }
     if (!Files.isDirectory(path)) {
-      return List.of();
+      return filesNamedAfter(path);
     }
     try (Stream<Path> walk = Files.walk(path)) {
       return walk.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E080, path, IoReason.of(e));
+    }
+  }
+
+  /**
+   * The files and pipes beside {@code prefix} whose names start with its name and a dash: the
+   * files a prefix stands for, such as {@code data/train} for {@code data/train-images-idx3-ubyte.gz}
+   * and {@code data/train-labels-idx1-ubyte.gz} (kiln.Idx.v1). Without them, IDX data named by a
+   * prefix alone was not fingerprinted, and --resume did not notice it changed.
+   */
+  private static List<Path> filesNamedAfter(Path prefix) {
+    Path folder = prefix.toAbsolutePath().getParent();
+    if (prefix.getFileName() == null || folder == null || !Files.isDirectory(folder)) {
+      return List.of();
+    }
+    String start = prefix.getFileName() + "-";
+    try (Stream<Path> siblings = Files.list(folder)) {
+      return siblings.filter(file -> file.getFileName().toString().startsWith(start) && !Files.isDirectory(file))
+          .map(file -> prefix.resolveSibling(file.getFileName())).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
     }
   }
 

@@ -3,9 +3,11 @@ package dev.kiln.train.vectors;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
+import dev.kiln.train.Pipes;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -85,17 +87,25 @@ record IdxFile(int[] dims, byte[] values) {
         + String.join(" or ", prefixes);
   }
 
-  /** As {@link #find}, empty when neither file exists; warns when both do, since they may differ. */
+  /**
+   * As {@link #find}, empty when neither file exists; warns when both do, since they may differ.
+   * A named pipe counts as a file: {@code kiln evaluate} and {@code predict} read it once, as they
+   * read a JSONL pipe, and {@code kiln train} refuses it before reading, as any data pipe (E219).
+   */
   static Optional<Path> findIfAny(Path prefix, String suffix) {
     Path gzipped = Path.of(prefix + "-" + suffix + ".gz");
     Path plain = Path.of(prefix + "-" + suffix);
-    if (Files.isRegularFile(gzipped)) {
-      if (Files.isRegularFile(plain)) {
+    if (isFile(gzipped)) {
+      if (isFile(plain)) {
         LOG.warn("both {} and {} exist; reading {}. Remove the one you do not mean.", gzipped, plain, gzipped);
       }
       return Optional.of(gzipped);
     }
-    return Files.isRegularFile(plain) ? Optional.of(plain) : Optional.empty();
+    return isFile(plain) ? Optional.of(plain) : Optional.empty();
+  }
+
+  private static boolean isFile(Path path) {
+    return Files.isRegularFile(path) || Pipes.isPipe(path);
   }
 
   static IdxFile images(Path file) {
@@ -186,7 +196,22 @@ record IdxFile(int[] dims, byte[] values) {
   }
 
   private static InputStream open(Path file) throws IOException {
-    InputStream raw = Files.newInputStream(file);
+    InputStream raw = Pipes.isPipe(file) ? new PipeInput(Files.newInputStream(file)) : Files.newInputStream(file);
     return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+  }
+
+  /**
+   * A pipe's stream, whose {@code available()} is 0: the file channel's asks the pipe for its
+   * position, which it has not ("Illegal seek"), and GZIPInputStream asks it at the end of the data.
+   */
+  private static final class PipeInput extends FilterInputStream {
+    PipeInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int available() {
+      return 0;
+    }
   }
 }

@@ -267,4 +267,26 @@ class VectorReadersTest {
     assertThat(read.describe()).isEqualTo("3×4×1");
     assertThat(read.source()).isEqualTo(dir.resolve("t-images-idx3-ubyte").toString());
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void idxImagesFromANamedPipeAreReadOnceAsFromAFile() throws Exception {
+    Path pipe = dir.resolve("p-images-idx3-ubyte.gz");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+    byte[] images = Files.readAllBytes(gzip("file-images-idx3-ubyte.gz", idx(0x0803, new int[] {3, 2, 2}, 12)));
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(pipe, images); // waits for the reader to open the pipe
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.setDaemon(true); // blocked opening the pipe if no reader comes, it must not keep the JVM alive
+    writer.start();
+    List<Example<Labeled>> read = all(VectorRegistry.idx(dir.resolve("p"), 0, List.of()).unlabeled().read());
+    writer.join();
+    assertThat(read).hasSize(3);
+    assertThat(read.get(2).predicted().source()).isEqualTo("p-images-idx3-ubyte.gz#2");
+  }
 }
