@@ -91,4 +91,18 @@ class PredictOutputTest {
     Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
     assertThat(Files.getPosixFilePermissions(output)).isEqualTo(Files.getPosixFilePermissions(plain));
   }
+
+  @Test
+  void anInputWithoutRecordsIsAnErrorAndTheOldOutputIsKept() throws IOException {
+    Path output = Files.writeString(dir.resolve("predictions.jsonl"), "{\"old\": true}\n");
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+    for (String target : new String[] {"-", output.toString()}) {
+      KilnRun predict = KilnRun.of("predict", model.toString(), empty.toString(), "--output", target);
+      assertThat(predict.exit()).as(target).isEqualTo(2);
+      assertThat(predict.err()).startsWith("[E418] " + empty + " holds no records, so there is nothing to predict")
+          .doesNotContain("\tat ");
+      assertThat(predict.out()).isEmpty();
+    }
+    assertThat(output).hasContent("{\"old\": true}");
+  }
 }

@@ -74,17 +74,25 @@ public final class Evaluation {
   /**
    * {@code kiln predict}: the records of {@code data} as the pipeline at {@code model} annotates
    * them, one JSON object per record (records that cannot describe themselves give their text).
+   *
+   * @throws KilnException E418 when {@code data} holds no records: an empty output that exits 0
+   *     hides a wrong path or a file not written yet, as {@code kiln evaluate} refuses it (E408)
    */
   public static <D extends Datum> void predict(Path model, Path data, Registries registries,
       Map<String, Object> readerOverrides, Consumer<Map<String, Object>> out) {
     Pipeline<D> pipeline = PipelineDirectory.load(model, registries);
     List<D> batch = new ArrayList<>();
+    long records = 0;
     for (Example<D> example : Evaluation.<D>dataOf(model, data, registries, readerOverrides).unlabeled().read()) {
       batch.add(example.predicted());
+      records++;
       if (batch.size() == PREDICT_BATCH) {
         write(pipeline.annotate(batch), out);
         batch.clear();
       }
+    }
+    if (records == 0) {
+      throw new KilnException(ErrorCode.E418, data);
     }
     write(pipeline.annotate(batch), out);
   }
