@@ -25,6 +25,10 @@ import java.util.function.UnaryOperator;
  * when the batches run out, or when {@link #requestStop} was called. A loss guard that stops
  * training at a step whose loss is not finite stops it before that step: the step's result is
  * {@link StepResult.Update#STOPPED}, and the loop's state is the one before it.
+ *
+ * <p>Built, the loop calls every hook's {@code beforeTraining}, with the steps and epochs a
+ * resumed run has behind it; it then calls {@code afterBatch}, {@code afterEvaluation} and
+ * {@code afterEpoch} as the run goes, each epoch's end once across resumes.
  */
 public final class TrainingLoop<D extends Datum> implements Iterator<StepResult<D>> {
   private final Pipeline<D> pipeline;
