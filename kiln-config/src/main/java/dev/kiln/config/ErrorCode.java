@@ -220,7 +220,7 @@ public enum ErrorCode {
   E411("{0} cannot be \"{1}\". Give one of: {2}."),
   E412("{0} holds no sentence ({1}): there is nothing to convert. Check the file."),
   E413("{0} is a pipe, not a file: telling CoNLL-U from CoNLL-2003 would read its first lines, which could not be read again to convert. Give --converter conllu or --converter conll2003."),
-  E414("{0} is a file, but kiln init labels writes one NAME.json per component into a directory. Give the path of a directory (it is made if missing).");
+  E414("{0} is a file, but kiln init labels writes one NAME.json per component into a directory. Give the path of a directory (it is made if missing)."),
   E418("{0} holds no records, so there is nothing to predict, and no output is written. Check the path, and that the data is in the format the model reads (a reader told to skip bad lines or images, on_bad_row or on_bad_image = \"warn\" or \"ignore\", may have skipped them all).");
 
   private final String template;
