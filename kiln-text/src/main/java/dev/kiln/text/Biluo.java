@@ -54,6 +54,15 @@ public final class Biluo {
         setSpan(tags, first, last + 1, span.label());
       }
     }
+    warnMisaligned(doc, misaligned);
+    return tags;
+  }
+
+  /**
+   * Logs warning {@code W300} for entity spans that do not align with the tokens of {@code doc},
+   * once per document and spans in a run; nothing when there are none.
+   */
+  static void warnMisaligned(Doc doc, List<CharSpan> misaligned) {
     if (!misaligned.isEmpty()) {
       List<CharSpan> shown = misaligned.stream().map(span -> span.inCodePoints(doc.text())).toList();
       List<String> tokens = doc.tokens().stream().map(Token::text).toList();
@@ -61,7 +70,6 @@ public final class Biluo {
         LOG.warn(TextWarning.W300.format(shown, doc.text(), tokens));
       }
     }
-    return tags;
   }
 
   /** The spans of {@code spans} whose ends do not fall on token boundaries of {@code doc}. */

@@ -1,12 +1,10 @@
 package dev.kiln.text.ner;
 
-import dev.kiln.text.CharSpan;
+import dev.kiln.text.Alignment;
 import dev.kiln.text.Doc;
 import dev.kiln.text.Span;
-import dev.kiln.text.Token;
 import dev.kiln.train.Example;
 import dev.kiln.train.Scorer;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +13,19 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * spaCy's entity scores: {@code ents_p}, {@code ents_r}, {@code ents_f} and
- * {@code ents_per_type} ({@code {label: {p, r, f}}}), counting a predicted entity as right only
- * when a reference entity has exactly its characters and label.
+ * spaCy's entity scores ({@code get_ner_prf}): {@code ents_p}, {@code ents_r}, {@code ents_f}
+ * and {@code ents_per_type} ({@code {label: {p, r, f}}}).
  *
- * <p>Entities are compared by character offsets, so the two documents may be tokenized
- * differently. What the reference does not annotate does not count: examples whose reference has
- * no entity annotation are skipped, and a predicted entity touching a reference token of unknown
- * tag ({@code -}) is neither right nor wrong. With nothing to count the scores are 0.0 (spaCy
- * gives null), so that they can always be weighted.
+ * <p>A predicted entity is compared through the {@link Alignment} of the two tokenizations: it
+ * covers the reference tokens from the first to the last that its tokens align to, and it is
+ * right when a reference entity of its label covers exactly those tokens (each reference entity
+ * matches once; a second prediction on it is wrong). So "New" alone is right for the reference
+ * entity "New-York" when the reference has that as one token, since it aligns to that token
+ * only. What the reference does not annotate does not count: examples whose reference has no
+ * entity annotation are skipped, and a predicted entity over a reference token of unknown tag
+ * ({@code -}), or aligned to no reference token, is neither right nor wrong (its label is still
+ * listed in {@code ents_per_type}, as in spaCy). With nothing to count the scores are 0.0
+ * (spaCy gives null), so that they can always be weighted.
  */
 public final class EntityScores {
   private EntityScores() {}
@@ -37,21 +39,29 @@ public final class EntityScores {
       if (!reference.hasEntities()) {
         continue;
       }
-      Set<CharSpan> gold = new HashSet<>(charSpans(reference.entities()));
-      List<int[]> unknown = unknownRanges(reference);
-      Set<CharSpan> predicted = new HashSet<>();
-      for (CharSpan span : charSpans(example.predicted().entities())) {
-        if (unknown.stream().noneMatch(range -> range[0] < span.end() && span.start() < range[1])) {
-          predicted.add(span);
+      Set<Span> gold = new HashSet<>(reference.entities());
+      Alignment alignment = Alignment.of(example.predicted(), reference);
+      for (Span entity : example.predicted().entities()) {
+        counts.computeIfAbsent(entity.label(), label -> new long[3]);
+        int first = -1;
+        int last = -1;
+        for (int t = entity.start(); t < entity.end(); t++) {
+          for (int r : alignment.referenceTokens(t)) {
+            first = first < 0 ? r : first;
+            last = r;
+          }
         }
-      }
-      for (CharSpan span : predicted) {
-        count(counts, total, span.label(), gold.contains(span) ? 0 : 1);
-      }
-      for (CharSpan span : gold) {
-        if (!predicted.contains(span)) {
-          count(counts, total, span.label(), 2);
+        if (first < 0) {
+          continue;
         }
+        Span covered = reference.span(first, last + 1, entity.label());
+        if (reference.entityTags().subList(covered.start(), covered.end()).contains("-")) {
+          continue;
+        }
+        count(counts, total, entity.label(), gold.remove(covered) ? 0 : 1);
+      }
+      for (Span span : gold) {
+        count(counts, total, span.label(), 2);
       }
     }
     Map<String, Object> perType = new LinkedHashMap<>();
@@ -63,21 +73,6 @@ public final class EntityScores {
     scores.put("ents_f", overall.get("f"));
     scores.put("ents_per_type", perType);
     return scores;
-  }
-
-  private static List<CharSpan> charSpans(List<Span> spans) {
-    return spans.stream().map(Span::charSpan).toList();
-  }
-
-  /** The character ranges of the reference tokens whose entity tag is unknown. */
-  private static List<int[]> unknownRanges(Doc reference) {
-    List<int[]> ranges = new ArrayList<>();
-    for (Token token : reference.tokens()) {
-      if (reference.entityTags().get(token.i()).equals("-")) {
-        ranges.add(new int[] {token.idx(), token.endChar()});
-      }
-    }
-    return ranges;
   }
 
   /** Adds one to true positives (0), false positives (1) or false negatives (2). */

@@ -1,5 +1,6 @@
 package dev.kiln.text.sents;
 
+import dev.kiln.text.Alignment;
 import dev.kiln.text.Doc;
 import dev.kiln.text.Span;
 import dev.kiln.train.Example;
@@ -10,9 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * spaCy's sentence scores {@code sents_p}, {@code sents_r} and {@code sents_f}: the predicted
- * sentences that match a reference sentence exactly, by character offsets (so the two
- * tokenizations may differ). Examples whose reference has no sentence starts are left out; with
+ * spaCy's sentence scores {@code sents_p}, {@code sents_r} and {@code sents_f}
+ * ({@code Scorer.score_spans} of {@code sents}): the predicted sentences that match a reference
+ * sentence exactly. Each predicted sentence is carried to the reference tokens through the
+ * {@link Alignment} of the two tokenizations ({@link Alignment#toReference}); one that starts or
+ * ends inside a reference token aligns to no reference sentence and is left out, neither right
+ * nor wrong, as in spaCy. Examples whose reference has no sentence starts are left out; with
  * none left, all three are 0, as spaCy's empty counts give.
  */
 public final class SentenceScores {
@@ -30,8 +34,10 @@ public final class SentenceScores {
       if (!example.reference().hasSentStarts()) {
         continue;
       }
-      Set<Long> gold = offsets(example.reference().sentences());
-      Set<Long> predicted = offsets(example.predicted().sentences());
+      Set<Span> gold = new HashSet<>(example.reference().sentences());
+      Set<Span> predicted = new HashSet<>();
+      Alignment.of(example.predicted(), example.reference()).toReference(example.predicted().sentences())
+          .forEach(sentence -> sentence.ifPresent(predicted::add));
       goldCount += gold.size();
       predictedCount += predicted.size();
       predicted.retainAll(gold);
@@ -44,14 +50,6 @@ public final class SentenceScores {
     scores.put("sents_r", r);
     scores.put("sents_f", p + r == 0 ? 0.0 : 2 * p * r / (p + r));
     return scores;
-  }
-
-  private static Set<Long> offsets(List<Span> sentences) {
-    Set<Long> offsets = new HashSet<>();
-    for (Span sentence : sentences) {
-      offsets.add(((long) sentence.startChar() << 32) | sentence.endChar());
-    }
-    return offsets;
   }
 
   private static Map<String, Double> orderedWeights() {

@@ -175,19 +175,13 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
     losses.add(name, loss.loss());
   }
 
-  /** The gold tag id of each predicted token, {@link #MISSING} where unknown or not a known tag. */
+  /**
+   * The gold tag id of each predicted token, {@link #MISSING} where unknown or not a known tag;
+   * see {@link TextExample#tags} for how the reference tags reach the predicted tokens.
+   */
   private int[] goldIds(Example<Doc> example) {
-    Doc predicted = example.predicted();
-    Doc reference = example.reference();
-    int[] gold = new int[predicted.length()];
-    if (sameTokens(predicted, reference)) {
-      // The usual case (words given, tokenizer agrees): no alignment needed.
-      for (int i = 0; i < gold.length; i++) {
-        gold[i] = id(reference.hasTags() ? reference.tags().get(i) : null);
-      }
-      return gold;
-    }
     List<Optional<String>> tags = TextExample.tags(example);
+    int[] gold = new int[tags.size()];
     for (int i = 0; i < gold.length; i++) {
       gold[i] = id(tags.get(i).orElse(null));
     }
@@ -200,18 +194,6 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
     }
     Integer id = ids.get(tag);
     return id == null ? MISSING : id;
-  }
-
-  private static boolean sameTokens(Doc a, Doc b) {
-    if (a.length() != b.length()) {
-      return false;
-    }
-    for (int i = 0; i < a.length(); i++) {
-      if (a.token(i).idx() != b.token(i).idx() || a.token(i).endChar() != b.token(i).endChar()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

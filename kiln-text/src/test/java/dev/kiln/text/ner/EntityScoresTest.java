@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kiln.text.Doc;
+import dev.kiln.text.Tokenizer;
 import dev.kiln.train.Example;
 import java.util.List;
 import java.util.Map;
@@ -74,5 +75,29 @@ class EntityScoresTest {
         .withEntityTags(List.of("B-PER", "I-PER", "L-PER", "O"));
     Map<String, Object> scores = EntityScores.of(List.of(new Example<>(tagged, reference)));
     assertThat(score(scores, "ents_f")).isEqualTo(1.0);
+  }
+
+  @Test
+  void aPredictionInsideOneReferenceTokenIsRightForItsEntityOnce() {
+    // spaCy's get_ner_prf: "New" aligns to the reference token "New-York" only, so it covers that
+    // entity exactly; "York" covers it too, but the entity was already matched.
+    Doc reference = Doc.ofWords(List.of("in", "New-York")).withEntityTags(List.of("O", "U-GPE"));
+    Doc tagged = new Tokenizer().tokenize(reference.text());
+    Map<String, Object> once = EntityScores.of(List.of(new Example<>(tagged.withEntityTags(List.of("O", "U-GPE", "O", "O")), reference)));
+    assertThat(once).containsEntry("ents_p", 1.0).containsEntry("ents_r", 1.0);
+    Map<String, Object> twice = EntityScores.of(List.of(
+        new Example<>(tagged.withEntityTags(List.of("O", "U-GPE", "O", "U-GPE")), reference)));
+    assertThat(twice).containsEntry("ents_p", 0.5).containsEntry("ents_r", 1.0);
+  }
+
+  @Test
+  void theLabelOfAnIgnoredPredictionIsListedPerType() {
+    List<String> gold = List.of("-", "-", "O", "U-PER", "O", "O", "O");
+    List<String> predicted = List.of("U-ORG", "O", "O", "U-PER", "O", "O", "O");
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Double>> perType =
+        (Map<String, Map<String, Double>>) EntityScores.of(List.of(example(predicted, gold))).get("ents_per_type");
+    assertThat(perType.keySet()).containsExactly("ORG", "PER");
+    assertThat(perType.get("ORG")).containsEntry("f", 0.0);
   }
 }

@@ -8,6 +8,8 @@ import dev.kiln.config.Registries;
 import dev.kiln.config.Resolver;
 import dev.kiln.text.Doc;
 import dev.kiln.text.Span;
+import dev.kiln.text.TextExample;
+import dev.kiln.text.Token;
 import dev.kiln.text.Tokenizer;
 import dev.kiln.train.Example;
 import java.util.ArrayList;
@@ -73,6 +75,19 @@ class SentencizerTest {
     assertThat((double) scores.get("sents_p")).isCloseTo(1.0 / 3, within(1e-12));
     assertThat((double) scores.get("sents_r")).isCloseTo(0.5, within(1e-12));
     assertThat((double) scores.get("sents_f")).isCloseTo(0.4, within(1e-12));
+  }
+
+  @Test
+  void aPredictedSentenceThatEndsInsideAReferenceTokenIsNeitherRightNorWrong() {
+    Doc reference = Doc.ofWords(List.of("Go", "to", "St.Louis", ".", "Now")).withSentStarts(List.of(true, false, false, false, true));
+    Example<Doc> example = TextExample.of(reference, TOKENIZER);
+    assertThat(example.predicted().tokens()).extracting(Token::text)
+        .containsExactly("Go", "to", "St", ".", "Louis", ".", "Now");
+    example.setPredicted(sentencizer().annotate(List.of(example.predicted())).get(0));
+    assertThat(sentenceTexts(example.predicted())).containsExactly("Go to St.", "Louis .", "Now");
+    // "Go to St." and "Louis ." end and start inside "St.Louis": spaCy drops them; "Now" is right.
+    assertThat(sentencizer().score(List.of(example))).containsExactly(
+        Map.entry("sents_p", 1.0), Map.entry("sents_r", 0.5), Map.entry("sents_f", 2 * 0.5 / 1.5));
   }
 
   @Test

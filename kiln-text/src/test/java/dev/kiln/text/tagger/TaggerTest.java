@@ -8,6 +8,7 @@ import dev.kiln.config.KilnException;
 import dev.kiln.nn.optimizers.Adam;
 import dev.kiln.text.Doc;
 import dev.kiln.text.TextExample;
+import dev.kiln.text.Token;
 import dev.kiln.text.Tokenizer;
 import dev.kiln.text.tok2vec.Tok2VecModel;
 import dev.kiln.train.Example;
@@ -159,5 +160,37 @@ class TaggerTest {
     tagger.update(List.of(example(List.of("the", "dog", "sleeps"), List.of("DET", "NOUN", "VERB"))), 0.0, losses);
     assertThat(tagger.labels()).containsExactly("DET", "VERB");
     assertThat(losses.get("tagger")).isCloseTo(2 * 0.5, within(1e-5));
+  }
+
+  @Test
+  void tagAccuracyCountsTheTagsGivenToASplitReferenceTokenAsASet() {
+    Doc reference = Doc.ofWords(List.of("I", "like", "New-York", "."), List.of(true, true, false, false))
+        .withTags(List.of("PRON", "VERB", "PROPN", "PUNCT"));
+    Example<Doc> example = TextExample.of(reference, TOKENIZER);
+    Doc predicted = example.predicted();
+    example.setPredicted(predicted.withTags(List.of("PRON", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT")));
+    assertThat(TagScores.tagAccuracy(List.of(example))).isEqualTo(1.0);
+    // "New", "-", "York" give "New-York" two tags: one right, one wrong guess (p = 4/5, r = 1).
+    example.setPredicted(predicted.withTags(List.of("PRON", "VERB", "PROPN", "PUNCT", "PROPN", "PUNCT")));
+    assertThat(TagScores.tagAccuracy(List.of(example))).isCloseTo(2 * 0.8 / 1.8, within(1e-12));
+  }
+
+  @Test
+  void tagAccuracyCountsATaggedReferenceWhitespaceTokenAsMissedAsSpacyDoes() {
+    List<Token> tokens = List.of(new Token(0, "a", 0, true), new Token(1, "\n", 2, false), new Token(2, "b", 3, false));
+    Doc reference = Doc.of("a \nb", tokens).withTags(List.of("X", "SPACE", "Y"));
+    Example<Doc> example = new Example<>(Doc.of("a \nb", tokens).withTags(List.of("X", "SPACE", "Y")), reference);
+    assertThat(TagScores.tagAccuracy(List.of(example))).isCloseTo(0.8, within(1e-12));
+  }
+
+  @Test
+  void theTaggerLearnsFromTheTokensOfASplitReferenceToken() {
+    Tagger tagger = tagger();
+    List<Example<Doc>> examples = List.of(TextExample.of(Doc.ofWords(List.of("New-York")).withTags(List.of("PROPN")), TOKENIZER),
+        example(List.of("it"), List.of("PRON")));
+    tagger.initialize(() -> examples, 1);
+    LossTotals losses = new LossTotals();
+    tagger.update(examples.subList(0, 1), 0.0, losses);
+    assertThat(losses.get("tagger")).isPositive();
   }
 }
