@@ -9,9 +9,11 @@ import java.util.Set;
 
 /**
  * spaCy's {@code Scorer.score_tokenization}: how the predicted tokens match the reference
- * tokens of the same text. {@code token_acc} is the share of predicted tokens that overlap
- * exactly one reference token; {@code token_p}, {@code token_r} and {@code token_f} compare the
- * sets of token character spans. Whitespace tokens are left out. 0.0 when there are no tokens.
+ * tokens of the same text. {@code token_acc} counts the predicted tokens that align to exactly
+ * one reference token ({@link Alignment}) as right and the others as wrong, and is, as in spaCy,
+ * the F-score of those counts with no misses: 2a / (1 + a) for the share a of right tokens.
+ * {@code token_p}, {@code token_r} and {@code token_f} compare the sets of token character
+ * spans. Whitespace tokens are left out. 0.0 when there are no tokens (spaCy gives null).
  */
 public final class TokenizationScores {
   private TokenizationScores() {}
@@ -23,15 +25,14 @@ public final class TokenizationScores {
     long gold = 0;
     long matched = 0;
     for (Example<Doc> example : examples) {
-      Doc reference = example.reference();
       Set<Long> goldSpans = new HashSet<>();
-      for (Token token : reference.tokens()) {
+      for (Token token : example.reference().tokens()) {
         if (!token.isSpace()) {
           goldSpans.add(key(token));
         }
       }
       gold += goldSpans.size();
-      int r = 0;
+      Alignment alignment = Alignment.of(example.predicted(), example.reference());
       for (Token token : example.predicted().tokens()) {
         if (token.isSpace()) {
           continue;
@@ -40,28 +41,24 @@ public final class TokenizationScores {
         if (goldSpans.contains(key(token))) {
           matched++;
         }
-        while (r < reference.length() && reference.token(r).endChar() <= token.idx()) {
-          r++;
-        }
-        int overlaps = 0;
-        for (int k = r; k < reference.length() && reference.token(k).idx() < token.endChar(); k++) {
-          if (!reference.token(k).isSpace()) {
-            overlaps++;
-          }
-        }
-        if (overlaps == 1) {
+        if (alignment.referenceToken(token.i()).isPresent()) {
           single++;
         }
       }
     }
     double p = predicted == 0 ? 0.0 : (double) matched / predicted;
     double rec = gold == 0 ? 0.0 : (double) matched / gold;
+    double accuracy = predicted == 0 ? 0.0 : (double) single / predicted;
     Map<String, Object> scores = new LinkedHashMap<>();
-    scores.put("token_acc", predicted == 0 ? 0.0 : (double) single / predicted);
+    scores.put("token_acc", f(accuracy, single == 0 ? 0.0 : 1.0));
     scores.put("token_p", p);
     scores.put("token_r", rec);
-    scores.put("token_f", p + rec == 0 ? 0.0 : 2 * p * rec / (p + rec));
+    scores.put("token_f", f(p, rec));
     return scores;
+  }
+
+  private static double f(double p, double r) {
+    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
   }
 
   private static long key(Token token) {

@@ -36,4 +36,13 @@ class TokenizationScoresTest {
     Map<String, Object> scores = TokenizationScores.of(List.of(new Example<>(predicted, reference)));
     assertThat(scores).containsEntry("token_acc", 0.0).containsEntry("token_f", 0.0);
   }
+
+  @Test
+  void tokenAccuracyIsSpacysFScoreOfRightAndWrongTokensWithNoMisses() {
+    // "a", "b" align to one reference token each, "cd" to two: 2 right, 1 wrong, so p = 2/3, r = 1.
+    Doc reference = Doc.ofWords(List.of("a", "b", "c", "d"), List.of(true, true, false, false));
+    Doc predicted = Doc.ofWords(List.of("a", "b", "cd"));
+    Map<String, Object> scores = TokenizationScores.of(List.of(new Example<>(predicted, reference)));
+    assertThat((Double) scores.get("token_acc")).isCloseTo(2 * (2.0 / 3) / (1 + 2.0 / 3), within(1e-12));
+  }
 }
