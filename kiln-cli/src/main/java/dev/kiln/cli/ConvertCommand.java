@@ -50,7 +50,8 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Option(names = "--tags", paramLabel = "FIELD", defaultValue = "upos",
       description = "The CoNLL-U column written as tags: upos (universal; default) or xpos "
-          + "(language-specific, what spaCy's tagger learns from converted treebanks).")
+          + "(language-specific, what spaCy's tagger learns from converted treebanks; a word without "
+          + "XPOS gets its UPOS, as in spaCy's converter, with warning W305).")
   String tags;
 
   @Override

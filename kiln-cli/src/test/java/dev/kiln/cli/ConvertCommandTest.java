@@ -104,6 +104,17 @@ class ConvertCommandTest {
   }
 
   @Test
+  void xposTagsOfATreebankWithoutXposAreItsUposAsSpacyConvertsThem() throws Exception {
+    Path input = Files.writeString(dir.resolve("vi.conllu"), CONLLU.replace("\tUH\t", "\t_\t").replace("\tVB\t", "\t_\t"));
+    Path output = dir.resolve("vi.jsonl");
+    KilnRun run = KilnRun.of("convert", input.toString(), output.toString(), "--tags", "xpos");
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<Doc> docs = readBack(output);
+    assertThat(docs.get(0).tags()).containsExactly("INTJ", ",", "NN", ".");
+    assertThat(docs.get(1).tags()).containsExactly("VERB", "RB");
+  }
+
+  @Test
   void aBadLineLeavesAnEarlierOutputAsItWasAndNoTemporaryFile() throws Exception {
     Path input = Files.writeString(dir.resolve("bad.conllu"), CONLLU.replace("2\tnow\tnow", "2\tnow"));
     Path output = Files.writeString(dir.resolve("out.jsonl"), "earlier\n");

@@ -7,6 +7,9 @@ import dev.kiln.train.Example;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sentences of a CoNLL-U treebank, one document each, with their words, spacing
@@ -15,14 +18,17 @@ import java.util.List;
  * {@code 3 n't}) joins its words without spaces and takes the space after it from its own line,
  * so "I don't know." stays that text; empty nodes ({@code 1.1}) are skipped. Word ids must count
  * 1, 2, 3 ... in each sentence, and a multi-word token's range must end within its sentence and
- * overlap no other.
+ * overlap no other. With XPOS tags, a word whose XPOS is {@code _} takes its UPOS, as spaCy's
+ * converter does, logged once per corpus as warning {@code W305}.
  */
 final class ConllUCorpus implements Corpus<Doc> {
+  private static final Logger LOG = LoggerFactory.getLogger(ConllUCorpus.class);
   private static final int FIELDS = 10;
   private final Path path;
   private final ConllTagField tagField;
   private final int limit;
   private final Tokenizer tokenizer;
+  private final AtomicBoolean warnedNoXpos = new AtomicBoolean();
 
   ConllUCorpus(Path path, ConllTagField tagField, int limit, Tokenizer tokenizer) {
     this.path = path;
@@ -89,7 +95,7 @@ final class ConllUCorpus implements Corpus<Doc> {
       words.add(fields[1]);
       boolean insideMultiword = expected <= multiwordEnd;
       spaces.add(insideMultiword ? expected == multiwordEnd && spaceAfterMultiword : !fields[9].contains("SpaceAfter=No"));
-      tags.add(fields[tagField.column()]);
+      tags.add(tag(fields, lines.lineNumber()));
     }
     if (words.isEmpty()) {
       return null;
@@ -103,5 +109,22 @@ final class ConllUCorpus implements Corpus<Doc> {
     words.forEach(w -> starts.add(starts.isEmpty()));
     Doc reference = Doc.ofWords(words, spaces).withTags(tags).withSentStarts(starts);
     return TextExample.of(reference, tokenizer);
+  }
+
+  /**
+   * The word's tag from the chosen column. spaCy's converter gives a word without XPOS its UPOS
+   * ({@code tag = pos if tag == "_"}), so a treebank without XPOS is tagged with UPOS there;
+   * silently, the tags would all be {@code _}, which is unknown, and the tagger would find none.
+   */
+  private String tag(String[] fields, int line) {
+    String tag = fields[tagField.column()];
+    String upos = fields[ConllTagField.UPOS.column()];
+    if (tagField == ConllTagField.XPOS && tag.equals("_") && !upos.equals("_")) {
+      if (warnedNoXpos.compareAndSet(false, true)) {
+        LOG.warn(TextWarning.W305.format(path, line, fields[1], upos));
+      }
+      return upos;
+    }
+    return tag;
   }
 }

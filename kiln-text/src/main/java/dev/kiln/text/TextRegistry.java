@@ -33,7 +33,8 @@ public final class TextRegistry {
   /**
    * Sentences of a CoNLL-U file with their part-of-speech tags.
    *
-   * @param tagField {@code "upos"} (universal tags) or {@code "xpos"} (language-specific)
+   * @param tagField {@code "upos"} (universal tags) or {@code "xpos"} (language-specific; a word
+   *     without XPOS takes its UPOS, as in spaCy's converter, with warning {@code W305})
    * @param limit the most sentences a pass reads; 0 for all
    */
   @Registered(category = "readers", name = "kiln.ConllU.v1")

@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public enum TextWarning {
   W300("the entity spans {0} do not align with the tokens of \"{1}\" ({2}); their tokens are tagged \"-\" (unknown) and"
-      + " not trained on. Fix the offsets so that each span starts and ends on a token boundary.");
+      + " not trained on. Fix the offsets so that each span starts and ends on a token boundary."),
+  W305("{0}: line {1}: the word \"{2}\" has no XPOS (\"_\"), so its tag is its UPOS \"{3}\", as spaCy's converter"
+      + " tags such words; the file's other words without XPOS are not listed. If the treebank has no XPOS, tag with UPOS"
+      + " throughout: kiln convert --tags upos, or tag_field = \"upos\" in kiln.ConllU.v1.");
 
   private final String template;
   /** Hashes of the messages already given: training reads the same documents every epoch. */

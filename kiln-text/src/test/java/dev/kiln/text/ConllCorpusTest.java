@@ -4,8 +4,12 @@ import static dev.kiln.text.TextJsonlCorpusTest.all;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +73,38 @@ class ConllCorpusTest {
     List<Example<Doc>> examples = all(TextRegistry.conllU(write("a.conllu", CONLLU), ConllTagField.XPOS, 1));
     assertThat(examples).hasSize(1);
     assertThat(examples.get(0).reference().tags()).containsExactly("PRP", "MD", "RB", "VB", ".");
+  }
+
+  @Test
+  void aWordWithoutXposIsTaggedWithItsUposAsSpacysConverterDoesWithOneWarningPerCorpus() throws IOException {
+    Path file = write("no-xpos.conllu", String.join("\n",
+        "1\tVề\tvề\tVERB\t_\t_\t0\troot\t_\t_",
+        "2\tHà Nội\tHà Nội\tPROPN\t_\t_\t1\tobj\t_\t_",
+        "3\tthôi\tthôi\t_\t_\t_\t1\tdiscourse\t_\t_",
+        "",
+        "1\tĐi\tđi\tVERB\tV\t_\t0\troot\t_\t_",
+        ""));
+    Corpus<Doc> corpus = TextRegistry.conllU(file, ConllTagField.XPOS, 0);
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    List<Example<Doc>> examples;
+    try {
+      examples = all(corpus);
+      all(corpus);
+    } finally {
+      System.setErr(stderr);
+    }
+    // Neither column tags "thôi": its tag stays "_", unknown.
+    assertThat(examples.get(0).reference().tags()).containsExactly("VERB", "PROPN", "_");
+    assertThat(examples.get(1).reference().tags()).containsExactly("V");
+    // The word "Hà Nội" is two tokens to kiln's tokenizer; both learn its tag.
+    assertThat(TextExample.tags(examples.get(0))).extracting(tag -> tag.orElse(null))
+        .containsExactly("VERB", "PROPN", "PROPN", "_");
+    String warnings = logged.toString(StandardCharsets.UTF_8);
+    assertThat(warnings).containsOnlyOnce("[W305] " + file + ": line 1: the word \"Về\" has no XPOS (\"_\"), so its tag"
+        + " is its UPOS \"VERB\"").contains("kiln convert --tags upos").contains("tag_field = \"upos\"");
+    assertThat(warnings).doesNotContain("W305] " + file + ": line 2");
   }
 
   @Test
