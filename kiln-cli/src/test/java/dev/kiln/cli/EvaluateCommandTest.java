@@ -52,6 +52,39 @@ class EvaluateCommandTest {
         .startsWith("[E229] component classifier: the records have 5 features each, but the model was trained on 12.");
   }
 
+  /** Regression: evaluate recovered model-last as a writer would, deleting the running training's staging folder. */
+  @Test
+  void evaluatingAModelLastBesideAWritersStagingFolderLeavesTheFolder() throws Exception {
+    Path config = TrainingFixture.write(dir, 10, 10);
+    Path output = dir.resolve("run");
+    assertThat(KilnRun.of("train", config.toString(), "--output", output.toString()).exit()).isZero();
+    // What a run saving its next model-last has written so far.
+    Path staging = Files.createDirectories(output.resolve(".model-last.new/training/optimizer"));
+    Files.writeString(staging.resolve("optimizer.json"), "{\"step\":");
+
+    KilnRun evaluate = KilnRun.of("evaluate", output.resolve("model-last").toString(), dir.resolve("dev.jsonl").toString());
+
+    assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+    assertThat(evaluate.out()).contains("acc");
+    assertThat(staging.resolve("optimizer.json")).hasContent("{\"step\":");
+  }
+
+  @Test
+  void aModelLastBetweenTheTwoRenamesOfItsCommitIsEvaluatedWithoutBeingMoved() throws Exception {
+    Path config = TrainingFixture.write(dir, 10, 10);
+    Path output = dir.resolve("run");
+    assertThat(KilnRun.of("train", config.toString(), "--output", output.toString()).exit()).isZero();
+    Files.move(output.resolve("model-last"), output.resolve(".model-last.old"));
+
+    KilnRun evaluate = KilnRun.of("evaluate", output.resolve("model-last").toString(), dir.resolve("dev.jsonl").toString());
+    KilnRun predict = KilnRun.of("predict", output.resolve("model-last").toString(), dir.resolve("dev.jsonl").toString());
+
+    assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+    assertThat(predict.exit()).as(predict.err()).isZero();
+    assertThat(output.resolve("model-last")).doesNotExist();
+    assertThat(output.resolve(".model-last.old")).isDirectory();
+  }
+
   @Test
   void evaluatingSomethingThatIsNotAModelExitsTwo() {
     KilnRun run = KilnRun.of("evaluate", dir.toString(), dir.resolve("x.jsonl").toString());

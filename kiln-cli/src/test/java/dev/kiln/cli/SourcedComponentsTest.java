@@ -78,6 +78,24 @@ class SourcedComponentsTest {
     assertSameRun(cut, reference);
   }
 
+  /** Regression: looking a source up recovered it as its writer would, deleting the staging folder of a run writing it. */
+  @Test
+  void aSourceThatARunIsCommittingIsReadWithoutBeingChanged() throws IOException {
+    Path teacher = trainTeacher(10);
+    Path config = sourcing(teacher);
+    // The source's run was killed after moving model-best aside, while writing its next version.
+    Files.move(teacher, teacher.resolveSibling(".model-best.old"));
+    Path staging = Files.createDirectories(teacher.resolveSibling(".model-best.new/classifier"));
+    Files.writeString(staging.resolve("weights.safetensors"), "half");
+
+    Path run = train(config, dir.resolve("run"));
+
+    assertThat(teacher).doesNotExist();
+    assertThat(staging.resolve("weights.safetensors")).hasContent("half");
+    assertThat(JSON.readTree(run.resolve("model-last/meta.json").toFile()).at("/sourced/renamed/manifest_sha256").asText())
+        .isEqualTo(Manifest.sha256(teacher.resolveSibling(".model-best.old/manifest.json")));
+  }
+
   @Test
   void aSourceGivenThroughPathsIsAPipelineNotDataAndAResumeDoesNotNeedIt() throws IOException {
     Path teacher = trainTeacher(40);

@@ -147,6 +147,8 @@ public enum ErrorCode {
   E279("{0}: the image is {1}×{2} pixels, {3} in all, more than the {4} kiln decodes in one image (the limit of Python''s PIL): decoded, it could exhaust memory, and it is read at {5}×{6} anyway. Shrink the image, move it out of the folder, or set on_bad_image = \"warn\" or \"ignore\" to skip such images (they are counted)."),
   E263("component {0}: {1} holds images of {2} pixels (height×width×channels), but the model was trained on images of {3}: it would read them as noise, even where the pixel counts agree. Give it images of {3} (for an image folder, its reader''s width and height resize them), or train a model on these."),
   E264("component {0}: {1} holds images of {2} pixels (height×width×channels), but the model''s kiln.Reshape.v1 layer reads each row as an image of {3}. Set the layer''s height, width and channels to the images'' shape, or give it images of {3}."),
+  // --- reading a pipeline that a run is rewriting (E265)
+  E265("{0} was replaced by a newer version while it was being read ({1}): a kiln run is rewriting it (a model-last is replaced at every evaluation), and a pipeline read across two versions could mix their components. Try again, read the run''s model-best (replaced only when the score improves), or read it once the run has finished."),
   // --- [initialize]: spaCy's nlp.initialize() settings (E255-E262)
   E255("{0}: [initialize] {1} = {2}: {3} Remove it, or set it to null."),
   E256("{0}: [initialize] has no setting \"{1}\".{2} It takes before_init, after_init and components (and spaCy''s vectors, init_tok2vec, vocab_data, lookups and tokenizer when they are null or empty)."),

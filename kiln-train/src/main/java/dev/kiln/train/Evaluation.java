@@ -28,8 +28,9 @@ public final class Evaluation {
   /** Every score of the pipeline at {@code model} on {@code data}, plus {@code speed}. */
   public static <D extends Datum> Map<String, Object> evaluate(Path model, Path data, Registries registries,
       Map<String, Object> readerOverrides) {
-    Pipeline<D> pipeline = PipelineDirectory.load(model, registries);
-    Corpus<D> corpus = dataOf(model, data, registries, readerOverrides);
+    PipelineDirectory.Loaded<D> loaded = PipelineDirectory.loadWithConfig(model, registries);
+    Pipeline<D> pipeline = loaded.pipeline();
+    Corpus<D> corpus = dataOf(loaded.config(), model, data, registries, readerOverrides);
     List<Example<D>> examples = new ArrayList<>();
     corpus.read().forEach(examples::add);
     if (examples.isEmpty()) {
@@ -39,16 +40,16 @@ public final class Evaluation {
   }
 
   /**
-   * {@code data} as the saved pipeline's own {@code [corpora.dev]} reader reads it, with
+   * {@code data} as the reader of {@code savedConfig}'s {@code [corpora.dev]} (the config of the
+   * pipeline at {@code model}, as loaded with its weights) reads it, with
    * {@code paths.dev} pointing at it and {@code readerOverrides} applied to the reader's
    * settings ({@code corpora.dev.on_bad_row = "warn"}).
    *
    * @throws KilnException E409 for an override of anything but the reader
    */
-  public static <D extends Datum> Corpus<D> dataOf(Path model, Path data, Registries registries,
+  public static <D extends Datum> Corpus<D> dataOf(Config savedConfig, Path model, Path data, Registries registries,
       Map<String, Object> readerOverrides) {
-    Config config = Config.read(model.resolve(PipelineDirectory.CONFIG));
-    boolean hasDevPath = config.root().section("paths").map(paths -> paths.has("dev")).orElse(false);
+    boolean hasDevPath = savedConfig.root().section("paths").map(paths -> paths.has("dev")).orElse(false);
     if (!hasDevPath) {
       throw new KilnException(ErrorCode.E226, model, "its config has no paths.dev for the data reader");
     }
@@ -60,7 +61,7 @@ public final class Evaluation {
       overrides.put(key, value);
     });
     overrides.put("paths.dev", data.toString());
-    Section root = config.withOverrides(overrides).interpolate().root();
+    Section root = savedConfig.withOverrides(overrides).interpolate().root();
     Section wrapper = new Section();
     Section corpora = new Section();
     corpora.put("dev", root.section("corpora").flatMap(c -> c.section("dev")).orElseThrow(() ->
@@ -80,10 +81,12 @@ public final class Evaluation {
    */
   public static <D extends Datum> void predict(Path model, Path data, Registries registries,
       Map<String, Object> readerOverrides, Consumer<Map<String, Object>> out) {
-    Pipeline<D> pipeline = PipelineDirectory.load(model, registries);
+    PipelineDirectory.Loaded<D> loaded = PipelineDirectory.loadWithConfig(model, registries);
+    Pipeline<D> pipeline = loaded.pipeline();
     List<D> batch = new ArrayList<>();
     long records = 0;
-    for (Example<D> example : Evaluation.<D>dataOf(model, data, registries, readerOverrides).unlabeled().read()) {
+    for (Example<D> example : Evaluation.<D>dataOf(loaded.config(), model, data, registries, readerOverrides)
+        .unlabeled().read()) {
       batch.add(example.predicted());
       records++;
       if (batch.size() == PREDICT_BATCH) {

@@ -89,6 +89,11 @@ public final class PipelineBuilder {
     return new Pipeline<>(pipeline);
   }
 
+  private static KilnException replaced(String name, SourcedComponents.Sourced sourced) {
+    return new KilnException(ErrorCode.E265, sourced.origin().source(),
+        "between reading the config of the component " + name + " and reading its weights");
+  }
+
   /** A sourced component, built from its section under its name here, with its weights if it has them. */
   private static Component<?> sourced(String name, SourcedComponents.Sourced sourced, Registries registries) {
     Section promises = new Section();
@@ -102,9 +107,18 @@ public final class PipelineBuilder {
       Path folder = sourced.weights().get();
       try {
         checkpointable.load(folder);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        if (sourced.sourceReplaced()) {
+          throw replaced(name, sourced);
+        }
+        if (e instanceof RuntimeException runtime) {
+          throw runtime;
+        }
         throw new KilnException(ErrorCode.E226, folder.getParent(), "the folder of its component "
             + folder.getFileName() + " cannot be read (" + e.getMessage() + ")");
+      }
+      if (sourced.sourceReplaced()) {
+        throw replaced(name, sourced);
       }
     }
     return component;

@@ -9,6 +9,7 @@ import dev.kiln.config.Section;
 import dev.kiln.train.Component;
 import dev.kiln.train.Pipeline;
 import dev.kiln.train.PipelineLinked;
+import dev.kiln.train.disk.AtomicDirectory;
 import dev.kiln.train.disk.Manifest;
 import dev.kiln.train.disk.PipelineDirectory;
 import java.io.IOException;
@@ -53,7 +54,20 @@ public final class SourcedComponents {
    *     read afterwards from elsewhere (model-last, when resuming)
    * @param origin where it came from
    */
-  public record Sourced(Section section, Optional<Path> weights, Origin origin) {}
+  public record Sourced(Section section, Optional<Path> weights, Origin origin) {
+    /**
+     * Whether the source its weights are read from is no longer the version it was looked up in: a
+     * run replaced it since (its weights, read now, may be of another version than its section).
+     */
+    public boolean sourceReplaced() {
+      if (weights.isEmpty() || origin.manifestSha256() == null) {
+        return false;
+      }
+      Path version = weights.get().getParent();
+      return !AtomicDirectory.readable(Path.of(origin.source())).equals(version)
+          || !origin.manifestSha256().equals(fingerprint(version).orElse(null));
+    }
+  }
 
   /**
    * Where a sourced component came from, as {@code meta.json} records it under {@code "sourced"}.
@@ -201,7 +215,7 @@ public final class SourcedComponents {
     Map<String, List<String>> bySource = new LinkedHashMap<>();
     components.forEach((name, sourced) -> {
       Origin origin = sourced.origin();
-      Path source = Path.of(origin.source());
+      Path source = AtomicDirectory.readable(Path.of(origin.source()));
       if (origin.manifestSha256() != null && Files.isDirectory(source)
           && !origin.manifestSha256().equals(fingerprint(source).orElse(null))) {
         bySource.computeIfAbsent(origin.source(), key -> new ArrayList<>()).add(name);
@@ -296,8 +310,11 @@ public final class SourcedComponents {
 
   /** Looks sourced components up, verifying and reading each source pipeline once. */
   private static final class Lookup {
-    /** A verified source pipeline: its components' sections and its manifest's SHA-256. */
-    private record SourcePipeline(Section components, String fingerprint) {}
+    /**
+     * A verified source pipeline: its components' sections, its manifest's SHA-256, and the folder
+     * of that version (the source itself, unless a commit of it is between its two renames).
+     */
+    private record SourcePipeline(Section components, String fingerprint, Path version) {}
 
     private final Map<Path, SourcePipeline> read = new HashMap<>();
     /** The components being followed down a chain of sources, to refuse one that comes back. */
@@ -323,7 +340,7 @@ public final class SourcedComponents {
           ErrorCode.E216, name, source, there, String.join(", ", pipeline.components().keys())));
       Origin origin = new Origin(source.toString(), there, pipeline.fingerprint());
       if (!original.has(SOURCE)) {
-        return new Sourced(original, Optional.of(source.resolve(there)), origin);
+        return new Sourced(original, Optional.of(pipeline.version().resolve(there)), origin);
       }
       // A pipeline saved before saved configs held sourced sections in full still says source = ...
       // there: its section is the one it was sourced from, in turn (its weights are its own).
@@ -331,7 +348,8 @@ public final class SourcedComponents {
         throw new KilnException(ErrorCode.E287, asked, askedSource, "its config takes the component " + there
             + " from a chain of pipelines that leads back to itself, so it was never trained in any of them");
       }
-      return new Sourced(follow(there, original, asked, askedSource).section(), Optional.of(source.resolve(there)), origin);
+      return new Sourced(follow(there, original, asked, askedSource).section(),
+          Optional.of(pipeline.version().resolve(there)), origin);
     }
 
     private SourcePipeline pipeline(String name, Path source) {
@@ -340,28 +358,29 @@ public final class SourcedComponents {
       if (known != null) {
         return known;
       }
-      requirePipeline(name, source);
-      PipelineDirectory.verify(source);
-      Section components = Config.read(source.resolve(PipelineDirectory.CONFIG)).interpolate().root()
-          .section("components").orElseGet(Section::new);
-      SourcePipeline pipeline = new SourcePipeline(components, fingerprint(source).orElseThrow());
+      requirePipeline(name, source, AtomicDirectory.readable(source));
+      SourcePipeline pipeline = PipelineDirectory.read(source, version -> new SourcePipeline(
+          Config.read(version.resolve(PipelineDirectory.CONFIG)).interpolate().root().section("components")
+              .orElseGet(Section::new),
+          fingerprint(version).orElseThrow(), version));
       read.put(key, pipeline);
       return pipeline;
     }
 
     /**
-     * Refuses a source that is not a pipeline kiln saved, saying what it is instead.
+     * Refuses a source that is not a pipeline kiln saved, saying what it is instead; {@code version}
+     * is where its current version is ({@link AtomicDirectory#readable}).
      *
      * @throws KilnException E218 if there is nothing there, E287 otherwise
      */
-    private static void requirePipeline(String name, Path source) {
-      if (!Files.exists(source)) {
+    private static void requirePipeline(String name, Path source, Path version) {
+      if (!Files.exists(version)) {
         throw new KilnException(ErrorCode.E218, name, source);
       }
-      if (!Files.isDirectory(source)) {
+      if (!Files.isDirectory(version)) {
         throw new KilnException(ErrorCode.E287, name, source, "it is a file, not a folder");
       }
-      if (!Files.isRegularFile(source.resolve(PipelineDirectory.CONFIG))) {
+      if (!Files.isRegularFile(version.resolve(PipelineDirectory.CONFIG))) {
         List<String> inside = new ArrayList<>();
         for (String checkpoint : List.of("model-best", "model-last")) {
           if (Files.isRegularFile(source.resolve(checkpoint).resolve(PipelineDirectory.CONFIG))) {
@@ -373,7 +392,7 @@ public final class SourcedComponents {
             : "it is the output folder of a kiln train run, which holds its pipelines in " + String.join(" and ", inside)
                 + " (source = \"" + source.resolve(inside.get(0)) + "\", for one)");
       }
-      if (!Files.isRegularFile(source.resolve(Manifest.FILE_NAME))) {
+      if (!Files.isRegularFile(version.resolve(Manifest.FILE_NAME))) {
         throw new KilnException(ErrorCode.E287, name, source, "it has a " + PipelineDirectory.CONFIG + " but no "
             + Manifest.FILE_NAME + ", which kiln writes last into every pipeline it saves: it was not saved by kiln (a"
             + " spaCy pipeline? kiln cannot read spaCy's weights), or its saving was cut short");

@@ -4,6 +4,7 @@ import dev.kiln.config.ErrorCode;
 import dev.kiln.config.IoReason;
 import dev.kiln.config.KilnException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,10 @@ import java.nio.file.attribute.BasicFileAttributes;
  * <p>The new version is written to {@code .NAME.new}, its manifest last, and forced to disk;
  * then the old directory is renamed to {@code .NAME.old}, the new one to {@code NAME}, and the
  * old one deleted. Renames are atomic, but two renames are not one: a crash between them leaves
- * no {@code NAME}, only the two complete copies. {@link #recover} — run before every load and at
- * the start of training — finishes such a commit (or rolls back a half-written one), so a reader
- * never sees a partial directory.
+ * no {@code NAME}, only the two complete copies. {@link #recover} finishes such a commit (or rolls
+ * back a half-written one); only the writer runs it (the run holding the output directory's
+ * {@link OutputLock}, before it writes), since the staging folder it deletes may be the one the
+ * writer is filling. A reader changes nothing: it reads the version {@link #readable} names.
  */
 public final class AtomicDirectory {
   /** Writes the contents of a new version into the (empty) staging directory. */
@@ -105,6 +107,8 @@ public final class AtomicDirectory {
   /**
    * Brings {@code target} back to a complete version after a crash: finishes an interrupted
    * commit whose new version is complete, else restores the old version, and removes leftovers.
+   * For the writer of {@code target} alone: it deletes the staging folder another process may be
+   * writing.
    */
   public static void recover(Path target) {
     Path staging = sibling(target, ".new");
@@ -124,12 +128,31 @@ public final class AtomicDirectory {
     }
   }
 
+  /**
+   * Where a reader finds {@code target}'s current version without changing anything on disk:
+   * {@code target} itself, or, when a commit is between its two renames or a crash left it there,
+   * the version {@link #recover} would keep (the complete new one, else the old one). When there is
+   * none, {@code target}, which then does not exist.
+   */
+  public static Path readable(Path target) {
+    if (Files.exists(target)) {
+      return target;
+    }
+    Path staging = sibling(target, ".new");
+    if (Files.exists(staging) && isComplete(staging)) {
+      return staging;
+    }
+    Path old = sibling(target, ".old");
+    return Files.exists(old) ? old : target;
+  }
+
   /** Whether {@code directory} has a manifest that matches its files. */
   public static boolean isComplete(Path directory) {
     try {
       Manifest.verify(directory);
       return true;
-    } catch (KilnException e) {
+    } catch (KilnException | UncheckedIOException e) {
+      // UncheckedIOException: a folder of it went while it was walked, renamed in by its writer.
       return false;
     }
   }

@@ -99,6 +99,26 @@ class AtomicDirectoryTest {
   }
 
   @Test
+  void readableNamesTheVersionRecoverWouldKeepWithoutMovingAnything() throws IOException {
+    Path target = root.resolve("model-last");
+    assertThat(AtomicDirectory.readable(target)).isEqualTo(target);
+    AtomicDirectory.commit(target, version("old"));
+    Path staging = Files.createDirectory(root.resolve(".model-last.new"));
+    assertThat(AtomicDirectory.readable(target)).isEqualTo(target);
+
+    Files.move(target, root.resolve(".model-last.old"));
+    assertThat(AtomicDirectory.readable(target)).isEqualTo(root.resolve(".model-last.old"));
+
+    Files.delete(staging);
+    AtomicDirectory.commit(root.resolve("staged"), version("new"));
+    Files.move(root.resolve("staged"), staging);
+    assertThat(AtomicDirectory.readable(target)).isEqualTo(staging);
+    assertThat(target).doesNotExist();
+    assertThat(Files.readString(staging.resolve("weights.bin"))).isEqualTo("new");
+    assertThat(root.resolve(".model-last.old/weights.bin")).hasContent("old");
+  }
+
+  @Test
   void verifyNamesMissingChangedAndExtraFiles() throws IOException {
     Path target = root.resolve("model-best");
     AtomicDirectory.commit(target, version("one"));
