@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,17 +20,22 @@ import org.slf4j.LoggerFactory;
  * An append-only log file that a resumed run continues exactly: its saved state is the file's
  * length at the checkpoint, and on resume anything written after that (by the run that was
  * killed) is cut off before appending. A file found shorter than that (deleted or cut by hand)
- * is appended to as it is, with a warning.
+ * is appended to as it is, with a warning. A saved state is the state of one file: a logger that
+ * writes another file since the config's logger changed (which --resume allows) starts that file
+ * as a new run would, rather than cutting it to the length of the file logged before.
  */
 final class LogFile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LogFile.class);
   private static final String LENGTH = "bytes";
+  private static final String FILE = "file";
 
+  private final Path file;
   private final Path path;
   private final FileChannel channel;
   private final Writer writer;
 
-  private LogFile(Path path, FileChannel channel) {
+  private LogFile(Path file, Path path, FileChannel channel) {
+    this.file = file;
     this.path = path;
     this.channel = channel;
     this.writer = Channels.newWriter(channel, StandardCharsets.UTF_8);
@@ -41,7 +47,8 @@ final class LogFile implements AutoCloseable {
     try {
       Files.createDirectories(path.toAbsolutePath().getParent());
       FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      Object saved = context.resumedState().get(LENGTH);
+      Object savedFile = context.resumedState().get(FILE);
+      Object saved = savedFile == null || savedFile.equals(file.toString()) ? context.resumedState().get(LENGTH) : null;
       long keep = saved instanceof Number length ? length.longValue() : 0;
       if (channel.size() < keep) {
         // Moved or cut since the checkpoint: appending at the saved length would leave a hole of NUL bytes.
@@ -51,7 +58,7 @@ final class LogFile implements AutoCloseable {
       }
       channel.truncate(keep);
       channel.position(keep);
-      return new LogFile(path, channel);
+      return new LogFile(file, path, channel);
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E212, path, IoReason.of(e));
     }
@@ -77,7 +84,10 @@ final class LogFile implements AutoCloseable {
 
   Map<String, Object> state() {
     try {
-      return Map.of(LENGTH, channel.size());
+      Map<String, Object> state = new LinkedHashMap<>();
+      state.put(LENGTH, channel.size());
+      state.put(FILE, file.toString());
+      return state;
     } catch (IOException e) {
       throw new KilnException(ErrorCode.E212, path, IoReason.of(e));
     }

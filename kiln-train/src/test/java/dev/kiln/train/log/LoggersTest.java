@@ -91,6 +91,25 @@ class LoggersTest {
   }
 
   @Test
+  void aLoggerThatWritesAnotherFileSinceTheResumeDoesNotCutItToTheOldFilesLength() throws IOException {
+    Map<String, Object> checkpointState;
+    try (TrainLogger.Session session = Loggers.jsonl(Path.of("old.jsonl")).start(context(new StringWriter(), Map.of()))) {
+      session.logStep(evaluation(0, 0, 0.1), true);
+      checkpointState = session.state();
+    }
+    // A file the old logger never wrote, longer than its log: resuming with the saved length
+    // kept a cut-off first line of it.
+    Files.writeString(output.resolve("new.jsonl"), "x".repeat(1000) + "\n");
+    try (TrainLogger.Session resumed = Loggers.jsonl(Path.of("new.jsonl")).start(context(new StringWriter(), checkpointState))) {
+      resumed.logStep(evaluation(0, 10, 0.3), true);
+    }
+    List<String> lines = Files.readAllLines(output.resolve("new.jsonl"));
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).startsWith("{\"epoch\":0,\"step\":10,");
+    assertThat(Files.readAllLines(output.resolve("old.jsonl"))).hasSize(1);
+  }
+
+  @Test
   void csvHasAHeaderOnceAndOneRowPerEvaluation() throws IOException {
     try (TrainLogger.Session session = Loggers.chain(Loggers.csv(Path.of("log.csv"))).start(context(new StringWriter(), Map.of()))) {
       session.logStep(evaluation(0, 0, 0.5), true);
