@@ -41,6 +41,9 @@ final class DistillCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue exactly from DIR/model-last.")
   boolean resume;
 
+  @Option(names = "--resume-force", description = "Resume even if the data or the config changed beyond what --resume takes (limits such as max_steps, the logger).")
+  boolean resumeForce;
+
   @Mixin ConfigArguments arguments = new ConfigArguments();
 
   @Override
@@ -53,7 +56,7 @@ final class DistillCommand implements Callable<Integer> {
     TrainingConfig config = TrainingConfig.fill(Config.read(configFile), arguments.overrides(), registries);
     AtomicBoolean interrupt = new AtomicBoolean();
     Interrupts.onFirstCtrlC(interrupt);
-    TrainResult result = Trainer.distill(config, teacher, registries, new TrainOptions(output, resume, false,
+    TrainResult result = Trainer.distill(config, teacher, registries, new TrainOptions(output, resume || resumeForce, resumeForce,
         spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null, interrupt));
     return result.stopReason().kind() == StopReason.Kind.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
   }

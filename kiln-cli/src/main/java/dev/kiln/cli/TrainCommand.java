@@ -35,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue exactly from DIR/model-last.")
   boolean resume;
 
-  @Option(names = "--resume-force", description = "Resume even if the config or the data changed.")
+  @Option(names = "--resume-force", description = "Resume even if the data or the config changed beyond what --resume takes (limits such as max_steps, the logger).")
   boolean resumeForce;
 
   @Mixin ConfigArguments arguments = new ConfigArguments();

@@ -178,6 +178,8 @@ public enum ErrorCode {
   E286("[components.{0}] replace_listeners = {1}: kiln cannot yet give a sourced component its own copy of the tok2vec it listened to (spaCy''s replace_listeners). Source that tok2vec too, from {2}, and put it before {0} in [nlp] pipeline, so that {0} listens to it here as it did there; then remove replace_listeners."),
   E287("[components.{0}] source = \"{1}\" is not a saved kiln pipeline: {2}. Give the path of a model-best or model-last folder written by kiln train."),
   E288("[components.{0}] source = \"{1}\" lies in the output directory {2}, which the run clears and writes its own checkpoints into: the pipeline would be replaced while it is the source. Copy it out of {2} and source the copy, or give another --output."),
+  // --- kiln-train: resuming with changed limits (E289)
+  E289("cannot resume from {0} with {1} = {2}: {3}. A run with that setting from the start would have stopped earlier, so the resumed run could not end as it would. Give a {1} that model-last has not passed, train without --resume to start over, or pass --resume-force to go on from model-last anyway."),
   // --- kiln-text: text objects and BILUO tags (E300-E319), text readers (E320-E349)
   E304("the entity spans {0} and {1} overlap, but a token can belong to one entity only. Remove one of them."),
   E305("the entity tags {0} are not a valid BILUO sequence at token {1} (\"{2}\" after \"{3}\"). B- and I- must be followed by I- or L- of the same label; L-, U- and O end an entity."),

@@ -164,27 +164,26 @@ final class Checkpoints<D extends Datum> {
   }
 
   /**
-   * The state to resume from, after checking that the run {@code savedMeta} (model-last's, see
-   * {@link #resumable}) came from had this config, data, seed and sources ({@code now},
-   * {@code sourced}); what changed is refused with E225 unless {@code force}. Loads the weights
-   * and optimizer state.
+   * What differs between the run {@code savedMeta} (model-last's, see {@link #resumable}) came
+   * from and this one: its config, data, seed and sources ({@code now}, {@code sourced}).
    */
-  TrainingState resume(Map<String, Object> savedMeta, Provenance now, SourcedComponents sourced, boolean force) {
+  ResumeChanges changesSince(Map<String, Object> savedMeta, Provenance now, SourcedComponents sourced) {
     @SuppressWarnings("unchecked")
     Provenance saved = Provenance.fromMap((Map<String, Object>) savedMeta.get("provenance"));
-    List<String> changes = new ArrayList<>(saved.differences(now));
-    if (changes.remove("the config changed")) {
-      List<String> keys = new ArrayList<>(ConfigDiff.between(
-          Config.read(last().resolve(PipelineDirectory.CONFIG)), Config.parse(configText, "config")));
-      keys.addAll(sourced.configChanges());
-      changes.add(0, "the config changed (" + String.join("; ", keys.subList(0, Math.min(5, keys.size())))
-          + (keys.size() > 5 ? "; and " + (keys.size() - 5) + " more" : "") + ")");
+    List<String> others = new ArrayList<>(saved.differences(now));
+    List<ConfigDiff.Change> keys = List.of();
+    Map<String, Object> current = Map.of();
+    if (others.remove("the config changed")) {
+      Config after = Config.parse(configText, "config");
+      keys = ConfigDiff.changes(Config.read(last().resolve(PipelineDirectory.CONFIG)), after);
+      current = ConfigDiff.flatten(after);
+      if (keys.isEmpty() && sourced.configChanges().isEmpty()) {
+        // Same keys and values, yet another text: sections reordered, which can reorder layers.
+        others.add(0, "the config changed (the order of its sections or keys)");
+      }
     }
-    changes.addAll(sourced.changedSources());
-    if (!changes.isEmpty() && !force) {
-      throw new KilnException(ErrorCode.E225, last(), String.join("; ", changes));
-    }
-    return restoreLast();
+    others.addAll(sourced.changedSources());
+    return ResumeChanges.sort(keys, current, sourced.configChanges(), others);
   }
 
   /**
@@ -218,7 +217,7 @@ final class Checkpoints<D extends Datum> {
   }
 
   /** Loads the weights and optimizer state of {@code model-last} and returns its loop state. */
-  private TrainingState restoreLast() {
+  TrainingState restoreLast() {
     restoreWeightsAndOptimizer();
     return TrainingState.read(last().resolve(PipelineDirectory.TRAINING));
   }

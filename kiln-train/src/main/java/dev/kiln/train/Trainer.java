@@ -69,6 +69,8 @@ public final class Trainer<D extends Datum> {
    * carried over from model-last when resuming; null before any.
    */
   private Map<String, Object> lastPerformance;
+  /** What a resumed run says changed since model-last was saved, one line each; empty for none. */
+  private List<String> resumeChanges = List.of();
 
   private Trainer(TrainingConfig config, Registries registries, TrainOptions options, Pipeline<D> teacher,
       Optional<OutputLock> heldLock) {
@@ -318,7 +320,7 @@ public final class Trainer<D extends Datum> {
       options.out().println("Nothing to resume in " + options.output() + " yet: starting a new run.");
     }
     if (resumedMeta.isPresent()) {
-      TrainingState state = checkpoints.resume(resumedMeta.get(), provenance, sourced, options.resumeForce());
+      TrainingState state = resume();
       firstExample(trainCorpus());
       lastPerformance = checkpoints.lastPerformance();
       checkpoints.completeBest(state.loop());
@@ -331,6 +333,26 @@ public final class Trainer<D extends Datum> {
     }
     initialize();
     return Optional.empty();
+  }
+
+  /**
+   * Loads model-last's weights and optimizer state and returns its training state, after checking
+   * that the config, data, seed and sources are those it was trained with, or differ only in what
+   * {@link ResumeChanges} takes (unless forced); the changes are printed with the header.
+   *
+   * @throws KilnException E225 for a change that needs --resume-force, E289 for a limit the run has passed
+   */
+  private TrainingState resume() {
+    ResumeChanges changes = checkpoints.changesSince(resumedMeta.get(), provenance, sourced);
+    if (!options.resumeForce()) {
+      changes.refuseUnforced(checkpoints.last());
+    }
+    TrainingState state = checkpoints.restoreLast();
+    if (!options.resumeForce()) {
+      changes.checkLimits(state, regime, teacher != null, checkpoints.last());
+    }
+    resumeChanges = changes.describe();
+    return state;
   }
 
   /** Saves model-last at the end of the run, with the reason it stopped. */
@@ -623,6 +645,7 @@ public final class Trainer<D extends Datum> {
     }
     if (resumed) {
       options.out().println("Resuming from " + checkpoints.last() + " at step " + nextStep);
+      resumeChanges.forEach(options.out()::println);
     }
     options.out().flush();
   }
