@@ -149,6 +149,8 @@ public enum ErrorCode {
   E264("component {0}: {1} holds images of {2} pixels (height×width×channels), but the model''s kiln.Reshape.v1 layer reads each row as an image of {3}. Set the layer''s height, width and channels to the images'' shape, or give it images of {3}."),
   // --- reading a pipeline that a run is rewriting (E265)
   E265("{0} was replaced by a newer version while it was being read ({1}): a kiln run is rewriting it (a model-last is replaced at every evaluation), and a pipeline read across two versions could mix their components. Try again, read the run''s model-best (replaced only when the score improves), or read it once the run has finished."),
+  // --- annotating with a loaded pipeline (E267)
+  E267("Pipeline.annotate was given {0}: it annotates a list of records, none of them null. Pass an empty list when there is nothing to annotate, and leave out missing records (or pass an empty record in their place, such as new Tokenizer().tokenize(\"\") for text)."),
   // --- [initialize]: spaCy's nlp.initialize() settings (E255-E262)
   E255("{0}: [initialize] {1} = {2}: {3} Remove it, or set it to null."),
   E256("{0}: [initialize] has no setting \"{1}\".{2} It takes before_init, after_init and components (and spaCy''s vectors, init_tok2vec, vocab_data, lookups and tokenizer when they are null or empty)."),

@@ -39,7 +39,7 @@ class ConcurrentTextAnnotationTest {
   private static final List<String> CITIES = List.of("Paris", "Lima", "Oslo", "Nairobi");
   private static final List<String> PEOPLE = List.of("Anna", "Boris", "Mateo", "Dora");
 
-  private static final String TOK2VEC = """
+  static final String TOK2VEC = """
       @architectures = "spacy.HashEmbedCNN.v2"
       width = 16
       depth = 2
@@ -49,7 +49,7 @@ class ConcurrentTextAnnotationTest {
       subword_features = true
       """;
 
-  private static final String TAGGER_AND_NER = """
+  static final String TAGGER_AND_NER = """
       [nlp]
       pipeline = ["tok2vec", "tagger", "ner"]
 
@@ -83,7 +83,7 @@ class ConcurrentTextAnnotationTest {
       upstream = "*"
       """.formatted(TOK2VEC);
 
-  private static final String TEXTCATS = """
+  static final String TEXTCATS = """
       [nlp]
       pipeline = ["textcat", "animals"]
 
@@ -155,7 +155,7 @@ class ConcurrentTextAnnotationTest {
   }
 
   /** Every document's JSON (tags, entities, cats) and its tok2vec tensor, if any, as text. */
-  private static String annotations(List<Doc> docs) {
+  static String annotations(List<Doc> docs) {
     StringBuilder text = new StringBuilder();
     for (Doc doc : docs) {
       text.append(doc.toJson()).append('\n');
@@ -164,7 +164,7 @@ class ConcurrentTextAnnotationTest {
     return text.toString();
   }
 
-  private static Pipeline<Doc> trained(String config) {
+  static Pipeline<Doc> trained(String config) {
     Pipeline<Doc> pipeline = PipelineBuilder.build(Config.parse(config, "config.cfg").interpolate().root(), Registries.load());
     SplittableRandom random = new SplittableRandom(3);
     List<Example<Doc>> examples = new ArrayList<>();
@@ -194,7 +194,7 @@ class ConcurrentTextAnnotationTest {
    * A reference document such as "the dog sees a fish in Lima with Dora": tags, GPE and PERSON
    * entities, an exclusive category (IN_CITY or NOWHERE) and multilabel animal categories.
    */
-  private static Doc sentence(SplittableRandom random) {
+  static Doc sentence(SplittableRandom random) {
     List<String> words = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     List<int[]> entities = new ArrayList<>();

@@ -105,8 +105,14 @@ public final class Pipeline<D extends Datum> {
     }
   }
 
-  /** The records with every annotator's predictions set, in pipeline order. */
+  /**
+   * The records with every annotator's predictions set, in pipeline order. Safe to call from
+   * several threads at once; each call returns new records.
+   *
+   * @throws KilnException E267 if {@code records} or one of them is null
+   */
   public List<D> annotate(List<D> records) {
+    requireRecords(records);
     List<D> annotated = records;
     for (Component<D> component : components) {
       if (component instanceof Annotator<D> annotator) {
@@ -190,6 +196,19 @@ public final class Pipeline<D extends Datum> {
       }
     }
     return weights;
+  }
+
+  private static void requireRecords(List<?> records) {
+    if (records == null) {
+      throw new KilnException(ErrorCode.E267, "null instead of a list");
+    }
+    int index = 0;
+    for (Object record : records) {
+      if (record == null) {
+        throw new KilnException(ErrorCode.E267, "a list whose record " + index + " (of " + records.size() + ") is null");
+      }
+      index++;
+    }
   }
 
   private static <D extends Datum> void annotatePredicted(Annotator<D> annotator, List<Example<D>> examples) {
