@@ -38,7 +38,14 @@ final class DocFeatures {
     return Model.<List<Doc>, List<Ints>>builder("extract_features", (model, docs, isTrain) -> {
       List<Ints> out = new ArrayList<>(docs.size());
       for (Doc doc : docs) {
-        out.add(byDoc.computeIfAbsent(doc, d -> features(d, columns, cache)));
+        Ints keys = byDoc.get(doc);
+        if (keys == null) {
+          // Computed outside the map's lock, so that a long document does not hold up the other
+          // threads annotating meanwhile; two threads computing one document's keys get equal ones.
+          keys = features(doc, columns, cache);
+          byDoc.put(doc, keys);
+        }
+        out.add(keys);
       }
       return new ForwardResult<>(out, dY -> null);
     }).attr("columns", attrs.toString()).build();
