@@ -82,6 +82,9 @@ final class ConvertCommand implements Callable<Integer> {
 
   private ConllFormat format() {
     String name = choice("--converter", converter, CONVERTERS);
+    if (input.getFileName() != null && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".spacy")) {
+      throw new KilnException(ErrorCode.E415, input);
+    }
     if (name.equals("auto")) {
       // A pipe (a shell's <(...)) read once to detect the format was then empty: E412, "no sentence".
       if (Pipes.isPipe(input) && !input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".conllu")) {

@@ -193,6 +193,16 @@ class ConvertCommandTest {
   }
 
   @Test
+  void aSpacyDocBinFileIsRefusedWithHowToExportIt() throws Exception {
+    Path input = Files.write(dir.resolve("train.spacy"), new byte[] {(byte) 0x83, (byte) 0xa5, 'a', 't', 't', 'r', 's'});
+    KilnRun run = KilnRun.of("convert", input.toString(), dir.resolve("train.jsonl").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("[E415] " + input + " is a spaCy DocBin (.spacy) file")
+        .contains("kiln.TextJsonl.v1");
+    assertThat(dir.resolve("train.jsonl")).doesNotExist();
+  }
+
+  @Test
   void anUnknownConverterOrAnUndetectableFileIsAUsageError() throws Exception {
     Path input = Files.writeString(dir.resolve("empty.txt"), "\n\n");
     KilnRun unknown = KilnRun.of("convert", input.toString(), "-", "--converter", "json");

@@ -57,6 +57,8 @@ public enum ErrorCode {
   E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8."),
   E082("{0}: line {1}: the file is not valid UTF-8 text. Save it as UTF-8."),
   E083("{0}: the file is not the JSON kiln wrote: {1}. Save the model again with kiln train, or restore the file."),
+  // --- spaCy's names that kiln does not have (E084)
+  E084("{0}: \"{1}\" is spaCy''s, and kiln has no @{2} of that name: {3}."),
   // --- kiln-nn arrays, layers and models (E100-E149)
   E100("layer {0}: the dimension {1} is not set. Give it to the layer (e.g. {1} = 128) or initialize the model with sample data."),
   E101("layer {0}: the dimension {1} is {2}, the data says {3}. Make {1} of the layer match the data, or leave it unset so initialize can infer it."),
@@ -227,6 +229,7 @@ public enum ErrorCode {
   E412("{0} holds no sentence ({1}): there is nothing to convert. Check the file."),
   E413("{0} is a pipe, not a file: telling CoNLL-U from CoNLL-2003 would read its first lines, which could not be read again to convert. Give --converter conllu or --converter conll2003."),
   E414("{0} is a file, but kiln init labels writes one NAME.json per component into a directory. Give the path of a directory (it is made if missing)."),
+  E415("{0} is a spaCy DocBin (.spacy) file, a binary format kiln cannot read (kiln convert reads CoNLL-U and CoNLL-2003 text). Export it with spaCy as JSONL, one object per Doc with \"text\" and any of \"cats\", \"entities\" ([[ent.start_char, ent.end_char, ent.label_], ...]), \"words\" and \"tags\" (for doc in DocBin().from_disk(PATH).get_docs(nlp.vocab)), and read that JSONL file with @readers = \"kiln.TextJsonl.v1\"."),
   E418("{0} holds no records, so there is nothing to predict, and no output is written. Check the path, and that the data is in the format the model reads (a reader told to skip bad lines or images, on_bad_row or on_bad_image = \"warn\" or \"ignore\", may have skipped them all).");
 
   private final String template;

@@ -122,7 +122,10 @@ final class Resolution {
       return Optional.empty();
     }
     Optional<RegisteredFunction> found = registries.find(category, text);
-    if (found.isEmpty()) {
+    Optional<String> spacyInstead = SpacyNames.instead(category, text);
+    if (found.isEmpty() && spacyInstead.isPresent()) {
+      problems.add(nameAt, ErrorCode.E084, text, category, spacyInstead.get());
+    } else if (found.isEmpty()) {
       problems.add(nameAt, ErrorCode.E041, text, category, suggestion(text, category));
     }
     return found;

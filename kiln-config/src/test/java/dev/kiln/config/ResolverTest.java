@@ -152,6 +152,20 @@ class ResolverTest {
   }
 
   @Test
+  void spacyCorpusReaderSaysWhatToWriteInstead() {
+    Section root = at(0, "corpora", at(1, "train", at(2, "@readers", "spacy.Corpus.v1", "path", "train.spacy")));
+
+    KilnException e = failure(root);
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(3);
+      assertThat(p.message()).startsWith("[E084] corpora -> train -> @readers: \"spacy.Corpus.v1\" is spaCy's,"
+          + " and kiln has no @readers of that name: it reads spaCy's binary .spacy (DocBin) files")
+          .contains("@readers = \"kiln.TextJsonl.v1\"");
+    });
+  }
+
+  @Test
   void unknownCategoryIsAProblemWithASuggestion() {
     KilnException e = failure(of("o", of("@optimizer", "Adam.v1")));
 

@@ -1,10 +1,13 @@
 package dev.kiln.text;
 
 import dev.kiln.config.Default;
+import dev.kiln.config.ErrorCode;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.config.Name;
 import dev.kiln.config.Registered;
 import dev.kiln.train.Corpus;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The registered readers of text. Each returns examples whose predicted side is the default tokenizer's. */
@@ -27,6 +30,9 @@ public final class TextRegistry {
 
   /** The annotated texts of a JSONL file (see the registered form, which also takes null). */
   public static Corpus<Doc> textJsonl(Path path, int limit) {
+    if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".spacy")) {
+      throw new RejectedArgument("path", ErrorCode.E415, path);
+    }
     return new TextJsonlCorpus(path, Corpus.limit(limit), new Tokenizer());
   }
 

@@ -1,8 +1,10 @@
 package dev.kiln.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.config.Config;
+import dev.kiln.config.KilnException;
 import dev.kiln.config.Registries;
 import dev.kiln.config.Resolver;
 import dev.kiln.train.Corpus;
@@ -23,6 +25,15 @@ class TextRegistryTest {
   @Test
   void readersAreFoundThroughTheServiceLoader() {
     assertThat(Registries.load().names("readers")).contains("kiln.TextJsonl.v1", "kiln.ConllU.v1", "kiln.Conll2003.v1");
+  }
+
+  @Test
+  void aSpacyDocBinPathIsRefusedAtItsLineWithHowToExportIt() {
+    String text = "[corpora]\n\n[corpora.train]\n@readers = \"kiln.TextJsonl.v1\"\npath = \"corpus/train.spacy\"\n";
+
+    assertThatThrownBy(() -> Resolver.resolve(Config.parse(text, "config.cfg").interpolate().root(), Registries.load()))
+        .isInstanceOf(KilnException.class)
+        .hasMessageContaining("line 5: [E415] corpus/train.spacy is a spaCy DocBin (.spacy) file");
   }
 
   @Test
