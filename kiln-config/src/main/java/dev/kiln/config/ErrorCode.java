@@ -57,8 +57,9 @@ public enum ErrorCode {
   E081("{0}: the file is not valid UTF-8 text near byte {1}. Save it as UTF-8."),
   E082("{0}: line {1}: the file is not valid UTF-8 text. Save it as UTF-8."),
   E083("{0}: the file is not the JSON kiln wrote: {1}. Save the model again with kiln train, or restore the file."),
-  // --- spaCy's names that kiln does not have (E084)
+  // --- spaCy's names and settings that kiln does not have (E084-E085)
   E084("{0}: \"{1}\" is spaCy''s, and kiln has no @{2} of that name: {3}."),
+  E085("no_output_layer = true asks spaCy''s bag of n-grams for raw scores, but kiln''s always ends in a softmax (exclusive classes) or sigmoid, as spaCy''s does with false, and its loss and scores expect probabilities. Set no_output_layer = false."),
   // --- kiln-nn arrays, layers and models (E100-E149)
   E100("layer {0}: the dimension {1} is not set. Give it to the layer (e.g. {1} = 128) or initialize the model with sample data."),
   E101("layer {0}: the dimension {1} is {2}, the data says {3}. Make {1} of the layer match the data, or leave it unset so initialize can infer it."),

@@ -1,7 +1,9 @@
 package dev.kiln.text.textcat;
 
 import dev.kiln.config.Default;
+import dev.kiln.config.ErrorCode;
 import dev.kiln.config.Registered;
+import dev.kiln.config.RejectedArgument;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.text.Doc;
@@ -19,12 +21,34 @@ public final class TextcatRegistry {
     return BagOfNgrams.create(exclusive_classes, ngram_size, length, nO);
   }
 
-  /** spaCy's name for {@link #bagOfNgrams}, so spaCy configs resolve unchanged. */
+  /**
+   * spaCy's name for {@link #bagOfNgrams}, so spaCy configs resolve unchanged.
+   *
+   * @param no_output_layer spaCy's switch for raw scores without softmax or sigmoid; kiln's
+   *     model always has that output layer, so only {@code false} (what spaCy's generated
+   *     configs write) is accepted (E085)
+   */
   @Registered(category = "architectures", name = "spacy.TextCatBOW.v2")
   public static Model<List<Doc>, Floats> bagOfNgramsV2(
-      boolean exclusive_classes, @Default("1") int ngram_size, @Default("262144") int length,
+      boolean exclusive_classes, @Default("1") int ngram_size,
+      @Default("false") boolean no_output_layer, @Default("262144") int length,
       @Default("null") Integer nO) {
+    if (no_output_layer) {
+      throw new RejectedArgument("no_output_layer", ErrorCode.E085);
+    }
     return bagOfNgrams(exclusive_classes, ngram_size, length, nO);
+  }
+
+  /**
+   * spaCy 3.7's bag of n-grams (the one its generated configs name since): v2 with the hash
+   * table's {@code length} as an argument, which kiln's v2 already takes.
+   */
+  @Registered(category = "architectures", name = "spacy.TextCatBOW.v3")
+  public static Model<List<Doc>, Floats> bagOfNgramsV3(
+      boolean exclusive_classes, @Default("1") int ngram_size,
+      @Default("false") boolean no_output_layer, @Default("262144") int length,
+      @Default("null") Integer nO) {
+    return bagOfNgramsV2(exclusive_classes, ngram_size, no_output_layer, length, nO);
   }
 
   /**
