@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
 public final class Registries {
   /**
    * The categories of DESIGN.md, plus {@code factories} (pipeline components, which spaCy keeps
-   * in a registry of their own); a {@code @category} outside this list is an error.
+   * in a registry of their own) and spaCy's {@code tokenizers} and {@code vectors} (which every
+   * spaCy config's {@code [nlp]} calls); a {@code @category} outside this list is an error.
    */
   public static final List<String> CATEGORIES =
       List.of(
           "layers", "architectures", "optimizers", "schedules", "losses", "initializers",
           "readers", "batchers", "loggers", "hooks", "callbacks", "scorers", "augmenters",
-          "factories");
+          "factories", "tokenizers", "vectors");
 
   /** A registered name ends in its version: {@code Adam.v1}, {@code kiln.TextCat.v2}. */
   private static final Pattern VERSIONED = Pattern.compile(".+\\.v\\d+");

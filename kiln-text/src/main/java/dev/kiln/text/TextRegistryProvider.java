@@ -8,6 +8,7 @@ public final class TextRegistryProvider implements RegistryProvider {
   @Override
   public void register(Registries registries) {
     registries.addAll(TextRegistry.class);
+    registries.addAll(NlpRegistry.class);
     registries.addAll(dev.kiln.text.textcat.TextcatRegistry.class);
     registries.addAll(dev.kiln.text.sents.SentencizerRegistry.class);
     registries.addAll(dev.kiln.text.ner.NerRegistry.class);

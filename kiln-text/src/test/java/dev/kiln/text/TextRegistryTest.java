@@ -28,6 +28,25 @@ class TextRegistryTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void spacysNlpTokenizerAndVectorsResolve() {
+    String text = """
+        [nlp]
+        lang = "en"
+        pipeline = []
+        batch_size = 1000
+        vectors = {"@vectors":"spacy.Vectors.v1"}
+
+        [nlp.tokenizer]
+        @tokenizers = "spacy.Tokenizer.v1"
+        """;
+    Map<String, Object> nlp = (Map<String, Object>) Resolver.resolve(
+        Config.parse(text, "config.cfg").interpolate().root(), Registries.load()).get("nlp");
+    assertThat(nlp.get("tokenizer")).isInstanceOf(Tokenizer.class);
+    assertThat(nlp.get("vectors")).isInstanceOf(NlpRegistry.EmptyVectors.class);
+  }
+
+  @Test
   void aSpacyDocBinPathIsRefusedAtItsLineWithHowToExportIt() {
     String text = "[corpora]\n\n[corpora.train]\n@readers = \"kiln.TextJsonl.v1\"\npath = \"corpus/train.spacy\"\n";
 
