@@ -151,6 +151,8 @@ public enum ErrorCode {
   E263("component {0}: {1} holds images of {2} pixels (height×width×channels), but the model was trained on images of {3}: it would read them as noise, even where the pixel counts agree. Give it images of {3} (for an image folder, its reader''s width and height resize them), or train a model on these."),
   E264("component {0}: {1} holds images of {2} pixels (height×width×channels), but the model''s kiln.Reshape.v1 layer reads each row as an image of {3}. Set the layer''s height, width and channels to the images'' shape, or give it images of {3}."),
   // --- reading a pipeline that a run is rewriting (E265)
+  // --- spaCy's scorer setting of a component (E266)
+  E266("component {0}: scorer \"{1}\" is not how kiln''s {2} component scores. It always scores as spaCy''s {3} does, so a spaCy config may name that one; kiln has no other scorers yet. Remove the scorer setting, or write {3}."),
   E265("{0} was replaced by a newer version while it was being read ({1}): a kiln run is rewriting it (a model-last is replaced at every evaluation), and a pipeline read across two versions could mix their components. Try again, read the run''s model-best (replaced only when the score improves), or read it once the run has finished."),
   // --- annotating with a loaded pipeline (E267)
   E267("Pipeline.annotate was given {0}: it annotates a list of records, none of them null. Pass an empty list when there is nothing to annotate, and leave out missing records (or pass an empty record in their place, such as new Tokenizer().tokenize(\"\") for text)."),

@@ -9,7 +9,7 @@ import dev.kiln.train.init.InitRegistry;
 import dev.kiln.train.log.Loggers;
 import dev.kiln.train.vectors.VectorRegistry;
 
-/** kiln-train's registered functions: loggers, hooks, batchers, readers (of data and of labels). */
+/** kiln-train's registered functions: loggers, hooks, batchers, readers (of data and of labels), spaCy's default scorers. */
 public final class TrainRegistryProvider implements RegistryProvider {
   @Override
   public void register(Registries registries) {
@@ -19,5 +19,6 @@ public final class TrainRegistryProvider implements RegistryProvider {
     registries.addAll(VectorRegistry.class);
     registries.addAll(ImageRegistry.class);
     registries.addAll(InitRegistry.class);
+    registries.addAll(dev.kiln.train.build.SpacyScorers.class);
   }
 }

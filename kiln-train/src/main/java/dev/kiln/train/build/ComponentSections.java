@@ -37,7 +37,7 @@ public final class ComponentSections {
     Section promise = new Section(section.line());
     promise.put("@factories", name, section.lineOf(FACTORY));
     section.entries().forEach((key, value) -> {
-      if (!key.equals(FACTORY)) {
+      if (!key.equals(FACTORY) && !SpacyScorers.isOwnDefault(component, factory, key, value)) {
         promise.put(key, Section.copyValue(value), section.lineOf(key));
       }
     });
@@ -67,6 +67,9 @@ public final class ComponentSections {
         section.put(key, value, filledPromise.lineOf(key));
       }
     });
+    if (original.has(SpacyScorers.KEY) && !section.has(SpacyScorers.KEY)) {
+      section.put(SpacyScorers.KEY, Section.copyValue(original.get(SpacyScorers.KEY)), original.lineOf(SpacyScorers.KEY));
+    }
     return section;
   }
 
