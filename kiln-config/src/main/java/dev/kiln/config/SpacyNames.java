@@ -9,6 +9,11 @@ import java.util.Optional;
  * only that the name is unknown.
  */
 final class SpacyNames {
+  private static final String PARSER = "kiln's ner is a BILUO tagger, not a transition-based parser. Write"
+      + " @architectures = \"kiln.BiluoTagger.v1\" with the same tok2vec and nO, and remove"
+      + " state_type, extra_state_tokens, hidden_width, maxout_pieces and use_upper (and from"
+      + " [components.ner] the parser's moves, update_with_oracle_cut_size and incorrect_spans_key)";
+
   private static final Map<String, String> INSTEAD = Map.of(
       "readers spacy.Corpus.v1",
       "it reads spaCy's binary .spacy (DocBin) files, which kiln cannot read. Export the data"
@@ -21,13 +26,9 @@ final class SpacyNames {
       "kiln has no pretraining. To train on {\"text\": ...} lines, read them with"
           + " @readers = \"kiln.TextJsonl.v1\" (path and limit)",
       "architectures spacy.TransitionBasedParser.v2",
-      "kiln's ner is a BILUO tagger, not a transition-based parser. Write"
-          + " @architectures = \"kiln.BiluoTagger.v1\" with the same tok2vec and nO, and remove"
-          + " state_type, extra_state_tokens, hidden_width, maxout_pieces and use_upper",
+      PARSER,
       "architectures spacy.TransitionBasedParser.v1",
-      "kiln's ner is a BILUO tagger, not a transition-based parser. Write"
-          + " @architectures = \"kiln.BiluoTagger.v1\" with the same tok2vec and nO, and remove"
-          + " state_type, extra_state_tokens, hidden_width, maxout_pieces and use_upper");
+      PARSER);
 
   private SpacyNames() {}
 

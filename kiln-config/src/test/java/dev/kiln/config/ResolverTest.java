@@ -166,6 +166,14 @@ class ResolverTest {
   }
 
   @Test
+  void spacyParserForNerPointsToTheBiluoTagger() {
+    KilnException e = failure(of("ner", of("@architectures", "spacy.TransitionBasedParser.v2")));
+
+    assertThat(e.problems().get(0).message()).startsWith("[E084] ner -> @architectures:")
+        .contains("Write @architectures = \"kiln.BiluoTagger.v1\"").contains("update_with_oracle_cut_size");
+  }
+
+  @Test
   void unknownCategoryIsAProblemWithASuggestion() {
     KilnException e = failure(of("o", of("@optimizer", "Adam.v1")));
 
