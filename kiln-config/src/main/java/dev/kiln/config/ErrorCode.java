@@ -151,11 +151,14 @@ public enum ErrorCode {
   E263("component {0}: {1} holds images of {2} pixels (height×width×channels), but the model was trained on images of {3}: it would read them as noise, even where the pixel counts agree. Give it images of {3} (for an image folder, its reader''s width and height resize them), or train a model on these."),
   E264("component {0}: {1} holds images of {2} pixels (height×width×channels), but the model''s kiln.Reshape.v1 layer reads each row as an image of {3}. Set the layer''s height, width and channels to the images'' shape, or give it images of {3}."),
   // --- reading a pipeline that a run is rewriting (E265)
+  E265("{0} was replaced by a newer version while it was being read ({1}): a kiln run is rewriting it (a model-last is replaced at every evaluation), and a pipeline read across two versions could mix their components. Try again, read the run''s model-best (replaced only when the score improves), or read it once the run has finished."),
   // --- spaCy's scorer setting of a component (E266)
   E266("component {0}: scorer \"{1}\" is not how kiln''s {2} component scores. It always scores as spaCy''s {3} does, so a spaCy config may name that one; kiln has no other scorers yet. Remove the scorer setting, or write {3}."),
-  E265("{0} was replaced by a newer version while it was being read ({1}): a kiln run is rewriting it (a model-last is replaced at every evaluation), and a pipeline read across two versions could mix their components. Try again, read the run''s model-best (replaced only when the score improves), or read it once the run has finished."),
   // --- annotating with a loaded pipeline (E267)
   E267("Pipeline.annotate was given {0}: it annotates a list of records, none of them null. Pass an empty list when there is nothing to annotate, and leave out missing records (or pass an empty record in their place, such as new Tokenizer().tokenize(\"\") for text)."),
+  // --- spaCy's [nlp] section (E268-E269)
+  E268("{0}: [nlp] {1} = {2}: {3} Remove it, or set it to {4}."),
+  E269("{0}: [nlp] has no setting \"{1}\".{2} It takes pipeline (and spaCy''s lang, batch_size, tokenizer and vectors, and disabled, before_creation, after_creation and after_pipeline_creation when they are empty or null)."),
   // --- [initialize]: spaCy's nlp.initialize() settings (E255-E262)
   E255("{0}: [initialize] {1} = {2}: {3} Remove it, or set it to null."),
   E256("{0}: [initialize] has no setting \"{1}\".{2} It takes before_init, after_init and components (and spaCy''s vectors, init_tok2vec, vocab_data, lookups and tokenizer when they are null or empty)."),

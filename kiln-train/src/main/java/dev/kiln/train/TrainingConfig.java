@@ -8,6 +8,7 @@ import dev.kiln.config.Registries;
 import dev.kiln.config.Resolver;
 import dev.kiln.config.Section;
 import dev.kiln.train.build.ComponentSections;
+import dev.kiln.train.build.NlpSection;
 import dev.kiln.train.build.PipelineBuilder;
 import dev.kiln.train.build.SourcedComponents;
 import dev.kiln.train.init.InitializeSection;
@@ -74,6 +75,7 @@ public final class TrainingConfig {
   public static TrainingConfig fill(Config config, Registries registries) {
     Section interpolated = config.interpolate().root();
     InitializeSection.of(interpolated, config.sourceName()).checkKeys();
+    NlpSection.check(interpolated, config.sourceName());
     Section withPromises = interpolated.copy();
     // spaCy merges its defaults into calls of the same function before anything is filled.
     withPromises.section("training").ifPresent(training ->
