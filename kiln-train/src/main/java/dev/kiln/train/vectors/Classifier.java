@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -126,16 +127,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
 
   @Override
   public void update(List<Example<Labeled>> batch, double dropoutRate, LossTotals losses) {
-    setDropout(dropoutRate);
-    Floats x = inputs(batch);
-    try {
-      ForwardResult<Floats, Floats> result = model.beginUpdate(x);
-      LossResult<Floats> computed = loss.compute(result.output(), labels.ids(batch, Labeled::label, name));
-      result.backprop().accumulate(computed.gradient());
-      losses.add(name, computed.loss());
-    } finally {
-      inputMatrices.giveBack(x);
-    }
+    learn(batch, dropoutRate, losses, output -> loss.compute(output, labels.ids(batch, Labeled::label, name)));
   }
 
   /** Learns the teacher classifier's class probabilities (soft targets) for the batch. */
@@ -144,11 +136,17 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
     List<Labeled> records = new ArrayList<>(batch.size());
     batch.forEach(example -> records.add(example.predicted()));
     Floats targets = teacherOf(teacher).predict(records);
+    learn(batch, dropoutRate, losses, output -> loss.compute(output, targets));
+  }
+
+  /** One training pass: forward with {@code dropoutRate}, the loss {@code lossOf} gives for the outputs, backward. */
+  private void learn(List<Example<Labeled>> batch, double dropoutRate, LossTotals losses,
+      Function<Floats, LossResult<Floats>> lossOf) {
     setDropout(dropoutRate);
     Floats x = inputs(batch);
     try {
       ForwardResult<Floats, Floats> result = model.beginUpdate(x);
-      LossResult<Floats> computed = loss.compute(result.output(), targets);
+      LossResult<Floats> computed = lossOf.apply(result.output());
       result.backprop().accumulate(computed.gradient());
       losses.add(name, computed.loss());
     } finally {
