@@ -10,6 +10,7 @@ import dev.kiln.nn.layers.Linear;
 import dev.kiln.nn.layers.Relu;
 import dev.kiln.nn.layers.Softmax;
 import dev.kiln.nn.optimizers.Adam;
+import dev.kiln.train.ConcurrentCalls;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSource;
 import dev.kiln.train.LossTotals;
@@ -19,9 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,27 +177,15 @@ class TabularComponentsTest {
       classifier.annotate(rows.subList(start, start + 40)).forEach(row -> expected.add(row.scores().byClass().toString()));
     }
 
-    ExecutorService threads = Executors.newFixedThreadPool(4);
-    List<Future<Integer>> mismatches = new ArrayList<>();
-    for (int t = 0; t < 4; t++) {
-      SplittableRandom order = new SplittableRandom(t);
-      mismatches.add(threads.submit(() -> {
-        int wrong = 0;
-        for (int call = 0; call < 500; call++) {
-          int start = order.nextInt(5) * 40;
-          List<TableRow> annotated = classifier.annotate(rows.subList(start, start + 40));
-          for (int i = 0; i < 40; i++) {
-            wrong += annotated.get(i).scores().byClass().toString().equals(expected.get(start + i)) ? 0 : 1;
-          }
-        }
-        return wrong;
-      }));
-    }
-    int wrong = 0;
-    for (Future<Integer> result : mismatches) {
-      wrong += result.get();
-    }
-    threads.shutdown();
+    int wrong = ConcurrentCalls.mismatches(4, 500, 0, order -> {
+      int start = order.nextInt(5) * 40;
+      List<TableRow> annotated = classifier.annotate(rows.subList(start, start + 40));
+      int differing = 0;
+      for (int i = 0; i < 40; i++) {
+        differing += annotated.get(i).scores().byClass().toString().equals(expected.get(start + i)) ? 0 : 1;
+      }
+      return differing;
+    });
 
     assertThat(wrong).as("predictions that differ from one thread's").isZero();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kiln.config.Config;
 import dev.kiln.config.Registries;
 import dev.kiln.nn.optimizers.Adam;
+import dev.kiln.train.ConcurrentCalls;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSource;
 import dev.kiln.train.Labelled;
@@ -19,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -130,28 +128,11 @@ class ConcurrentTextAnnotationTest {
     }
     assertThat(expected.get(0)).contains(which.equals("textcats") ? "cats=" : "tags=");
 
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<Integer>> mismatches = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        SplittableRandom order = new SplittableRandom(100 + t);
-        mismatches.add(threads.submit(() -> {
-          int wrong = 0;
-          for (int call = 0; call < CALLS; call++) {
-            int b = order.nextInt(batches.size());
-            wrong += annotations(pipeline.annotate(batches.get(b))).equals(expected.get(b)) ? 0 : 1;
-          }
-          return wrong;
-        }));
-      }
-      int wrong = 0;
-      for (Future<Integer> result : mismatches) {
-        wrong += result.get();
-      }
-      assertThat(wrong).as("batches annotated otherwise than by one thread alone").isZero();
-    } finally {
-      threads.shutdownNow();
-    }
+    int wrong = ConcurrentCalls.mismatches(THREADS, CALLS, 100, order -> {
+      int b = order.nextInt(batches.size());
+      return annotations(pipeline.annotate(batches.get(b))).equals(expected.get(b)) ? 0 : 1;
+    });
+    assertThat(wrong).as("batches annotated otherwise than by one thread alone").isZero();
   }
 
   /** Every document's JSON (tags, entities, cats) and its tok2vec tensor, if any, as text. */

@@ -6,14 +6,12 @@ import dev.kiln.nn.layers.Chain;
 import dev.kiln.nn.layers.Relu;
 import dev.kiln.nn.layers.Softmax;
 import dev.kiln.nn.optimizers.Adam;
+import dev.kiln.train.ConcurrentCalls;
 import dev.kiln.train.Example;
 import dev.kiln.train.LossTotals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,27 +48,15 @@ class ConcurrentAnnotationTest {
       classifier.annotate(records.subList(start, start + BATCH)).forEach(r -> expected.add(r.scores().byClass().toString()));
     }
 
-    ExecutorService threads = Executors.newFixedThreadPool(4);
-    List<Future<Integer>> mismatches = new ArrayList<>();
-    for (int t = 0; t < 4; t++) {
-      SplittableRandom order = new SplittableRandom(t);
-      mismatches.add(threads.submit(() -> {
-        int wrong = 0;
-        for (int call = 0; call < 100; call++) {
-          int start = order.nextInt(records.size() / BATCH) * BATCH;
-          List<Labeled> annotated = classifier.annotate(records.subList(start, start + BATCH));
-          for (int i = 0; i < BATCH; i++) {
-            wrong += annotated.get(i).scores().byClass().toString().equals(expected.get(start + i)) ? 0 : 1;
-          }
-        }
-        return wrong;
-      }));
-    }
-    int wrong = 0;
-    for (Future<Integer> result : mismatches) {
-      wrong += result.get();
-    }
-    threads.shutdown();
+    int wrong = ConcurrentCalls.mismatches(4, 100, 0, order -> {
+      int start = order.nextInt(records.size() / BATCH) * BATCH;
+      List<Labeled> annotated = classifier.annotate(records.subList(start, start + BATCH));
+      int differing = 0;
+      for (int i = 0; i < BATCH; i++) {
+        differing += annotated.get(i).scores().byClass().toString().equals(expected.get(start + i)) ? 0 : 1;
+      }
+      return differing;
+    });
 
     assertThat(wrong).as("predictions that differ from one thread's").isZero();
   }
