@@ -24,6 +24,7 @@ public final class WorkPool {
 
   /** One call of {@link #parallelFor}: chunks are claimed from its own counter. */
   private static final class Job {
+    final long number;
     final Chunk body;
     final int size;
     final int chunks;
@@ -31,7 +32,8 @@ public final class WorkPool {
     final AtomicInteger pending;
     volatile Throwable failure;
 
-    Job(Chunk body, int size, int chunks) {
+    Job(long number, Chunk body, int size, int chunks) {
+      this.number = number;
       this.body = body;
       this.size = size;
       this.chunks = chunks;
@@ -56,8 +58,13 @@ public final class WorkPool {
 
   private final int threads;
   private final Thread[] workers;
+  /**
+   * The job being run, and null between jobs: a finished job's body holds whatever its caller
+   * captured (a batch's matrices), which a pool kept for serving would otherwise keep alive.
+   */
   private volatile Job current;
   private volatile boolean running;
+  private long jobsStarted;
 
   /** A pool of {@code threads} threads in all, the caller included (at least 1). */
   public WorkPool(int threads) {
@@ -90,13 +97,14 @@ public final class WorkPool {
     synchronized (this) {
       running = true;
       try {
-        Job job = new Job(body, size, chunks);
+        Job job = new Job(++jobsStarted, body, size, chunks);
         current = job;
         for (Thread worker : workers) {
           LockSupport.unpark(worker);
         }
         job.runChunks();
         awaitChunks(job);
+        current = null;
         rethrow(job.failure);
       } finally {
         running = false;
@@ -131,11 +139,14 @@ public final class WorkPool {
   }
 
   private void workLoop() {
-    Job done = null;
+    // The last job's number, not the job: holding it would keep its body alive between jobs.
+    long done = 0;
     while (true) {
       long spinStart = System.nanoTime();
       Job job;
-      while ((job = current) == done || job == null) {
+      while ((job = current) == null || job.number == done) {
+        // Not kept in this frame while it waits: the finished job's body holds its caller's arrays.
+        job = null;
         if (System.nanoTime() - spinStart < SPIN_NANOS) {
           Thread.onSpinWait();
         } else {
@@ -143,7 +154,7 @@ public final class WorkPool {
         }
       }
       job.runChunks();
-      done = job;
+      done = job.number;
     }
   }
 }
