@@ -204,8 +204,23 @@ public final class TextCategorizer
   @Override
   public Map<String, Object> score(List<Example<Doc>> examples) {
     missingGold.check(examples);
-    unknownLabels.checkEach(examples, doc -> doc.cats().keySet(), labelsInPipeline());
+    unknownLabels.checkEach(examples, TextCategorizer::positiveCats, labelsInPipeline());
     return CatsScores.of(examples, labels.labels(), exclusive, threshold, positiveLabel);
+  }
+
+  /**
+   * The cats a document's reference says it belongs to. An unknown cat at 0.0 ("not NEW") loses
+   * nothing, as the classifier does not predict NEW either; only a positive one is a class it
+   * can never predict.
+   */
+  private static List<String> positiveCats(Doc doc) {
+    List<String> positive = new ArrayList<>();
+    doc.cats().forEach((cat, value) -> {
+      if (value != null && value > 0) {
+        positive.add(cat);
+      }
+    });
+    return positive;
   }
 
   /**

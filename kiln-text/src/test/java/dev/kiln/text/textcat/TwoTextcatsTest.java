@@ -72,16 +72,33 @@ class TwoTextcatsTest {
     Pipeline<Doc> pipeline = pipeline();
     Tokenizer tokenizer = new Tokenizer();
     Doc doc = tokenizer.tokenize("a lovely table");
-    List<Example<Doc>> dev = List.of(new Example<>(doc, doc.withCats(Map.of("POS", 1.0, "NEG", 0.0, "X", 1.0, "Y", 0.0))));
+    assertThat(warningsOf(pipeline, doc.withCats(Map.of("POS", 1.0, "NEG", 0.0, "X", 1.0, "Y", 0.0))))
+        .doesNotContain("labels it was not trained on");
+  }
+
+  @Test
+  void onlyAPositiveUnknownCatIsWarnedAbout() {
+    Pipeline<Doc> pipeline = pipeline();
+    Doc doc = new Tokenizer().tokenize("a lovely table");
+    // NEW at 0.0 says the text is not NEW, which no classifier here predicts either: nothing lost.
+    String notNew = warningsOf(pipeline, doc.withCats(Map.of("POS", 1.0, "NEG", 0.0, "X", 1.0, "Y", 0.0, "NEW", 0.0)));
+    assertThat(notNew).doesNotContain("labels it was not trained on");
+
+    String isNew = warningsOf(pipeline(), doc.withCats(Map.of("POS", 1.0, "NEG", 0.0, "X", 1.0, "Y", 0.0, "NEW", 1.0)));
+    assertThat(isNew).contains("labels it was not trained on and can never predict: NEW (1 example)");
+  }
+
+  /** What evaluating one document with {@code reference} logs. */
+  private static String warningsOf(Pipeline<Doc> pipeline, Doc reference) {
     PrintStream stderr = System.err;
     ByteArrayOutputStream logged = new ByteArrayOutputStream();
     System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
     try {
-      pipeline.evaluate(dev);
+      pipeline.evaluate(List.of(new Example<>(new Tokenizer().tokenize(reference.text()), reference)));
     } finally {
       System.setErr(stderr);
     }
-    assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("labels it was not trained on");
+    return logged.toString(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warns, once per component, that evaluation examples carry labels the classifier does not
- * know: they can never be predicted, so each counts as wrong. (A dev class folder or label
+ * know: they can never be predicted. (A dev class folder or label
  * missing from the training data is a data mistake that otherwise only shows as a low score;
  * spaCy's {@code debug data} reports it for text.)
  */
@@ -49,7 +49,7 @@ public final class UnknownLabels {
       warned = true;
       List<String> described = new ArrayList<>();
       unknown.forEach((label, n) -> described.add(label + " (" + n + (n == 1 ? " example)" : " examples)")));
-      LOG.warn("{}: evaluation examples have labels it was not trained on, which count as wrong: {}."
+      LOG.warn("{}: evaluation examples have labels it was not trained on and can never predict: {}."
           + " Add them to the training data, or check the evaluation data.", component, String.join(", ", described));
     }
   }
