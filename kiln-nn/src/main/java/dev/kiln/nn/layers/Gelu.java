@@ -3,11 +3,9 @@ package dev.kiln.nn.layers;
 import dev.kiln.config.Default;
 import dev.kiln.config.Name;
 import dev.kiln.config.Registered;
-import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.init.Initializer;
-import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.Kernels;
 
 /** A dense layer with (exact) GELU activation, {@code x · Φ(x)}; Thinc's {@code Gelu}. */
@@ -30,23 +28,7 @@ public final class Gelu {
       @Name("init_b") @Default("null") Initializer initB,
       @Default("null") Double dropout,
       @Default("false") boolean normalize) {
-    Model<Floats, Floats> model =
-        Dense.builder("gelu", Gelu::forward, nO, nI,
-                initW != null ? initW : Initializers.heNormal(),
-                initB != null ? initB : Initializers.zeroInit())
-            .build();
-    return Dense.withExtras(model, nO, dropout, normalize);
-  }
-
-  private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
-      boolean isTrain) {
-    Floats z = Dense.affine(model, x);
-    Floats y = Floats.zeros(z.shape());
-    Kernels.gelu(z.data(), y.data(), y.size());
-    return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {
-      Floats dZ = Floats.zeros(y.shape());
-      Kernels.geluBackward(dY.data(), z.data(), dZ.data(), dZ.size());
-      return dZ;
-    }));
+    return SmoothActivation.create("gelu", Kernels::gelu, (dY, z, y, dZ, n) -> Kernels.geluBackward(dY, z, dZ, n),
+        nO, nI, initW, initB, dropout, normalize);
   }
 }

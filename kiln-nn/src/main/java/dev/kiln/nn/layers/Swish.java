@@ -3,11 +3,9 @@ package dev.kiln.nn.layers;
 import dev.kiln.config.Default;
 import dev.kiln.config.Name;
 import dev.kiln.config.Registered;
-import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.init.Initializer;
-import dev.kiln.nn.init.Initializers;
 import dev.kiln.nn.ops.Kernels;
 
 /** A dense layer with Swish activation, {@code x · sigmoid(x)}; Thinc's {@code Swish}. */
@@ -30,23 +28,6 @@ public final class Swish {
       @Name("init_b") @Default("null") Initializer initB,
       @Default("null") Double dropout,
       @Default("false") boolean normalize) {
-    Model<Floats, Floats> model =
-        Dense.builder("swish", Swish::forward, nO, nI,
-                initW != null ? initW : Initializers.heNormal(),
-                initB != null ? initB : Initializers.zeroInit())
-            .build();
-    return Dense.withExtras(model, nO, dropout, normalize);
-  }
-
-  private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
-      boolean isTrain) {
-    Floats z = Dense.affine(model, x);
-    Floats y = Floats.zeros(z.shape());
-    Kernels.swish(z.data(), y.data(), y.size());
-    return new ForwardResult<>(y, Dense.backprop(model, x, dY -> {
-      Floats dZ = Floats.zeros(y.shape());
-      Kernels.swishBackward(dY.data(), z.data(), y.data(), dZ.data(), dZ.size());
-      return dZ;
-    }));
+    return SmoothActivation.create("swish", Kernels::swish, Kernels::swishBackward, nO, nI, initW, initB, dropout, normalize);
   }
 }
