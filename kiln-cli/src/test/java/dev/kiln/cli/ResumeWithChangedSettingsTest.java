@@ -65,6 +65,23 @@ class ResumeWithChangedSettingsTest {
   }
 
   @Test
+  void aRunResumedWithALargerMaxStepsGivenThroughAVariableEndsAsARunTrainedThatLongFromTheStart() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 30);
+    Files.writeString(config, Files.readString(config).replace("max_steps = 30", "max_steps = ${vars.steps}")
+        + "\n[vars]\nsteps = 30\n");
+    train(config, dir.resolve("straight"), "--vars.steps", "60");
+    train(config, dir.resolve("resumed"));
+    KilnRun longer = train(config, dir.resolve("resumed"), "--resume", "--vars.steps", "60");
+    assertThat(longer.out()).contains("as they are: training.max_steps: 30 -> 60").contains("Stopped: max_steps: step 60");
+    assertSameTraining(dir.resolve("resumed"), dir.resolve("straight"));
+
+    KilnRun passed = KilnRun.of("train", config.toString(), "--output", dir.resolve("resumed").toString(), "--resume",
+        "--vars.steps", "40");
+    assertThat(passed.exit()).isEqualTo(2);
+    assertThat(passed.err()).startsWith("[E289]").contains("with training.max_steps = 40: model-last is at step 60");
+  }
+
+  @Test
   void aLimitTheRunHasPassedIsRefusedUnlessForced() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 40);
     Path output = dir.resolve("run");

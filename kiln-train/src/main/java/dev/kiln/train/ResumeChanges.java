@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
  * ({@code eval_frequency}: the scores model-best and patience are chosen by, and a plateau
  * schedule's learning rate), and hooks are restored by position, so adding or removing one
  * would hand another's state to a stateful hook.
+ *
+ * <p>The comparison is of the resolved config, as the run reads it: a variable that a setting
+ * takes through interpolation ({@code max_steps = ${vars.steps}}) is not compared itself, only
+ * the settings it resolves into, so {@code --vars.steps 120} is taken or refused as
+ * {@code --training.max_steps 120} would be, and names {@code training.max_steps}.
  */
 final class ResumeChanges {
   private static final Set<String> LIMITS = Set.of(
@@ -48,13 +53,17 @@ final class ResumeChanges {
    * Sorts the changes: {@code config} are the saved config's keys that changed ({@code now} is the
    * new config, flattened as {@link ConfigDiff#flatten} does), {@code otherConfig} changes to the
    * config found otherwise (a sourced component's source), {@code others} what else changed
-   * (data, seed, sources), each in words; all of those are refused.
+   * (data, seed, sources), each in words; all of those are refused. A changed key of a section
+   * the run does not read ({@code vars.steps}) is left out: the keys that refer to it changed too.
    */
   static ResumeChanges sort(List<ConfigDiff.Change> config, Map<String, Object> now, List<String> otherConfig,
       List<String> others) {
     List<ConfigDiff.Change> allowed = new ArrayList<>();
     List<String> refusedKeys = new ArrayList<>();
     for (ConfigDiff.Change change : config) {
+      if (isVariable(change.key())) {
+        continue; // its effect, if any, is in the resolved keys that refer to it, each sorted here
+      }
       if (allowedWithoutForce(change, now)) {
         allowed.add(change);
       } else {
@@ -69,6 +78,11 @@ final class ResumeChanges {
     }
     refused.addAll(others);
     return new ResumeChanges(allowed, refused);
+  }
+
+  /** Whether {@code key} is in a section the run reads only through references ({@code vars.steps}). */
+  private static boolean isVariable(String key) {
+    return !TrainingConfig.READ_SECTIONS.contains(key.substring(0, Math.max(0, key.indexOf('.'))));
   }
 
   private static boolean allowedWithoutForce(ConfigDiff.Change change, Map<String, Object> now) {

@@ -29,6 +29,14 @@ import java.util.Set;
  * configs have no hidden defaults.
  */
 public final class TrainingConfig {
+  /**
+   * The top-level sections a run reads itself. Any other ({@code [system]}, a user's
+   * {@code [vars]}) only gives values to the references that name it, so it counts only through
+   * them.
+   */
+  static final Set<String> READ_SECTIONS = Set.of(
+      "nlp", "components", "corpora", "training", "distillation", "initialize", "paths");
+
   private final Section root;
   private final String text;
   private final String source;

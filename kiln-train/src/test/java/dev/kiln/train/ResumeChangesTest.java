@@ -21,7 +21,11 @@ class ResumeChangesTest {
       "[training.hooks.nan]", "@hooks = \"kiln.StopOnNaN.v1\"", "max_rollbacks = 3", "");
 
   private static ResumeChanges changes(String after) {
-    Config old = Config.parse(BEFORE, "before");
+    return changes(BEFORE, after);
+  }
+
+  private static ResumeChanges changes(String before, String after) {
+    Config old = Config.parse(before, "before");
     Config now = Config.parse(after, "after");
     return ResumeChanges.sort(ConfigDiff.changes(old, now), ConfigDiff.flatten(now), List.of(), List.of());
   }
@@ -84,6 +88,38 @@ class ResumeChangesTest {
         .hasMessageContaining("it would have stopped the run at step 5, and model-last is at step 60");
     assertThatThrownBy(() -> changes(changed("steps = 0", "steps = 50")).checkLimits(state, regime(60, 20, 0), false, last))
         .hasMessageContaining("training.hooks.stop.steps = 50: model-last is at step 60, and the hook stops after step 49");
+  }
+
+  @Test
+  void aLimitSetThroughAVariableChangesWithoutForceAndIsNamedByItsSetting() {
+    String before = changed("max_steps = 60", "max_steps = ${vars.steps}") + "[vars]\nsteps = 60\n";
+    ResumeChanges changes = changes(before, before.replace("steps = 60", "steps = 120"));
+    changes.refuseUnforced(Path.of("model-last"));
+    assertThat(changes.describe()).singleElement().asString()
+        .endsWith("as they are: training.max_steps: 60 -> 120");
+  }
+
+  @Test
+  void aVariableThatAlsoFeedsARefusedSettingNeedsForce() {
+    String before = changed("max_steps = 60", "max_steps = ${vars.n}", "eval_frequency = 10", "eval_frequency = ${vars.n}")
+        + "[vars]\nn = 10\n";
+    ResumeChanges changes = changes(before, before.replace("n = 10", "n = 20"));
+    assertThatThrownBy(() -> changes.refuseUnforced(Path.of("model-last")))
+        .hasMessageStartingWith("[E225]").hasMessageContaining("the config changed (training.eval_frequency: 10 -> 20)")
+        .hasMessageNotContaining("vars.n").hasMessageNotContaining("max_steps");
+  }
+
+  @Test
+  void aLimitSetThroughAVariableThatTheRunHasPassedIsRefused() {
+    TrainingState state = new TrainingState(new LoopState(61, List.of(), Map.of(), 0, 0.0), new BatchCursor(3, 3, 2, 2),
+        List.of(), Map.of());
+    String before = changed("max_steps = 60", "max_steps = ${vars.steps}") + "[vars]\nsteps = 60\n";
+    ResumeChanges changes = changes(before, before.replace("steps = 60", "steps = 30"));
+    Path last = Path.of("model-last");
+    assertThatThrownBy(() -> {
+      changes.refuseUnforced(last); // as the trainer does: E225 first, then E289
+      changes.checkLimits(state, regime(30, 20, 0), false, last);
+    }).hasMessageStartingWith("[E289] cannot resume from model-last with training.max_steps = 30: model-last is at step 60");
   }
 
   private static Regime regime(long maxSteps, long patience, int maxEpochs) {
