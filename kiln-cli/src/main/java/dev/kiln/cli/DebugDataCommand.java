@@ -7,6 +7,7 @@ import dev.kiln.config.Section;
 import dev.kiln.text.Doc;
 import dev.kiln.text.InspectableCorpus;
 import dev.kiln.text.debug.DataReport;
+import dev.kiln.text.tagger.NegativeTags;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
 import dev.kiln.train.build.PipelineBuilder;
@@ -52,7 +53,7 @@ final class DebugDataCommand implements Callable<Integer> {
     Map<String, Object> corpora = corpora(root);
     Corpus<Doc> train = corpus(corpora, "train_corpus", training.get("train_corpus"), "corpora.train");
     Corpus<Doc> dev = corpus(corpora, "dev_corpus", training.get("dev_corpus"), "corpora.dev");
-    DataReport report = DataReport.of(train, dev, factories(root), verbose);
+    DataReport report = DataReport.of(train, dev, factories(root), negativeTags(root), verbose);
     PrintWriter out = spec.commandLine().getOut();
     out.print(report.text());
     out.flush();
@@ -94,17 +95,38 @@ final class DebugDataCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The first tagger's {@code neg_prefix}, read from the config since the components are not
+   * built; spaCy's default where it is not set.
+   */
+  private static NegativeTags negativeTags(Section root) {
+    Section components = root.section("components").orElseGet(Section::new);
+    for (String name : PipelineBuilder.componentNames(root)) {
+      Section component = components.section(name).orElseThrow();
+      if ("tagger".equals(factory(component))) {
+        return component.has("neg_prefix") ? NegativeTags.configured(name, component.get("neg_prefix"))
+            : NegativeTags.byDefault();
+      }
+    }
+    return NegativeTags.byDefault();
+  }
+
   /** Each component's factory, as spaCy's bare name ({@code "textcat"}, not {@code "textcat.v1"}). */
   private static List<String> factories(Section root) {
     Section components = root.section("components").orElseGet(Section::new);
     List<String> factories = new ArrayList<>();
     for (String name : PipelineBuilder.componentNames(root)) {
-      Section component = components.section(name).orElseThrow();
-      Object factory = component.has("factory") ? component.get("factory") : component.get("@factories");
-      if (factory instanceof String text) {
-        factories.add(text.replaceFirst("\\.v\\d+$", ""));
+      String factory = factory(components.section(name).orElseThrow());
+      if (factory != null) {
+        factories.add(factory);
       }
     }
     return factories;
+  }
+
+  /** The component's factory as spaCy's bare name, or null if it names none. */
+  private static String factory(Section component) {
+    Object factory = component.has("factory") ? component.get("factory") : component.get("@factories");
+    return factory instanceof String text ? text.replaceFirst("\\.v\\d+$", "") : null;
   }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -150,6 +154,42 @@ class ResumeWithChangedSettingsTest {
         + " (distillation.optimizer.learn_rate: 0.01 -> 0.02)").contains("Stopped: max_steps: step 50");
   }
 
+  @Test
+  void aTaggerRunSavedBeforeNegPrefixExistedResumesAsIfItHadTheDefault() throws Exception {
+    Path config = Files.writeString(dir.resolve("config.cfg"), Files.readString(ROOT.resolve("examples/tagger/config.cfg"))
+        .replace("\"examples/", "\"" + ROOT.resolve("examples") + "/"));
+    train(config, dir.resolve("straight"), "--training.max_steps", "40");
+    Path resumed = dir.resolve("resumed");
+    train(config, resumed, "--training.max_steps", "20");
+    saveConfigWithout(resumed.resolve("model-last"), "neg_prefix = \"!\"\n");
+
+    Path noNegatives = Files.writeString(dir.resolve("no-negatives.cfg"), Files.readString(config)
+        .replace("factory = \"tagger\"", "factory = \"tagger\"\nneg_prefix = null"));
+    KilnRun otherPrefix = KilnRun.of("train", noNegatives.toString(), "--output", resumed.toString(), "--resume",
+        "--training.max_steps", "40");
+    assertThat(otherPrefix.exit()).isEqualTo(2);
+    assertThat(otherPrefix.err()).startsWith("[E225]").contains("components.tagger.neg_prefix: added (null)");
+    KilnRun longer = train(config, resumed, "--resume", "--training.max_steps", "40");
+    assertThat(longer.out()).contains("training.max_steps: 20 -> 40").doesNotContain("neg_prefix");
+    assertSameTraining(resumed, dir.resolve("straight"));
+  }
+
+  /** Makes {@code model} as kiln saved it before a setting existed: its config without the line, its manifest agreeing. */
+  private static void saveConfigWithout(Path model, String line) throws Exception {
+    Path configFile = model.resolve("config.cfg");
+    String before = Files.readString(configFile);
+    assertThat(before).contains(line);
+    byte[] config = before.replace(line, "").getBytes(StandardCharsets.UTF_8);
+    Files.write(configFile, config);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode manifest =
+        (ObjectNode) json.readTree(model.resolve("manifest.json").toFile());
+    ObjectNode entry = (ObjectNode) manifest.at("/files/config.cfg");
+    entry.put("size", config.length);
+    entry.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(config)));
+    json.writerWithDefaultPrettyPrinter().writeValue(model.resolve("manifest.json").toFile(), manifest);
+  }
+
   private static KilnRun train(Path config, Path output, String... more) {
     List<String> args = new ArrayList<>(List.of("train", config.toString(), "--output", output.toString()));
     args.addAll(List.of(more));
@@ -204,6 +244,6 @@ class ResumeWithChangedSettingsTest {
   }
 
   private static String withoutTimes(byte[] state) {
-    return new String(state, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\"(seconds|bytes)\" : [0-9.eE-]+", "");
+    return new String(state, StandardCharsets.UTF_8).replaceAll("\"(seconds|bytes)\" : [0-9.eE-]+", "");
   }
 }

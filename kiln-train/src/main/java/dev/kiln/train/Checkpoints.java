@@ -175,9 +175,10 @@ final class Checkpoints<D extends Datum> {
     Map<String, Object> current = Map.of();
     if (others.remove("the config changed")) {
       Config after = Config.parse(configText, "config");
-      keys = ConfigDiff.changes(Config.read(last().resolve(PipelineDirectory.CONFIG)), after);
+      List<ConfigDiff.Change> all = ConfigDiff.changes(Config.read(last().resolve(PipelineDirectory.CONFIG)), after);
       current = ConfigDiff.flatten(after);
-      if (keys.isEmpty() && sourced.configChanges().isEmpty()) {
+      keys = LaterDefaults.withoutAddedDefaults(all, current);
+      if (all.isEmpty() && sourced.configChanges().isEmpty()) {
         // Same keys and values, yet another text: sections reordered, which can reorder layers.
         others.add(0, "the config changed (the order of its sections or keys)");
       }

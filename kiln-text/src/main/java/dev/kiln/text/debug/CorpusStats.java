@@ -5,6 +5,7 @@ import dev.kiln.text.CharSpan;
 import dev.kiln.text.Doc;
 import dev.kiln.text.InspectedDoc;
 import dev.kiln.text.Token;
+import dev.kiln.text.tagger.NegativeTags;
 import dev.kiln.text.tagger.Tagger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,9 +30,16 @@ final class CorpusStats {
   final Map<String, Integer> tags = new TreeMap<>();
   /** Tokens whose tag is unknown ({@code ""}, {@code -} or {@code _}): no label, not trained on. */
   long untagged;
+  /** Tokens with a negative tag ({@code "!NN"}): no label, trained only against the tag they name. */
+  long negativeTagged;
+  private final NegativeTags negativeTags;
 
-  static CorpusStats of(Iterable<InspectedDoc> corpus) {
-    CorpusStats stats = new CorpusStats();
+  private CorpusStats(NegativeTags negativeTags) {
+    this.negativeTags = negativeTags;
+  }
+
+  static CorpusStats of(Iterable<InspectedDoc> corpus, NegativeTags negativeTags) {
+    CorpusStats stats = new CorpusStats(negativeTags);
     corpus.forEach(stats::add);
     return stats;
   }
@@ -48,6 +56,8 @@ final class CorpusStats {
     for (String tag : reference.tags()) {
       if (Tagger.isMissing(tag)) {
         untagged++;
+      } else if (negativeTags.isNegative(tag)) {
+        negativeTagged++;
       } else {
         tags.merge(tag, 1, Integer::sum);
       }

@@ -2,6 +2,7 @@ package dev.kiln.text.debug;
 
 import dev.kiln.text.Doc;
 import dev.kiln.text.InspectableCorpus;
+import dev.kiln.text.tagger.NegativeTags;
 import dev.kiln.train.Corpus;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,17 @@ public final class DataReport {
    * @param verbose whether to list every document behind a warning or error
    */
   public static DataReport of(Corpus<Doc> train, Corpus<Doc> dev, List<String> factories, boolean verbose) {
-    CorpusStats trainStats = CorpusStats.of(InspectableCorpus.inspect(train));
-    CorpusStats devStats = CorpusStats.of(InspectableCorpus.inspect(dev));
+    return of(train, dev, factories, NegativeTags.byDefault(), verbose);
+  }
+
+  /**
+   * As {@link #of(Corpus, Corpus, List, boolean)}, with the tagger's {@code neg_prefix}: its
+   * negative tags ({@code "!NN"}) are counted apart, not listed as tags.
+   */
+  public static DataReport of(Corpus<Doc> train, Corpus<Doc> dev, List<String> factories, NegativeTags negativeTags,
+      boolean verbose) {
+    CorpusStats trainStats = CorpusStats.of(InspectableCorpus.inspect(train), negativeTags);
+    CorpusStats devStats = CorpusStats.of(InspectableCorpus.inspect(dev), negativeTags);
     ReportText report = new ReportText(verbose);
     overview(report, trainStats, devStats, factories);
     if (factories.contains("textcat") || factories.contains("textcat_multilabel")) {
@@ -52,6 +62,7 @@ public final class DataReport {
       report.divider("Part-of-speech Tagging");
       LabelTable.write(report, "tag", "tags", trainStats.tags, devStats.tags);
       untagged(report, trainStats, devStats);
+      negativeTagged(report, trainStats, devStats, negativeTags);
       nothingToLearn(report, trainStats.tags, "tags, so the tagger has nothing to learn (E324)");
       unseen(report, "tag", "tags", trainStats.tags, devStats.tags);
     }
@@ -142,6 +153,16 @@ public final class DataReport {
     if (train.untagged + dev.untagged > 0) {
       report.info(count(train.untagged, "training token") + " and " + count(dev.untagged, "evaluation token")
           + " without a tag (\"\", \"-\" or \"_\": not trained on or scored)");
+    }
+  }
+
+  /** How many tokens have a negative tag, which the table leaves out: they are no tag of their own. */
+  private static void negativeTagged(ReportText report, CorpusStats train, CorpusStats dev, NegativeTags negativeTags) {
+    if (train.negativeTagged + dev.negativeTagged > 0) {
+      String prefix = negativeTags.prefix().orElseThrow();
+      report.info(count(train.negativeTagged, "training token") + " and " + count(dev.negativeTagged, "evaluation token")
+          + " with a negative tag (\"" + prefix + "NN\": not NN; trained only against that tag, and never"
+          + " matched in scoring)");
     }
   }
 

@@ -6,7 +6,6 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
-import dev.kiln.nn.array.Ints;
 import dev.kiln.nn.losses.LossResult;
 import dev.kiln.nn.losses.SequenceCategoricalCrossentropy;
 import dev.kiln.text.Doc;
@@ -30,12 +29,12 @@ import dev.kiln.train.Scorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -44,32 +43,35 @@ import java.util.function.Supplier;
  * whose reference tag is missing or not aligned add nothing), and scores {@code tag_acc} with
  * the tokenization scores ({@code token_acc}, ...). Its tags are those of the training data, or
  * those given by {@code [initialize.components.NAME] labels}; a token whose reference tag is not
- * among given tags adds nothing either (with a warning at initialize).
+ * among given tags adds nothing either (with a warning at initialize). A negative reference tag
+ * ({@code "!NN"}, see {@link NegativeTags}) is no tag of its own: it trains only NN's score
+ * down.
  */
 public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotator<Doc>, Scorer<Doc>, Checkpointable, PipelineLinked<Doc> {
   private static final int SAMPLE = 64;
   private static final int CHUNK = 256;
-  private static final int MISSING = -1;
+  /** The loss's name for a token that adds nothing; never a tag, since "" is a missing tag. */
+  private static final String MISSING = "";
 
   private final String name;
   private final MissingGold missingGold;
   private final Model<List<Doc>, List<Floats>> model;
   private final boolean overwrite;
   private final double labelSmoothing;
-  private final SequenceCategoricalCrossentropy lossFunction;
+  private final NegativeTags negativeTags;
   private LabelSet labels = new LabelSet(List.of());
-  private Map<String, Integer> ids = Map.of();
+  private Set<String> known = Set.of();
+  private SequenceCategoricalCrossentropy lossFunction;
 
-  Tagger(String name, Model<List<Doc>, List<Floats>> model, boolean overwrite, double labelSmoothing) {
+  Tagger(String name, Model<List<Doc>, List<Floats>> model, boolean overwrite, double labelSmoothing,
+      NegativeTags negativeTags) {
     this.name = name;
     this.missingGold = new MissingGold(name, "tags", Doc::hasTags);
     this.model = model;
     this.overwrite = overwrite;
     this.labelSmoothing = labelSmoothing;
-    // spaCy's tagger loss: not normalised, unknown tags (id -1) masked, and the loss reported
-    // as Thinc's, the sum of the squared gradient.
-    this.lossFunction = new SequenceCategoricalCrossentropy(false, labelSmoothing,
-        OptionalInt.of(MISSING));
+    this.negativeTags = negativeTags;
+    setLabels(labels);
   }
 
   /**
@@ -141,7 +143,7 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
   private void scan(Iterable<Example<Doc>> examples, LabelCounts counts, List<Doc> sample) {
     for (Example<Doc> example : examples) {
       for (String tag : example.reference().tags()) {
-        if (!isMissing(tag)) {
+        if (!isMissing(tag) && !negativeTags.isNegative(tag)) {
           counts.add(tag);
         }
       }
@@ -156,11 +158,11 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
 
   private void setLabels(LabelSet newLabels) {
     labels = newLabels;
-    Map<String, Integer> byTag = new HashMap<>();
-    for (int i = 0; i < newLabels.size(); i++) {
-      byTag.put(newLabels.labels().get(i), i);
-    }
-    ids = byTag;
+    known = Set.copyOf(newLabels.labels());
+    // spaCy's tagger loss: Thinc's with the tags as names and neg_prefix, not normalised, and
+    // the loss reported as Thinc's, the sum of the squared gradient.
+    lossFunction = new SequenceCategoricalCrossentropy(false, labelSmoothing, OptionalInt.empty())
+        .withNames(newLabels.labels(), Optional.of(MISSING), negativeTags.prefix());
   }
 
   @Override
@@ -168,32 +170,33 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
     List<Doc> docs = new ArrayList<>(batch.size());
     batch.forEach(example -> docs.add(example.predicted()));
     ForwardResult<List<Doc>, List<Floats>> result = model.beginUpdate(docs);
-    List<Ints> gold = new ArrayList<>(batch.size());
-    batch.forEach(example -> gold.add(Ints.of(goldIds(example))));
-    LossResult<List<Floats>> loss = lossFunction.compute(result.output(), gold);
+    List<List<String>> gold = new ArrayList<>(batch.size());
+    batch.forEach(example -> gold.add(goldNames(example)));
+    LossResult<List<Floats>> loss = lossFunction.computeNames(result.output(), gold);
     result.backprop().accumulate(loss.gradient());
     losses.add(name, loss.loss());
   }
 
   /**
-   * The gold tag id of each predicted token, {@link #MISSING} where unknown or not a known tag;
-   * see {@link TextExample#tags} for how the reference tags reach the predicted tokens.
+   * The gold tag of each predicted token as the loss reads it: a known tag, a negative tag of a
+   * known tag, or {@link #MISSING} (unknown, or about a tag that is no label); see
+   * {@link TextExample#tags} for how the reference tags reach the predicted tokens.
    */
-  private int[] goldIds(Example<Doc> example) {
+  private List<String> goldNames(Example<Doc> example) {
     List<Optional<String>> tags = TextExample.tags(example);
-    int[] gold = new int[tags.size()];
-    for (int i = 0; i < gold.length; i++) {
-      gold[i] = id(tags.get(i).orElse(null));
+    List<String> gold = new ArrayList<>(tags.size());
+    for (Optional<String> tag : tags) {
+      gold.add(lossName(tag.orElse(null)));
     }
     return gold;
   }
 
-  private int id(String tag) {
+  private String lossName(String tag) {
     if (isMissing(tag)) {
       return MISSING;
     }
-    Integer id = ids.get(tag);
-    return id == null ? MISSING : id;
+    String labelled = negativeTags.isNegative(tag) ? negativeTags.negatedTag(tag) : tag;
+    return known.contains(labelled) ? tag : MISSING;
   }
 
   @Override

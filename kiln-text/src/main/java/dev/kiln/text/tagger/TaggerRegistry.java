@@ -25,10 +25,14 @@ public final class TaggerRegistry {
    *     default keeps them)
    * @param label_smoothing the probability mass taken from the gold tag and spread evenly over
    *     the others in the training target, in [0, (tags − 1) / tags)
+   * @param neg_prefix the prefix of a reference tag that says the token is not the tag after it
+   *     ({@code "!NN"}), a non-empty string, or null for none (see {@link NegativeTags}); an
+   *     {@code Object} so that a wrong value is the tagger's own error (E345), not a type error
    */
   @Registered(category = "factories", name = "tagger.v1")
   public static Tagger taggerComponent(String name, Model<List<Doc>, List<Floats>> model,
-      @Default("false") boolean overwrite, @Default("0.0") double label_smoothing) {
-    return new Tagger(name, model, overwrite, label_smoothing);
+      @Default("false") boolean overwrite, @Default("0.0") double label_smoothing,
+      @Default("\"" + NegativeTags.DEFAULT_PREFIX + "\"") Object neg_prefix) {
+    return new Tagger(name, model, overwrite, label_smoothing, NegativeTags.configured(name, neg_prefix));
   }
 }

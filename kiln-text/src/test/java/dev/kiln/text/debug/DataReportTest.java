@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.text.Doc;
 import dev.kiln.text.TextRegistry;
+import dev.kiln.text.tagger.NegativeTags;
 import dev.kiln.text.Tokenizer;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,23 @@ class DataReportTest {
         """);
     DataReport untaggedOnly = DataReport.of(dev, dev, List.of("tagger"), false);
     assertThat(untaggedOnly.text()).contains("✘ The training data has no tags, so the tagger has nothing to learn (E324)");
+  }
+
+  @Test
+  void aNegativeTagIsCountedApartNotListedAsATag() throws IOException {
+    Corpus<Doc> train = jsonl("train.jsonl", "{\"words\": [\"I\", \"run\"], \"tags\": [\"PRON\", \"!NOUN\"]}");
+    Corpus<Doc> dev = jsonl("dev.jsonl", "{\"words\": [\"I\", \"fish\"], \"tags\": [\"PRON\", \"!VERB\"]}");
+    DataReport report = DataReport.of(train, dev, List.of("tagger"), false);
+    assertThat(report.text()).contains("""
+        ℹ 1 tag
+          Tag    train     dev
+          PRON       1       1
+        ℹ 1 training token and 1 evaluation token with a negative tag ("!NN": not NN; trained only against that tag, \
+        and never matched in scoring)
+        ✔ Every tag of the evaluation data is in the training data
+        """);
+    DataReport withoutNegatives = DataReport.of(train, dev, List.of("tagger"), new NegativeTags(Optional.empty()), false);
+    assertThat(withoutNegatives.text()).contains("  !NOUN       1       0").doesNotContain("negative tag");
   }
 
   @Test

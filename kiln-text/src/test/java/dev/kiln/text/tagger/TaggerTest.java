@@ -29,7 +29,7 @@ class TaggerTest {
 
   private static Tagger tagger(boolean overwrite, double labelSmoothing) {
     return new Tagger("tagger", TaggerModel.create(Tok2VecModel.hashEmbedCnn(16, 1, 200, 1, 3, true), null, false),
-        overwrite, labelSmoothing);
+        overwrite, labelSmoothing, NegativeTags.byDefault());
   }
 
   private static Example<Doc> example(List<String> words, List<String> tags) {
