@@ -5,6 +5,7 @@ import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
 import dev.kiln.nn.io.ModelWeights;
+import dev.kiln.nn.layers.Dropout;
 import dev.kiln.nn.losses.LossResult;
 import dev.kiln.train.Example;
 import dev.kiln.train.InputMatrices;
@@ -27,7 +28,6 @@ final class EncodedNetwork {
   private TableEncoder encoder;
   /** Input matrices by shape, reused while batch shapes repeat; one holder each, so predicting from several threads is safe. */
   private final InputMatrices inputMatrices = new InputMatrices();
-  private double dropout = Double.NaN;
 
   EncodedNetwork(String name, Model<Floats, Floats> model) {
     this.name = name;
@@ -54,7 +54,7 @@ final class EncodedNetwork {
    * {@code lossOf} gives for the outputs, backward. Returns the loss.
    */
   double update(List<Example<TableRow>> batch, double dropoutRate, Function<Floats, LossResult<Floats>> lossOf) {
-    setDropout(dropoutRate);
+    Dropout.setRates(model, dropoutRate);
     List<TableRow> rows = new ArrayList<>(batch.size());
     for (Example<TableRow> example : batch) {
       rows.add(example.predicted());
@@ -94,18 +94,6 @@ final class EncodedNetwork {
     ModelWeights.load(model, folder.resolve(ModelTrainable.WEIGHTS_FILE));
   }
 
-  /** Sets every dropout layer's rate, as spaCy's {@code set_dropout_rate} does. */
-  private void setDropout(double rate) {
-    if (rate == dropout) {
-      return;
-    }
-    for (Model<?, ?> node : model.walk()) {
-      if (node.attrs().containsKey("dropout_rate")) {
-        node.attrs().put("dropout_rate", rate);
-      }
-    }
-    dropout = rate;
-  }
 
   /** The rows' features in a matrix taken from {@link #inputMatrices}, for the caller to give back. */
   private Floats features(List<TableRow> rows) {

@@ -20,7 +20,29 @@ import java.util.List;
  * the masks come from the layer's seeded {@link dev.kiln.nn.Rng}.
  */
 public final class Dropout {
+  /** The attribute holding a layer's dropout rate, which {@link #setRates} sets. */
+  static final String RATE = "dropout_rate";
+
   private Dropout() {}
+
+  /**
+   * spaCy's {@code set_dropout_rate}: sets the rate of every layer of {@code model}'s tree that
+   * applies dropout, before a training step. A layer whose rate is unset (null: a HashEmbed
+   * without {@code dropout}) applies none and keeps it unset, as a Thinc layer without the
+   * attribute does.
+   */
+  public static void setRates(Model<?, ?> model, double rate) {
+    for (Model<?, ?> node : model.walk()) {
+      if (node.attrs().get(RATE) != null) {
+        node.attrs().put(RATE, rate);
+      }
+    }
+  }
+
+  /** {@code model}'s dropout rate, 0 when unset. */
+  static float rateOf(Model<?, ?> model) {
+    return model.attrs().get(RATE) instanceof Number rate ? rate.floatValue() : 0f;
+  }
 
   /** @param rate the probability of zeroing a value, in [0, 1) */
   @Registered(category = "layers", name = "Dropout.v1")
@@ -30,7 +52,7 @@ public final class Dropout {
           "rate", "in [0, 1)", rate);
     }
     return Model.<T, T>builder("dropout", Dropout::forward)
-        .attr("dropout_rate", rate)
+        .attr(RATE, rate)
         .build();
   }
 
@@ -41,11 +63,11 @@ public final class Dropout {
 
   /** The rate currently applied (schedules change it through {@link #setRate}). */
   public static double rate(Model<?, ?> model) {
-    return (Double) model.attrs().get("dropout_rate");
+    return (Double) model.attrs().get(RATE);
   }
 
   public static void setRate(Model<?, ?> model, double rate) {
-    model.attrs().put("dropout_rate", rate);
+    model.attrs().put(RATE, rate);
   }
 
   @SuppressWarnings("unchecked")
@@ -91,15 +113,16 @@ public final class Dropout {
   private static ForwardResult<Floats, Floats> apply(Model<?, ?> model, Floats x, float rate) {
     long key = model.rng().nextLong();
     Floats y = Floats.zeros(x.shape());
-    applyMask(key, rate, x, y);
+    mask(key, rate, x, y);
     return new ForwardResult<>(y, dY -> {
       Floats dX = Floats.zeros(dY.shape());
-      applyMask(key, rate, dY, dX);
+      mask(key, rate, dY, dX);
       return dX;
     });
   }
 
-  private static void applyMask(long key, float rate, Floats in, Floats out) {
+  /** {@code out = in} with the mask drawn from {@code key} applied; {@code out} may be {@code in}. */
+  static void mask(long key, float rate, Floats in, Floats out) {
     inMaskBlocks(in.size(), (from, to) -> Kernels.applyDropoutMask(key, rate, in.data(),
         out.data(), from, to));
   }

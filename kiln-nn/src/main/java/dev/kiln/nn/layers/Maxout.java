@@ -40,19 +40,33 @@ public final class Maxout {
       @Name("init_b") @Default("null") Initializer initB,
       @Default("null") Double dropout,
       @Default("false") boolean normalize) {
+    Model<Floats, Floats> model = maxout(nO, nI, nP, initW, initB);
+    // Thinc's chain of Maxout and LayerNorm (then Dropout); the pair is trained fused.
+    Model<Floats, Floats> layer = normalize
+        ? MaxoutNorm.create(model, LayerNorm.create(nO)) : model;
+    return Dense.withExtras(layer, nO, dropout, false);
+  }
+
+  /**
+   * Thinc's {@code Maxout(normalize=True, dropout=dropout)}, as spaCy's tok2vec layers build it,
+   * with the dropout inside the fused maxout-norm node instead of in a node after it: the tree,
+   * and so the weights' names, stay those of {@code Maxout(normalize=True)}, and text pipelines
+   * saved before kiln applied dropout there still load.
+   */
+  public static Model<Floats, Floats> normalizedWithDropout(Integer nO, Integer nI, int nP, double dropout) {
+    return MaxoutNorm.create(maxout(nO, nI, nP, null, null), LayerNorm.create(nO), dropout);
+  }
+
+  private static Model<Floats, Floats> maxout(Integer nO, Integer nI, int nP, Initializer initW, Initializer initB) {
     Initializer w = initW != null ? initW : Initializers.glorotUniform();
     Initializer b = initB != null ? initB : Initializers.zeroInit();
-    Model<Floats, Floats> model = Model.<Floats, Floats>builder("maxout", Maxout::forward)
+    return Model.<Floats, Floats>builder("maxout", Maxout::forward)
         .dim("nO", nO)
         .dim("nI", nI)
         .dim("nP", nP)
         .params("W", "b")
         .init((m, x, y) -> init(m, x, y, w, b))
         .build();
-    // Thinc's chain of Maxout and LayerNorm (then Dropout); the pair is trained fused.
-    Model<Floats, Floats> layer = normalize
-        ? MaxoutNorm.create(model, LayerNorm.create(nO)) : model;
-    return Dense.withExtras(layer, nO, dropout, false);
   }
 
   private static void init(Model<Floats, Floats> model, Floats x, Floats y, Initializer initW,

@@ -24,6 +24,19 @@ final class MaxoutNorm {
     return Chain.withForward(MaxoutNorm::forward, List.of(maxout, layerNorm));
   }
 
+  /**
+   * As above, with inverted dropout of {@code dropout} on the normalised output in training, the
+   * chain's own {@code dropout_rate} (which training sets, as spaCy's {@code set_dropout_rate}
+   * does): the values of {@code maxout >> layerNorm >> Dropout(dropout)} with the dropout's draws
+   * from this node's stream.
+   */
+  static Model<Floats, Floats> create(Model<Floats, Floats> maxout,
+      Model<Floats, Floats> layerNorm, double dropout) {
+    Model<Floats, Floats> model = create(maxout, layerNorm);
+    model.attrs().put(Dropout.RATE, dropout);
+    return model;
+  }
+
   @SuppressWarnings("unchecked")
   private static ForwardResult<Floats, Floats> forward(Model<Floats, Floats> model, Floats x,
       boolean isTrain) {
@@ -51,7 +64,17 @@ final class MaxoutNorm {
         }
       }
     });
-    return new ForwardResult<>(y, dY -> Maxout.backward(maxout, x, which,
-        LayerNorm.backward(norm, dY, xhat, invStd, rows, nO)));
+    float rate = isTrain ? Dropout.rateOf(model) : 0f;
+    if (rate == 0f) {
+      return new ForwardResult<>(y, dY -> Maxout.backward(maxout, x, which,
+          LayerNorm.backward(norm, dY, xhat, invStd, rows, nO)));
+    }
+    long key = model.rng().nextLong();
+    Dropout.mask(key, rate, y, y);
+    return new ForwardResult<>(y, dY -> {
+      Floats kept = Floats.zeros(dY.shape());
+      Dropout.mask(key, rate, dY, kept);
+      return Maxout.backward(maxout, x, which, LayerNorm.backward(norm, kept, xhat, invStd, rows, nO));
+    });
   }
 }

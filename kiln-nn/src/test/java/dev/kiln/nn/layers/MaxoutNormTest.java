@@ -48,6 +48,51 @@ class MaxoutNormTest {
     }
   }
 
+  /**
+   * With its dropout inside, the fused node gives the values of the plain chain followed by a
+   * Dropout whose stream is where the node's is: the same masks on the output and the gradient.
+   */
+  @Test
+  void dropoutInsideEqualsADropoutAfterDrawingFromTheSameStream() {
+    Model<Floats, Floats> fused = Maxout.normalizedWithDropout(NO, NI, 3, 0.0);
+    Model<Floats, Floats> dropout = Dropout.create(0.0);
+    Model<Floats, Floats> plain = Chain.create(Maxout.create(NO, NI, 3, null, null, null, true), dropout);
+    Floats sample = gaussian(new Rng(1), ROWS, NI);
+    fused.initialize(sample, null, 11);
+    plain.initialize(sample, null, 11);
+    fused.layers().get(0).setParam("W", plain.layers().get(0).layers().get(0).getParam("W"));
+    dropout.rng().setState(fused.rng().state());
+    Dropout.setRates(fused, 0.3);
+    Dropout.setRates(plain, 0.3);
+    Rng data = new Rng(2);
+    for (int step = 0; step < 3; step++) {
+      Floats x = gaussian(data, ROWS, NI);
+      Floats dY = gaussian(data, ROWS, NO);
+      ForwardResult<Floats, Floats> a = fused.beginUpdate(x);
+      ForwardResult<Floats, Floats> b = plain.beginUpdate(x);
+      assertThat(a.output().data()).containsExactly(b.output().data());
+      assertThat(a.backprop().apply(dY).data()).containsExactly(b.backprop().apply(dY).data());
+    }
+    assertThat(zeros(fused.beginUpdate(gaussian(data, ROWS, NI)).output().data()))
+        .as("a rate of 0.3 drops about 30%% of the outputs").isBetween(ROWS * NO / 4, ROWS * NO * 7 / 20);
+    assertThat(zeros(fused.predict(gaussian(data, ROWS, NI)).data())).as("none at prediction").isZero();
+  }
+
+  @Test
+  void withDropoutInsideTheTreeIsThatOfMaxoutNormalized() {
+    Model<Floats, Floats> inside = Maxout.normalizedWithDropout(NO, NI, 3, 0.0);
+    assertThat(inside.layers()).extracting(Model::name).containsExactly("maxout", "layernorm");
+    assertThat(inside.attrs()).containsEntry("dropout_rate", 0.0);
+  }
+
+  private static int zeros(float[] values) {
+    int zeros = 0;
+    for (float value : values) {
+      zeros += value == 0f ? 1 : 0;
+    }
+    return zeros;
+  }
+
   @Test
   void theTreeIsTheChainThincBuilds() {
     Model<Floats, Floats> fused = Maxout.create(NO, NI, 3, null, null, 0.1, true);

@@ -6,6 +6,7 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.layers.Dropout;
 import dev.kiln.nn.losses.LossResult;
 import dev.kiln.nn.losses.SequenceCategoricalCrossentropy;
 import dev.kiln.text.Doc;
@@ -167,6 +168,7 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
 
   @Override
   public void update(List<Example<Doc>> batch, double dropout, LossTotals losses) {
+    Dropout.setRates(model, dropout);
     List<Doc> docs = new ArrayList<>(batch.size());
     batch.forEach(example -> docs.add(example.predicted()));
     ForwardResult<List<Doc>, List<Floats>> result = model.beginUpdate(docs);

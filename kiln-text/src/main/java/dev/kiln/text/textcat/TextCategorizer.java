@@ -6,6 +6,7 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.layers.Dropout;
 import dev.kiln.text.Doc;
 import dev.kiln.text.MissingGold;
 import dev.kiln.text.tok2vec.Tok2VecListener;
@@ -159,6 +160,7 @@ public final class TextCategorizer
 
   @Override
   public void update(List<Example<Doc>> batch, double dropout, LossTotals losses) {
+    Dropout.setRates(model, dropout);
     List<Doc> docs = new ArrayList<>(batch.size());
     batch.forEach(example -> docs.add(example.predicted()));
     ForwardResult<List<Doc>, Floats> result = model.beginUpdate(docs);

@@ -35,8 +35,8 @@ public final class MaxoutWindowEncoder {
     if (depth < 0) {
       throw new RejectedArgument("depth", ErrorCode.E106, "maxout_window_encoder", "depth", "at least 0", depth);
     }
-    Model<Floats, Floats> maxout = Maxout.create(width, width * (2 * windowSize + 1), maxoutPieces, null, null,
-        null, true);
+    // Dropout 0.0, as spaCy builds it: training sets the rate ([training] dropout).
+    Model<Floats, Floats> maxout = Maxout.normalizedWithDropout(width, width * (2 * windowSize + 1), maxoutPieces, 0.0);
     Model<Ragged, Ragged> block = Chain.create(SequenceLayers.expandWindow(windowSize), WithArray.create(maxout, 0));
     // Ragged input keeps each document its own sequence, so windows never reach into the next.
     Model<List<Floats>, List<Floats>> model = Chain.create(

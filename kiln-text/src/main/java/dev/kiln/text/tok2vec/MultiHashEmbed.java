@@ -46,9 +46,10 @@ public final class MultiHashEmbed {
     List<Model<?, ?>> tables = new ArrayList<>();
     for (int i = 0; i < attrs.size(); i++) {
       columns.add(LexicalAttr.parse(attrs.get(i)));
-      tables.add(HashEmbed.create(width, rows.get(i), FIRST_SEED + i, i, null, null));
+      // Dropout 0.0, as spaCy builds them: training sets the rate ([training] dropout).
+      tables.add(HashEmbed.create(width, rows.get(i), FIRST_SEED + i, i, null, 0.0));
     }
-    Model<Floats, Floats> mix = Maxout.create(width, width * attrs.size(), MIX_PIECES, null, null, null, true);
+    Model<Floats, Floats> mix = Maxout.normalizedWithDropout(width, width * attrs.size(), MIX_PIECES, 0.0);
     // One with_array around both steps: the tokens of the batch are flattened and split once.
     Model<List<Doc>, List<Floats>> model = Chain.create(
         DocFeatures.create(columns), WithArray.create(Chain.create(Concatenate.create(tables), mix), 0));

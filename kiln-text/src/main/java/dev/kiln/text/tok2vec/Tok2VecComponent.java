@@ -4,6 +4,7 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.layers.Dropout;
 import dev.kiln.nn.ops.Kernels;
 import dev.kiln.nn.optimizers.Optimizer;
 import dev.kiln.text.Doc;
@@ -85,6 +86,7 @@ public final class Tok2VecComponent implements ModelTrainable<Doc>, Annotator<Do
 
   @Override
   public void update(List<Example<Doc>> batch, double dropout, LossTotals losses) {
+    Dropout.setRates(model, dropout);
     List<Doc> docs = new ArrayList<>(batch.size());
     batch.forEach(example -> docs.add(example.predicted()));
     PendingBatch waiting = new PendingBatch(model.beginUpdate(docs));

@@ -6,6 +6,7 @@ import dev.kiln.nn.ForwardResult;
 import dev.kiln.nn.Model;
 import dev.kiln.nn.Rng;
 import dev.kiln.nn.array.Floats;
+import dev.kiln.nn.layers.Dropout;
 import dev.kiln.nn.ops.Ops;
 import dev.kiln.nn.losses.CategoricalCrossentropy;
 import dev.kiln.nn.losses.LossResult;
@@ -53,7 +54,6 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
    */
   private final InputMatrices inputMatrices = new InputMatrices();
   private final UnknownLabels unknownLabels;
-  private double dropout = Double.NaN;
   /**
    * The shape of the images the model was initialized on, which every image it reads after must
    * have (saved as {@code image_shape.json}); null when it reads no images, or was saved before
@@ -142,7 +142,7 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
   /** One training pass: forward with {@code dropoutRate}, the loss {@code lossOf} gives for the outputs, backward. */
   private void learn(List<Example<Labeled>> batch, double dropoutRate, LossTotals losses,
       Function<Floats, LossResult<Floats>> lossOf) {
-    setDropout(dropoutRate);
+    Dropout.setRates(model, dropoutRate);
     Floats x = inputs(batch);
     try {
       ForwardResult<Floats, Floats> result = model.beginUpdate(x);
@@ -247,18 +247,6 @@ public final class Classifier implements Distillable<Labeled>, ModelTrainable<La
     checkOutputs(folder, labels.size(), "labels");
   }
 
-  /** Sets every dropout layer's rate, as spaCy's {@code set_dropout_rate} does. */
-  private void setDropout(double rate) {
-    if (rate == dropout) {
-      return;
-    }
-    for (Model<?, ?> node : model.walk()) {
-      if (node.attrs().containsKey("dropout_rate")) {
-        node.attrs().put("dropout_rate", rate);
-      }
-    }
-    dropout = rate;
-  }
 
   /** The model's outputs for {@code records}; safe to call from several threads at once. */
   private Floats predict(List<Labeled> records) {
