@@ -30,6 +30,8 @@ public final class CategoricalCrossentropy {
   private final double labelSmoothing;
   private final OptionalInt missingValue;
   private final List<String> names;
+  /** Each name's class id, built once: the tagger reads a batch's tags by name, document by document. */
+  private final Map<String, Integer> ids;
   private final Optional<String> missingName;
   private final Optional<String> negPrefix;
 
@@ -59,6 +61,11 @@ public final class CategoricalCrossentropy {
     this.labelSmoothing = labelSmoothing;
     this.missingValue = missingValue;
     this.names = List.copyOf(names);
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < this.names.size(); i++) {
+      ids.put(this.names.get(i), i);
+    }
+    this.ids = Map.copyOf(ids);
     this.missingName = missingName;
     this.negPrefix = negPrefix;
   }
@@ -132,10 +139,6 @@ public final class CategoricalCrossentropy {
       throw new KilnException(ErrorCode.E170, NAME, Arrays.toString(guesses.shape()),
           "[" + truths.size() + ", " + names.size() + "] (labels, names)");
     }
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i), i);
-    }
     Targets targets = new Targets(rows, classes);
     float[] distribution = smoothedRow(classes);
     for (int r = 0; r < rows; r++) {
@@ -144,9 +147,9 @@ public final class CategoricalCrossentropy {
         targets.maskRow(r);
       } else if (label != null && !label.isEmpty() && negPrefix.isPresent()
           && label.startsWith(negPrefix.get())) {
-        targets.negativeRow(r, classIndex(index, label.substring(negPrefix.get().length()), r));
+        targets.negativeRow(r, classIndex(label.substring(negPrefix.get().length()), r));
       } else {
-        targets.setRow(r, classIndex(index, label, r), distribution);
+        targets.setRow(r, classIndex(label, r), distribution);
       }
     }
     return finish(guesses, targets);
@@ -188,8 +191,8 @@ public final class CategoricalCrossentropy {
     return label;
   }
 
-  private int classIndex(Map<String, Integer> index, String label, int row) {
-    Integer i = index.get(label);
+  private int classIndex(String label, int row) {
+    Integer i = label == null ? null : ids.get(label);
     if (i == null) {
       throw new KilnException(ErrorCode.E174, NAME, label, row, String.join(", ", names));
     }
