@@ -15,6 +15,7 @@ import dev.kiln.train.init.InitializeSection;
 import dev.kiln.train.init.InitializeSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,7 +66,8 @@ public final class TrainingConfig {
     Map<String, Object> defaulted = new LinkedHashMap<>();
     overrides.forEach((key, value) -> {
       try {
-        config.withOverrides(Map.of(key, value));
+        // Not Map.of: a value may be null (--components.tagger.model.nO null), as in the config.
+        config.withOverrides(Collections.singletonMap(key, value));
         written.put(key, value);
       } catch (KilnException notWritten) {
         defaulted.put(key, value);
