@@ -184,12 +184,14 @@ public enum ErrorCode {
   E283("{0}: the saved feature encoder is not valid: {1}. Use the component folder as kiln train wrote it."),
   E284("component {0}: hash_buckets must be 0 (one-hot categories) or a positive number of buckets, got {1}."),
   E285("component {0}: the label {1} ({2} line {3}) lies beyond float32''s range (about ±3.4e38), in which the model computes. Rescale the label column (a unit of thousands, or its logarithm)."),
-  // --- kiln-train: sourced components (E286-E293)
+  // --- kiln-train: sourced components (E286-E288)
   E286("[components.{0}] replace_listeners = {1}: kiln cannot yet give a sourced component its own copy of the tok2vec it listened to (spaCy''s replace_listeners). Source that tok2vec too, from {2}, and put it before {0} in [nlp] pipeline, so that {0} listens to it here as it did there; then remove replace_listeners."),
   E287("[components.{0}] source = \"{1}\" is not a saved kiln pipeline: {2}. Give the path of a model-best or model-last folder written by kiln train."),
   E288("[components.{0}] source = \"{1}\" lies in the output directory {2}, which the run clears and writes its own checkpoints into: the pipeline would be replaced while it is the source. Copy it out of {2} and source the copy, or give another --output."),
   // --- kiln-train: resuming with changed limits (E289)
   E289("cannot resume from {0} with {1} = {2}: {3}. A run with that setting from the start would have stopped earlier, so the resumed run could not end as it would. Give a {1} that model-last has not passed, train without --resume to start over, or pass --resume-force to go on from model-last anyway."),
+  // --- spaCy's [nlp] pipeline (E290)
+  E290("{0}: [nlp] pipeline = {1}: it must be a list of the names of sections of [components], in the order they run, such as pipeline = [\"tok2vec\", \"tagger\"]."),
   // --- kiln-text: text objects and BILUO tags (E300-E319), text readers (E320-E349)
   E304("the entity spans {0} and {1} overlap, but a token can belong to one entity only. Remove one of them."),
   E305("the entity tags {0} are not a valid BILUO sequence at token {1} (\"{2}\" after \"{3}\"). B- and I- must be followed by I- or L- of the same label; L-, U- and O end an entity."),

@@ -40,13 +40,15 @@ public final class NlpSection {
   /**
    * Checks the {@code [nlp]} section of {@code root}, if there is one.
    *
-   * @throws KilnException E268 for a spaCy setting kiln cannot act on, E269 for an unknown key
+   * @throws KilnException E268 for a spaCy setting kiln cannot act on, E269 for an unknown key,
+   *     E290 for a {@code pipeline} that is not a list of names
    */
   public static void check(Section root, String source) {
     Section nlp = root.section("nlp").orElse(null);
     if (nlp == null) {
       return;
     }
+    checkPipeline(nlp, source);
     for (Map.Entry<String, Object> entry : nlp.entries().entrySet()) {
       String key = entry.getKey();
       String[] reason = UNSUPPORTED.get(key);
@@ -62,6 +64,32 @@ public final class NlpSection {
         throw new KilnException(ErrorCode.E269, source, key, Suggestions.didYouMean(key, known));
       }
     }
+  }
+
+  /**
+   * A written {@code pipeline} must be a list of names: anything else (null, a name on its own)
+   * was once taken as no pipeline at all, which trains every section of [components].
+   */
+  private static void checkPipeline(Section nlp, String source) {
+    if (!nlp.has("pipeline")) {
+      return;
+    }
+    Object pipeline = nlp.get("pipeline");
+    if (!(pipeline instanceof List<?> names)) {
+      throw new KilnException(ErrorCode.E290, source, shown(pipeline));
+    }
+    for (Object name : names) {
+      if (!(name instanceof String)) {
+        throw new KilnException(ErrorCode.E290, source, shown(pipeline));
+      }
+    }
+  }
+
+  private static String shown(Object value) {
+    if (value instanceof Section) {
+      return "a section";
+    }
+    return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
   }
 
   /** spaCy's unset values: null, an empty list, an empty section. */

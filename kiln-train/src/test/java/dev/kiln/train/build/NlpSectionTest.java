@@ -8,6 +8,8 @@ import dev.kiln.config.Registries;
 import dev.kiln.config.Section;
 import dev.kiln.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** spaCy's {@code [nlp]} settings are used, harmless, or refused: none is silently ignored. */
 class NlpSectionTest {
@@ -49,6 +51,19 @@ class NlpSectionTest {
     assertThatThrownBy(() -> NlpSection.check(root, "config.cfg"))
         .hasMessageStartingWith("[E268] config.cfg: [nlp] after_pipeline_creation = a section: kiln has no callbacks")
         .hasMessageEndingWith("Remove it, or set it to null.");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "pipeline = null|null",
+      "pipeline = \"tagger\"|\"tagger\"",
+      "pipeline = [\"tok2vec\", null]|[tok2vec, null]",
+      "pipeline = [\"tok2vec\", 3]|[tok2vec, 3]"})
+  void aPipelineThatIsNoListOfNamesIsRefusedRatherThanTakenAsEveryComponent(String written, String shown) {
+    Section root = root(written + "\n");
+
+    assertThatThrownBy(() -> NlpSection.check(root, "config.cfg"))
+        .hasMessageStartingWith("[E290] config.cfg: [nlp] pipeline = " + shown + ": it must be a list of the names");
   }
 
   @Test
