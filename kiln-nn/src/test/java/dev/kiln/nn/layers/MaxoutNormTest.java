@@ -30,12 +30,8 @@ class MaxoutNormTest {
       Rng data = new Rng(2);
       for (int step = 0; step < 3; step++) {
         Floats x = gaussian(data, ROWS, NI);
-        Floats dY = gaussian(data, ROWS, NO);
-        ForwardResult<Floats, Floats> a = fused.beginUpdate(x);
-        ForwardResult<Floats, Floats> b = plain.beginUpdate(x);
-        assertThat(a.output().data()).containsExactly(b.output().data());
-        assertThat(a.backprop().apply(dY).data()).containsExactly(b.backprop().apply(dY).data());
-        assertThat(fused.predict(x).data()).containsExactly(b.output().data());
+        Floats output = sameTrainingStep(fused, plain, x, gaussian(data, ROWS, NO));
+        assertThat(fused.predict(x).data()).containsExactly(output.data());
       }
       for (int layer = 0; layer < 2; layer++) {
         Model<?, ?> f = fused.layers().get(layer);
@@ -66,12 +62,7 @@ class MaxoutNormTest {
     Dropout.setRates(plain, 0.3);
     Rng data = new Rng(2);
     for (int step = 0; step < 3; step++) {
-      Floats x = gaussian(data, ROWS, NI);
-      Floats dY = gaussian(data, ROWS, NO);
-      ForwardResult<Floats, Floats> a = fused.beginUpdate(x);
-      ForwardResult<Floats, Floats> b = plain.beginUpdate(x);
-      assertThat(a.output().data()).containsExactly(b.output().data());
-      assertThat(a.backprop().apply(dY).data()).containsExactly(b.backprop().apply(dY).data());
+      sameTrainingStep(fused, plain, gaussian(data, ROWS, NI), gaussian(data, ROWS, NO));
     }
     assertThat(zeros(fused.beginUpdate(gaussian(data, ROWS, NI)).output().data()))
         .as("a rate of 0.3 drops about 30%% of the outputs").isBetween(ROWS * NO / 4, ROWS * NO * 7 / 20);
@@ -83,6 +74,15 @@ class MaxoutNormTest {
     Model<Floats, Floats> inside = Maxout.normalizedWithDropout(NO, NI, 3, 0.0);
     assertThat(inside.layers()).extracting(Model::name).containsExactly("maxout", "layernorm");
     assertThat(inside.attrs()).containsEntry("dropout_rate", 0.0);
+  }
+
+  /** Checks one training step of both on {@code x} and {@code dY} gives the same output and input gradient; returns the output. */
+  private static Floats sameTrainingStep(Model<Floats, Floats> fused, Model<Floats, Floats> plain, Floats x, Floats dY) {
+    ForwardResult<Floats, Floats> a = fused.beginUpdate(x);
+    ForwardResult<Floats, Floats> b = plain.beginUpdate(x);
+    assertThat(a.output().data()).containsExactly(b.output().data());
+    assertThat(a.backprop().apply(dY).data()).containsExactly(b.backprop().apply(dY).data());
+    return a.output();
   }
 
   private static int zeros(float[] values) {
