@@ -261,9 +261,24 @@ public final class Model<I, O> {
   }
 
 
-  /** Every distinct model of the tree, this one first, breadth first. */
+  /**
+   * Every distinct model of the tree, this one first, breadth first: {@link #walkWithPaths}'s
+   * order, without building the paths (training walks each component's tree at every step to
+   * set its dropout rates).
+   */
   public List<Model<?, ?>> walk() {
-    return new ArrayList<>(walkWithPaths().values());
+    List<Model<?, ?>> nodes = new ArrayList<>();
+    Set<Model<?, ?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    nodes.add(this);
+    seen.add(this);
+    for (int head = 0; head < nodes.size(); head++) {
+      for (Model<?, ?> child : nodes.get(head).layers) {
+        if (seen.add(child)) {
+          nodes.add(child);
+        }
+      }
+    }
+    return nodes;
   }
 
   /**

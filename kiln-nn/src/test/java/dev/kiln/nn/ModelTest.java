@@ -195,4 +195,16 @@ class ModelTest {
     model.restoreRngStates(states);
     assertThat(model.beginUpdate(x).output().data()).containsExactly(first);
   }
+
+  @Test
+  void walkVisitsWhatWalkWithPathsDoesInTheSameOrderEachSharedLayerOnce() {
+    Model<Floats, Floats> shared = Relu.create(8, 0.1);
+    Model<Floats, Floats> model = Chain.create(mlp(), shared, Chain.create(shared, Softmax.create()));
+
+    List<Model<?, ?>> walked = model.walk();
+
+    assertThat(walked).containsExactlyElementsOf(model.walkWithPaths().values());
+    assertThat(walked.stream().filter(node -> node == shared)).hasSize(1);
+    assertThat(walked.get(0)).isSameAs(model);
+  }
 }
