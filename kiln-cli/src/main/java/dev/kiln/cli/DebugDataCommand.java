@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.config.Config;
 import dev.kiln.config.ErrorCode;
 import dev.kiln.config.KilnException;
 import dev.kiln.config.Resolver;
@@ -10,6 +11,7 @@ import dev.kiln.text.debug.DataReport;
 import dev.kiln.text.tagger.NegativeTags;
 import dev.kiln.train.Corpus;
 import dev.kiln.train.Example;
+import dev.kiln.train.TrainingConfig;
 import dev.kiln.train.build.PipelineBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <p>Exit status: 0 when the report has only warnings; 2 when it has errors (spaCy exits 1, but
  * in kiln a problem in the data is a user error, like a config error), with a coded message
- * after the report. Only the corpora are resolved, so the components need not be registered.
+ * after the report. The config is filled as {@code kiln train} fills it, so the same overrides
+ * are taken (a key left to its default, such as a reader's {@code limit}, too); only the corpora
+ * are then resolved.
  */
 @Command(name = "data", footer = ConfigArguments.OVERRIDES_HELP, mixinStandardHelpOptions = true,
     description = "Report on the training and dev data of a text config: counts, labels and annotation problems.")
@@ -48,7 +52,7 @@ final class DebugDataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Section root = arguments.read(configFile).interpolate().root();
+    Section root = TrainingConfig.fill(Config.read(configFile), arguments.overrides(), arguments.registries()).root();
     Section training = root.section("training").orElseGet(Section::new);
     Map<String, Object> corpora = corpora(root);
     Corpus<Doc> train = corpus(corpora, "train_corpus", training.get("train_corpus"), "corpora.train");

@@ -51,7 +51,9 @@ public final class TrainingConfig {
   /**
    * Applies {@code overrides} to {@code config} and fills it. An override may name a key the
    * config leaves to its default (such as a reader's {@code limit}): those are applied once the
-   * defaults are written; a key that is neither written nor a default is an error (E024).
+   * defaults are written, as is a weight of a score {@code [training.score_weights]} does not list
+   * yet (see {@link ScoreWeightOverrides}); a key that is neither written nor a default is an error
+   * (E024).
    */
   public static TrainingConfig fill(Config config, Map<String, Object> overrides, Registries registries) {
     try {
@@ -78,7 +80,7 @@ public final class TrainingConfig {
       return fill(overridden, registries);
     }
     Config withDefaults = Config.parse(fill(overridden, registries).text(), config.sourceName());
-    return fill(withDefaults.withOverrides(defaulted), registries);
+    return fill(ScoreWeightOverrides.apply(withDefaults, defaulted), registries);
   }
 
   /** Fills {@code config} (overrides already applied) and checks every registered call in it. */
