@@ -26,7 +26,8 @@ import java.util.Map;
  *   <li>A reference to a string inside a list or object gives that string ({@code [${a.s}]} is
  *       {@code ["hi"]}); Thinc substitutes the bare text and the whole value becomes the string
  *       {@code "[hi]"}.
- *   <li>Overrides may only name keys that exist (spaCy's rule); Thinc adds unknown keys.
+ *   <li>Overrides may only name keys that exist; Thinc (and so spaCy) adds an unknown key to an
+ *       existing section.
  *   <li>A {@code $} not followed by {@code $} or <code>{</code> is a literal {@code $} (Thinc
  *       refuses it); an escaped <code>"\u0024{a}"</code> in a JSON string is text, not a
  *       reference.
