@@ -59,9 +59,6 @@ public record NegativeTags(Optional<String> prefix) {
     if (value instanceof String) {
       return "an empty string";
     }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
     return value instanceof List<?> ? "a list" : value instanceof Map<?, ?> ? "a section" : value.toString();
   }
 }
