@@ -25,7 +25,9 @@ final class ConfigArguments {
   /** The help footer of commands that take overrides of any config value. */
   static final String OVERRIDES_HELP = "%nOverride any value of the config with --SECTION.KEY VALUE%n"
       + "(or --SECTION.KEY=VALUE), e.g. --training.max_epochs 10 or%n"
-      + "--paths.train data/train.jsonl. The key must exist in the config.";
+      + "--paths.train data/train.jsonl. The key must be in the config or, except%n"
+      + "for config show, be a setting left to its default (a reader's limit, a%n"
+      + "score weight); null sets a key to null.";
   /** The help footer of commands that read data with the model's own dev-corpus reader. */
   static final String READER_OVERRIDES_HELP = "%nOverride a setting of the model's data reader with%n"
       + "--corpora.dev.KEY VALUE, e.g. --corpora.dev.on_bad_row warn.";
