@@ -193,6 +193,10 @@ class SourcedComponentsTest {
             + " chain of pipelines that leads back to itself");
     assertRefused(text, teacher.getParent(), "[E288] " + section + teacher + "\" lies in the output directory "
         + teacher.getParent() + ", which the run clears");
+    // spaCy builds a section with both from its factory and drops the source without a word.
+    assertRefused(text.replace("component = \"classifier\"\n", "component = \"classifier\"\nfactory = \"kiln.classifier\"\n"),
+        dir.resolve("out"), "[E291] " + dir.resolve("refused.cfg") + ": [components.renamed] has both factory = \"kiln.classifier\" and source = \""
+            + teacher + "\"");
     assertThat(teacher.resolve("manifest.json")).as("the source, untouched").exists();
   }
 

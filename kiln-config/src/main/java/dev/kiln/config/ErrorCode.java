@@ -190,8 +190,9 @@ public enum ErrorCode {
   E288("[components.{0}] source = \"{1}\" lies in the output directory {2}, which the run clears and writes its own checkpoints into: the pipeline would be replaced while it is the source. Copy it out of {2} and source the copy, or give another --output."),
   // --- kiln-train: resuming with changed limits (E289)
   E289("cannot resume from {0} with {1} = {2}: {3}. A run with that setting from the start would have stopped earlier, so the resumed run could not end as it would. Give a {1} that model-last has not passed, train without --resume to start over, or pass --resume-force to go on from model-last anyway."),
-  // --- spaCy's [nlp] pipeline (E290)
+  // --- spaCy's [nlp] pipeline (E290), a component both built and sourced (E291)
   E290("{0}: [nlp] pipeline = {1}: it must be a list of the names of sections of [components], in the order they run, such as pipeline = [\"tok2vec\", \"tagger\"]."),
+  E291("{0}: [components.{1}] has both factory = \"{2}\" and source = \"{3}\" (line {4}): spaCy would build a new {2} and ignore the source. Keep factory to train a new component, or source to take the trained one, and remove the other."),
   // --- kiln-text: text objects and BILUO tags (E300-E319), text readers (E320-E349)
   E304("the entity spans {0} and {1} overlap, but a token can belong to one entity only. Remove one of them."),
   E305("the entity tags {0} are not a valid BILUO sequence at token {1} (\"{2}\" after \"{3}\"). B- and I- must be followed by I- or L- of the same label; L-, U- and O end an entity."),

@@ -99,6 +99,11 @@ public final class TrainingConfig {
     if (components != null) {
       for (String name : PipelineBuilder.componentNames(interpolated)) {
         Section section = components.section(name).orElseThrow();
+        if (section.has("source") && section.has("factory")) {
+          // spaCy builds it from the factory and drops the source without a word.
+          throw new KilnException(ErrorCode.E291, config.sourceName(), name, section.get("factory"),
+              section.get("source"), section.lineOf("source"));
+        }
         if (!section.has("source")) {
           components.put(name, ComponentSections.toPromise(name, section, registries));
         }
