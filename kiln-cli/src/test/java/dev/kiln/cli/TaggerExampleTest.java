@@ -59,8 +59,9 @@ class TaggerExampleTest {
     assertThat(line.get("tags")).hasSize(3);
   }
   /**
-   * A tok2vec taken from a trained pipeline by adding {@code source =} to its section, whose old
-   * subsections the tagger's listener still refers to: the saved pipeline must load without them.
+   * A tok2vec taken from a trained pipeline by putting {@code source =} in place of its section's
+   * {@code factory} (both would be E291), whose old subsections the tagger's listener still
+   * refers to: the saved pipeline must load without them.
    */
   @Test
   void aSourcedTok2VecWhoseOldSectionTheListenerReferredToSavesALoadableConfig() throws Exception {
@@ -71,7 +72,7 @@ class TaggerExampleTest {
     assertThat(trainedNer.exit()).as(trainedNer.err()).isZero();
     String tagger = Files.readString(ROOT.resolve("examples/tagger/config.cfg"));
     assertThat(tagger).contains("${components.tok2vec.model.encode.width}");
-    Path config = Files.writeString(dir.resolve("sourced.cfg"), tagger.replace("[components.tok2vec]\n",
+    Path config = Files.writeString(dir.resolve("sourced.cfg"), tagger.replace("[components.tok2vec]\nfactory = \"tok2vec\"\n",
         "[components.tok2vec]\nsource = \"" + ner.resolve("model-last") + "\"\n"));
     Path output = dir.resolve("sourced");
     KilnRun trained = KilnRun.of("train", config.toString(), "--output", output.toString(), "--training.max_steps", "5",
