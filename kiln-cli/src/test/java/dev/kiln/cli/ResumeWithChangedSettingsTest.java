@@ -120,6 +120,27 @@ class ResumeWithChangedSettingsTest {
   }
 
   @Test
+  void sectionsReorderedAreRefusedAlsoBesideAnAllowedChange() throws IOException {
+    Path config = TrainingFixture.write(dir, 5, 20);
+    Path output = dir.resolve("run");
+    train(config, output);
+    String text = Files.readString(config);
+    String hidden = "[components.classifier.model.*.hidden]\n@layers = \"Relu.v1\"\nnO = 32\ndropout = 0.1\n\n";
+    String output2 = "[components.classifier.model.*.output]\n@layers = \"Softmax.v1\"\n\n";
+    assertThat(text).contains(hidden + output2);
+    // The softmax first: the same keys and values, another model.
+    Files.writeString(config, text.replace(hidden + output2, output2 + hidden));
+
+    for (String[] more : new String[][] {{}, {"--training.max_steps", "30"}}) {
+      List<String> args = new ArrayList<>(List.of("train", config.toString(), "--output", output.toString(), "--resume"));
+      args.addAll(List.of(more));
+      KilnRun refused = KilnRun.of(args.toArray(String[]::new));
+      assertThat(refused.exit()).as(String.join(" ", more)).isEqualTo(2);
+      assertThat(refused.err()).startsWith("[E225]").contains("the order of its sections or keys");
+    }
+  }
+
+  @Test
   void theLoggerMayChangeOnResume() throws IOException {
     Path config = TrainingFixture.write(dir, 5, 20);
     Path output = dir.resolve("run");
