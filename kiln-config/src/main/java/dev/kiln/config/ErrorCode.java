@@ -223,6 +223,7 @@ public enum ErrorCode {
   E343("a pipeline of only a sentencizer has nothing to train: the sentencizer follows rules and has no weights. Add a trained component, e.g. --pipeline tagger,sentencizer."),
   E344("{0}: line {1}: \"sent_starts\" holds {2} for token {3} (\"{4}\"), which is no sentence-start value. Write 1 or true (the token starts a sentence), -1 or false (it does not) or 0 or null (unknown), as spaCy reads them."),
   E345("components.{0}.neg_prefix must be a non-empty string, the prefix that marks a gold tag as one the token does not have (spaCy''s default \"!\", as in \"!NN\"), or null for no such tags; found {1}. Write e.g. neg_prefix = \"!\"."),
+  E346("component {0}: the given label \"{1}\" starts with neg_prefix \"{2}\", so a reference tag \"{1}\" says a token is not the tag after the prefix and the label could never be learnt. Remove it from the tagger''s labels, or set neg_prefix = null if such tags are ordinary tags."),
   // --- the CLI (E400-E499)
   E400("{0}: {1}. Run {0} --help for its options and arguments."),
   E401("option {0} has no value. Write it as {0} VALUE or {0}=VALUE."),

@@ -114,8 +114,17 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
   public void initialize(Supplier<Iterable<Example<Doc>>> examples, long seed, LabelSource source) {
     LabelCounts counts = new LabelCounts();
     List<Doc> sample = new ArrayList<>();
-    scan(examples.get(), counts, sample);
+    long negatives = scan(examples.get(), counts, sample);
     List<String> chosen = source.choose(counts.labels());
+    // Given labels can be learnt from negative tags alone ("!NN": not NN); the data's cannot.
+    if (chosen.isEmpty() || (counts.isEmpty() && negatives == 0)) {
+      throw new KilnException(ErrorCode.E324, name);
+    }
+    for (String label : chosen) {
+      if (negativeTags.isNegative(label)) {
+        throw new KilnException(ErrorCode.E346, name, label, negativeTags.prefix().orElseThrow());
+      }
+    }
     double maxSmoothing = (chosen.size() - 1) / (double) chosen.size();
     if (labelSmoothing < 0 || (labelSmoothing > 0 && labelSmoothing >= maxSmoothing)) {
       throw new KilnException(ErrorCode.E325, name, maxSmoothing, chosen.size(), labelSmoothing);
@@ -132,19 +141,23 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
   public List<String> labelsIn(Iterable<Example<Doc>> examples) {
     LabelCounts counts = new LabelCounts();
     scan(examples, counts, new ArrayList<>());
+    if (counts.isEmpty()) {
+      throw new KilnException(ErrorCode.E324, name);
+    }
     return LabelSource.fromData().choose(counts.labels());
   }
 
   /**
    * Counts the tokens of each reference tag into {@code counts} and keeps the first documents as
-   * {@code sample}.
-   *
-   * @throws KilnException E324 when no token has a tag
+   * {@code sample}; returns how many tokens have a negative tag, which {@code counts} leaves out.
    */
-  private void scan(Iterable<Example<Doc>> examples, LabelCounts counts, List<Doc> sample) {
+  private long scan(Iterable<Example<Doc>> examples, LabelCounts counts, List<Doc> sample) {
+    long negatives = 0;
     for (Example<Doc> example : examples) {
       for (String tag : example.reference().tags()) {
-        if (!isMissing(tag) && !negativeTags.isNegative(tag)) {
+        if (negativeTags.isNegative(tag)) {
+          negatives++;
+        } else if (!isMissing(tag)) {
           counts.add(tag);
         }
       }
@@ -152,9 +165,7 @@ public final class Tagger implements ModelTrainable<Doc>, Labelled<Doc>, Annotat
         sample.add(example.predicted());
       }
     }
-    if (counts.isEmpty()) {
-      throw new KilnException(ErrorCode.E324, name);
-    }
+    return negatives;
   }
 
   private void setLabels(LabelSet newLabels) {

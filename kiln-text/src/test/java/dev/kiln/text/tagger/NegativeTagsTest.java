@@ -13,6 +13,7 @@ import dev.kiln.text.TextExample;
 import dev.kiln.text.Tokenizer;
 import dev.kiln.text.tok2vec.Tok2VecModel;
 import dev.kiln.train.Example;
+import dev.kiln.train.LabelSource;
 import dev.kiln.train.LossTotals;
 import dev.kiln.train.Pipeline;
 import dev.kiln.train.build.PipelineBuilder;
@@ -160,6 +161,33 @@ class NegativeTagsTest {
     tagger.update(List.of(example(List.of("a", "dog", "wow"), List.of("DET", "!", "!ADJ"))), 0.0, losses);
     assertThat(tagger.labels()).doesNotContain("!", "");
     assertThat(losses.get("tagger")).as("only \"a\": \"!\" and \"!ADJ\" name no label").isCloseTo(2.0 / 3, within(1e-5));
+  }
+
+  @Test
+  void givenLabelsLearnFromNegativeTagsAlone() {
+    Tagger tagger = tagger(NegativeTags.byDefault());
+    List<Example<Doc>> onlyNegative = List.of(example(List.of("a", "dog"), List.of("!NOUN", "!DET")));
+    tagger.initialize(() -> onlyNegative, 0, LabelSource.given(List.of("DET", "NOUN"), "labels/tagger.json"));
+    LossTotals losses = new LossTotals();
+    tagger.update(onlyNegative, 0.0, losses);
+    assertThat(tagger.labels()).containsExactly("DET", "NOUN");
+    // Each token pushes one of two equally likely tags down: (1/2)^2 each.
+    assertThat(losses.get("tagger")).isCloseTo(0.5, within(1e-5));
+
+    Tagger fromData = tagger(NegativeTags.byDefault());
+    assertThatThrownBy(() -> fromData.initialize(() -> onlyNegative, 0))
+        .as("no labels to learn without given ones").isInstanceOf(KilnException.class).hasMessageContaining("[E324]");
+  }
+
+  @Test
+  void aGivenLabelThatStartsWithThePrefixIsRefused() {
+    Tagger tagger = tagger(NegativeTags.byDefault());
+    assertThatThrownBy(() -> tagger.initialize(() -> data(), 0, LabelSource.given(List.of("DET", "!X"), "labels/tagger.json")))
+        .isInstanceOf(KilnException.class)
+        .hasMessageStartingWith("[E346] component tagger: the given label \"!X\" starts with neg_prefix \"!\"");
+    Tagger ordinary = tagger(new NegativeTags(Optional.empty()));
+    ordinary.initialize(() -> data(), 0, LabelSource.given(List.of("DET", "!X"), "labels/tagger.json"));
+    assertThat(ordinary.labels()).containsExactly("!X", "DET");
   }
 
   @ParameterizedTest
