@@ -61,6 +61,9 @@ class OverridesOfFilledKeysTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("[E204] [training.score_weights] weighs the metric \"tag_accuracy\"")
         .contains("Available scores: speed, tag_acc, token_acc").doesNotContain("\tat ");
+    // Found at the step-0 evaluation, before any checkpoint: there is nothing to resume.
+    assertThat(run.err()).contains("Training failed at step 0, before its first checkpoint: nothing was saved.")
+        .doesNotContain("--resume");
     Files.writeString(config, Files.readString(config) + "\n[training.score_weights]\ntag_accuracy = 1.0\n");
     KilnRun written = KilnRun.of("train", config.toString(), "--output", dir.resolve("written").toString());
     assertThat(written.err()).as("the same message as for the weight written in the file").isEqualTo(run.err());

@@ -367,9 +367,14 @@ public final class Trainer<D extends Datum> {
    * the same way).
    */
   void reportFailure(TrainingLoop<D> loop) {
+    if (loop.state().checkpoints().isEmpty()) {
+      // Nothing to resume from (a config mistake found at the first evaluation, say).
+      options.err().println("Training failed at step " + loop.state().nextStep() + ", before its first checkpoint:"
+          + " nothing was saved.");
+      return;
+    }
     options.err().println("Training failed at step " + loop.state().nextStep()
-        + ". model-last is left at the last checkpoint, if one was saved; --resume continues"
-        + " from there.");
+        + ". model-last is left at the last checkpoint; --resume continues from there.");
   }
 
   /** Waits until every checkpoint is on disk, then closes the logger and the hooks. */
