@@ -11,8 +11,9 @@ import java.util.Map;
  * Applies overrides such as {@code training.max_epochs = 10} before interpolation.
  *
  * <p>An override may only change a key that exists (Thinc's config, and so spaCy's command line,
- * adds a new key to any existing section, where a misspelt key then goes unused). A string value containing {@code $} is read as config text, as in Thinc: an override may
- * refer to other values with {@code ${...}}, and {@code $$} is a literal {@code $}.
+ * adds a new key to any existing section, where a misspelt key then goes unused). A string value
+ * containing {@code $} is read as config text, as in Thinc: an override may refer to other values
+ * with {@code ${...}}, and {@code $$} is a literal {@code $}.
  */
 final class Overrides {
   private Overrides() {}
