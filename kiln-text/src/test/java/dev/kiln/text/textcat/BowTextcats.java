@@ -12,18 +12,23 @@ final class BowTextcats {
 
   /** The component {@code factory} ({@code textcat} or {@code textcat_multilabel}), named as its factory. */
   static TextCategorizer of(String factory, boolean exclusive) {
+    return of(factory, factory, exclusive);
+  }
+
+  /** As {@link #of(String, boolean)}, the component named {@code name} (which seeds its weights). */
+  static TextCategorizer of(String name, String factory, boolean exclusive) {
     String text = """
         [components]
 
         [components.%1$s]
-        factory = "%1$s"
+        factory = "%2$s"
 
         [components.%1$s.model]
         @architectures = "spacy.TextCatBOW.v2"
-        exclusive_classes = %2$s
+        exclusive_classes = %3$s
         length = 4096
-        """.formatted(factory, exclusive);
+        """.formatted(name, factory, exclusive);
     Pipeline<Doc> pipeline = PipelineBuilder.build(Config.parse(text, "config.cfg").interpolate().root(), Registries.load());
-    return (TextCategorizer) pipeline.component(factory);
+    return (TextCategorizer) pipeline.component(name);
   }
 }

@@ -3,36 +3,16 @@ package dev.kiln.text.textcat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.config.Config;
 import dev.kiln.config.KilnException;
-import dev.kiln.config.Registries;
 import dev.kiln.text.Doc;
 import dev.kiln.train.Example;
-import dev.kiln.train.Pipeline;
-import dev.kiln.train.build.PipelineBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An exclusive textcat refuses documents with several true categories, as spaCy does (E895). */
 class ExclusiveCategoriesTest {
   private static TextCategorizer textcat(String factory, boolean exclusive) {
-    String config = """
-        [nlp]
-        pipeline = ["textcat"]
-
-        [components]
-
-        [components.textcat]
-        factory = "%s"
-
-        [components.textcat.model]
-        @architectures = "spacy.TextCatBOW.v2"
-        exclusive_classes = %s
-        length = 4096
-        """.formatted(factory, exclusive);
-    Pipeline<Doc> pipeline = PipelineBuilder.build(Config.parse(config, "config.cfg").interpolate().root(),
-        Registries.load());
-    return (TextCategorizer) pipeline.component("textcat");
+    return BowTextcats.of("textcat", factory, exclusive);
   }
 
   @Test

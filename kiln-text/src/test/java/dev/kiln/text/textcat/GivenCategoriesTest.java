@@ -2,16 +2,12 @@ package dev.kiln.text.textcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.config.Config;
-import dev.kiln.config.Registries;
 import dev.kiln.nn.optimizers.Adam;
 import dev.kiln.text.Doc;
 import dev.kiln.text.Tokenizer;
 import dev.kiln.train.Example;
 import dev.kiln.train.LabelSource;
 import dev.kiln.train.LossTotals;
-import dev.kiln.train.Pipeline;
-import dev.kiln.train.build.PipelineBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,23 +21,7 @@ import org.junit.jupiter.api.Test;
 /** A text classifier's labels given at initialize ([initialize.components.NAME] labels), as spaCy's textcat takes them. */
 class GivenCategoriesTest {
   private static TextCategorizer textcat(String factory, boolean exclusive) {
-    String config = """
-        [nlp]
-        pipeline = ["textcat"]
-
-        [components]
-
-        [components.textcat]
-        factory = "%s"
-
-        [components.textcat.model]
-        @architectures = "spacy.TextCatBOW.v2"
-        exclusive_classes = %s
-        length = 4096
-        """.formatted(factory, exclusive);
-    Pipeline<Doc> pipeline = PipelineBuilder.build(Config.parse(config, "config.cfg").interpolate().root(),
-        Registries.load());
-    return (TextCategorizer) pipeline.component("textcat");
+    return BowTextcats.of("textcat", factory, exclusive);
   }
 
   /** The weights after initialize and a few updates: equal only if the labels are numbered alike. */
