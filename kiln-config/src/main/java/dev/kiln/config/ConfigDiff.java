@@ -43,8 +43,11 @@ public final class ConfigDiff {
 
   /** Each changed, added or removed key, in the order of {@code before} then {@code after}. */
   public static List<Change> changes(Config before, Config after) {
-    Map<String, Object> old = flatten(before);
-    Map<String, Object> now = flatten(after);
+    return changes(flatten(before), flatten(after));
+  }
+
+  /** As {@link #changes(Config, Config)}, for configs already {@link #flatten flattened}. */
+  public static List<Change> changes(Map<String, Object> old, Map<String, Object> now) {
     List<Change> changes = new ArrayList<>();
     old.forEach((key, value) -> {
       if (!now.containsKey(key)) {
@@ -59,6 +62,12 @@ public final class ConfigDiff {
       }
     });
     return changes;
+  }
+
+  /** Whether the keys two {@link #flatten flattened} configs share come in another order. */
+  public static boolean reordered(Map<String, Object> before, Map<String, Object> after) {
+    List<String> kept = before.keySet().stream().filter(after::containsKey).toList();
+    return !kept.equals(after.keySet().stream().filter(before::containsKey).toList());
   }
 
   /** Every key of {@code config}, interpolated, by its dotted path, with its value. */

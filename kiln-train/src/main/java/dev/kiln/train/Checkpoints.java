@@ -174,26 +174,18 @@ final class Checkpoints<D extends Datum> {
     List<ConfigDiff.Change> keys = List.of();
     Map<String, Object> current = Map.of();
     if (others.remove("the config changed")) {
-      Config after = Config.parse(configText, "config");
-      Config before = Config.read(last().resolve(PipelineDirectory.CONFIG));
-      List<ConfigDiff.Change> all = ConfigDiff.changes(before, after);
-      current = ConfigDiff.flatten(after);
+      Map<String, Object> before = ConfigDiff.flatten(Config.read(last().resolve(PipelineDirectory.CONFIG)));
+      current = ConfigDiff.flatten(Config.parse(configText, "config"));
+      List<ConfigDiff.Change> all = ConfigDiff.changes(before, current);
       keys = LaterDefaults.withoutAddedDefaults(all, current);
       // Sections reordered can reorder layers (chain.v1's *) or hooks (restored by position),
       // whether or not a value changed beside them.
-      if ((all.isEmpty() && sourced.configChanges().isEmpty()) || reordered(ConfigDiff.flatten(before), current)) {
+      if ((all.isEmpty() && sourced.configChanges().isEmpty()) || ConfigDiff.reordered(before, current)) {
         others.add(0, "the config changed (the order of its sections or keys)");
       }
     }
     others.addAll(sourced.changedSources());
     return ResumeChanges.sort(keys, current, sourced.configChanges(), others);
-  }
-
-  /** Whether the keys {@code before} and {@code after} share come in another order. */
-  private static boolean reordered(Map<String, Object> before, Map<String, Object> after) {
-    List<String> kept = before.keySet().stream().filter(after::containsKey).toList();
-    List<String> keptAfter = after.keySet().stream().filter(before::containsKey).toList();
-    return !kept.equals(keptAfter);
   }
 
   /**
