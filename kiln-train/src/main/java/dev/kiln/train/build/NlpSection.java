@@ -75,13 +75,8 @@ public final class NlpSection {
       return;
     }
     Object pipeline = nlp.get("pipeline");
-    if (!(pipeline instanceof List<?> names)) {
+    if (!(pipeline instanceof List<?> names) || !names.stream().allMatch(String.class::isInstance)) {
       throw new KilnException(ErrorCode.E290, source, shown(pipeline));
-    }
-    for (Object name : names) {
-      if (!(name instanceof String)) {
-        throw new KilnException(ErrorCode.E290, source, shown(pipeline));
-      }
     }
   }
 
